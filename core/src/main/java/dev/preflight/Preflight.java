@@ -1,0 +1,372 @@
+package dev.preflight;
+
+import dev.preflight.internal.PlannedCheck;
+import dev.preflight.internal.ProbeRunner;
+import dev.preflight.internal.ProbeRunner.IndexedOutcome;
+import dev.preflight.probe.NetworkSettings;
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.Result;
+import dev.preflight.probe.Secret;
+import dev.preflight.probe.Target;
+import dev.preflight.support.ProbeIds;
+import dev.preflight.support.Redactor;
+import dev.preflight.support.SecretNames;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Configures and runs probes against targets.
+ *
+ * <pre>{@code
+ * Report report = Preflight.builder()
+ *         .target(Target.web("https://shop.example.com"))
+ *         .probes("tls.*", "http.hsts")
+ *         .timeout(Duration.ofSeconds(5))
+ *         .build()
+ *         .run();
+ * if (!report.isSuccessful(false)) { ... }
+ * }</pre>
+ *
+ * <p>An instance is immutable and thread-safe: {@link #run()} may be called many times, also
+ * concurrently. The library prints nothing; it logs through {@link System.Logger} at DEBUG only.
+ *
+ * @since 0.1
+ */
+public final class Preflight {
+    /** The default deadline of each probe. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default deadline of a whole run. */
+    public static final Duration DEFAULT_OVERALL_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * The default number of probes running at once. Probes mostly wait on the network, so threads are
+     * cheap next to the time they save.
+     */
+    public static final int DEFAULT_PARALLELISM = 128;
+
+    private static final String LOAD_PROBE_ID = "preflight.load";
+
+    private final ProbeCatalog catalog;
+    private final List<Target> targets;
+    private final List<String> include;
+    private final List<String> exclude;
+    private final Duration timeout;
+    private final Duration overallTimeout;
+    private final int parallelism;
+    private final Clock clock;
+    private final NetworkSettings network;
+    private final List<Waiver> waivers;
+    private final Redactor redactor;
+    private final Consumer<ProbeOutcome> listener;
+
+    private Preflight(Builder b, ProbeCatalog catalog) {
+        this.catalog = catalog;
+        this.targets = List.copyOf(b.targets);
+        this.include = List.copyOf(b.include);
+        this.exclude = List.copyOf(b.exclude);
+        this.timeout = b.timeout;
+        this.overallTimeout = b.overallTimeout;
+        this.parallelism = b.parallelism;
+        this.clock = b.clock;
+        this.network = b.network;
+        this.waivers = List.copyOf(b.waivers);
+        this.listener = b.listener;
+        this.redactor = Redactor.of(collectSecrets(targets, b.secrets));
+    }
+
+    /** @return a builder with discovery on and the defaults documented on its methods */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs every selected probe on every target of its kind and waits for all of them, at most the
+     * overall timeout.
+     *
+     * @return the report; never throws for a probe's failure
+     */
+    public Report run() {
+        ProbeRunner runner = new ProbeRunner(parallelism, overallTimeout, clock, redactor, network, waivers, listener);
+        List<PlannedCheck> checks = new ArrayList<>();
+        List<IndexedOutcome> preset = new ArrayList<>();
+        for (ProbeLoadFailure f : catalog.failures()) {
+            Result error = Result.builder(dev.preflight.probe.Status.ERROR)
+                    .summary("probe provider " + f.provider() + " failed to load: " + f.problem())
+                    .detail("provider", f.provider()).detail("location", f.location()).build();
+            preset.add(new IndexedOutcome(-1, runner.outcome(LOAD_PROBE_ID, "Every probe provider loads", "preflight",
+                    null, f.location(), error.mapText(redactor::redact), Duration.ZERO)));
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            for (Probe probe : catalog.probes()) {
+                if (probe.targetKind() != target.kind() || !selected(probe.id(), target)) {
+                    continue;
+                }
+                boolean named = named(probe.id(), target);
+                if (probe.writes() && !named) {
+                    preset.add(new IndexedOutcome(i, runner.outcome(probe.id(), probe.title(), target.name(),
+                            target.kind(), target.location(), Result.skip("writes to or sends requests to the target;"
+                                    + " runs only when named explicitly, e.g. --probe " + probe.id()), Duration.ZERO)));
+                    continue;
+                }
+                checks.add(new PlannedCheck(probe, target, i, target.timeout().orElse(timeout), probe.writes() && named));
+            }
+        }
+        return runner.run(checks, preset);
+    }
+
+    /** @return the probes this instance may run */
+    public ProbeCatalog catalog() {
+        return catalog;
+    }
+
+    /** @return the targets, in configuration order */
+    public List<Target> targets() {
+        return targets;
+    }
+
+    /** @return the redactor that knows every secret of this configuration */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    private boolean selected(String id, Target target) {
+        boolean in = (include.isEmpty() || include.stream().anyMatch(g -> ProbeIds.matches(g, id)))
+                && (target.include().isEmpty() || target.include().stream().anyMatch(g -> ProbeIds.matches(g, id)));
+        boolean out = exclude.stream().anyMatch(g -> ProbeIds.matches(g, id))
+                || target.exclude().stream().anyMatch(g -> ProbeIds.matches(g, id));
+        return in && !out;
+    }
+
+    private boolean named(String id, Target target) {
+        return include.contains(id) || target.include().contains(id);
+    }
+
+    private static Set<String> collectSecrets(List<Target> targets, Collection<String> extra) {
+        Set<String> secrets = new HashSet<>(extra);
+        for (Target t : targets) {
+            t.secrets().values().stream().map(Secret::reveal).forEach(secrets::add);
+            t.uri().map(URI::getRawUserInfo).ifPresent(u -> addUserInfo(u, secrets));
+            t.variables().forEach((name, value) -> {
+                if (SecretNames.isSecret(name)) {
+                    secrets.add(value);
+                }
+                passwordInUrl(value).ifPresent(secrets::add);
+            });
+        }
+        return secrets;
+    }
+
+    private static java.util.Optional<String> passwordInUrl(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            String info = uri.getRawUserInfo();
+            return info == null || !info.contains(":") ? java.util.Optional.empty()
+                    : java.util.Optional.of(info.substring(info.indexOf(':') + 1));
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void addUserInfo(String userInfo, Set<String> secrets) {
+        int colon = userInfo.indexOf(':');
+        if (colon >= 0) {
+            String password = userInfo.substring(colon + 1);
+            secrets.add(password);
+            secrets.add(java.net.URLDecoder.decode(password, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Configures a {@link Preflight}. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final List<Target> targets = new ArrayList<>();
+        private final List<String> include = new ArrayList<>();
+        private final List<String> exclude = new ArrayList<>();
+        private final List<Probe> probes = new ArrayList<>();
+        private final List<Waiver> waivers = new ArrayList<>();
+        private final List<String> secrets = new ArrayList<>();
+        private boolean discover = true;
+        private ClassLoader classLoader;
+        private ProbeCatalog catalog;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration overallTimeout = DEFAULT_OVERALL_TIMEOUT;
+        private int parallelism = DEFAULT_PARALLELISM;
+        private Clock clock = Clock.systemUTC();
+        private NetworkSettings network = NetworkSettings.system();
+        private Consumer<ProbeOutcome> listener;
+
+        private Builder() {
+        }
+
+        /** @param target a target to check @return this builder */
+        public Builder target(Target target) {
+            targets.add(Objects.requireNonNull(target, "'target' must not be null"));
+            return this;
+        }
+
+        /** @param targets targets to check, in report order @return this builder */
+        public Builder targets(Collection<Target> targets) {
+            targets.forEach(this::target);
+            return this;
+        }
+
+        /**
+         * Limits the run to probes whose id matches one of the globs ({@code tls.*}); by default every
+         * probe that applies runs. Naming a writing probe's exact id opts into it.
+         *
+         * @param globs ids or globs
+         * @return this builder
+         */
+        public Builder probes(String... globs) {
+            include.addAll(List.of(globs));
+            return this;
+        }
+
+        /** @param globs ids or globs never to run @return this builder */
+        public Builder exclude(String... globs) {
+            exclude.addAll(List.of(globs));
+            return this;
+        }
+
+        /**
+         * Whether to find probes with {@link java.util.ServiceLoader}; on by default. Switch it off and
+         * use {@link #addProbe} to run exactly the probes you pass.
+         *
+         * @param discover whether to discover
+         * @return this builder
+         */
+        public Builder discoverProbes(boolean discover) {
+            this.discover = discover;
+            return this;
+        }
+
+        /** @param classLoader where discovery looks; defaults to the thread's context class loader @return this builder */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** @param catalog an already discovered catalog, to avoid discovering again @return this builder */
+        public Builder catalog(ProbeCatalog catalog) {
+            this.catalog = catalog;
+            return this;
+        }
+
+        /** @param probe a probe to run in addition to (or, without discovery, instead of) discovered ones @return this builder */
+        public Builder addProbe(Probe probe) {
+            probes.add(Objects.requireNonNull(probe, "'probe' must not be null"));
+            return this;
+        }
+
+        /** @param timeout each probe's deadline unless its target sets one; default 10 s @return this builder */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** @param overallTimeout the whole run's deadline; default 5 min @return this builder */
+        public Builder overallTimeout(Duration overallTimeout) {
+            this.overallTimeout = positive(overallTimeout, "overallTimeout");
+            return this;
+        }
+
+        /** @param parallelism the most probes running at once, 1 to 1024; default 128 @return this builder */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1 || parallelism > 1024) {
+                throw new IllegalArgumentException("'parallelism' must be between 1 and 1024, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** @param clock the clock for timestamps, date judgements and waiver expiry; default UTC system clock @return this builder */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+            return this;
+        }
+
+        /** @param network host overrides, DNS server, extra CAs; default the system's @return this builder */
+        public Builder network(NetworkSettings network) {
+            this.network = Objects.requireNonNull(network, "'network' must not be null");
+            return this;
+        }
+
+        /** @param waiver an accepted exception @return this builder */
+        public Builder waiver(Waiver waiver) {
+            waivers.add(Objects.requireNonNull(waiver, "'waiver' must not be null"));
+            return this;
+        }
+
+        /** @param values further secret values to redact from every output @return this builder */
+        public Builder secrets(Collection<String> values) {
+            secrets.addAll(values);
+            return this;
+        }
+
+        /** @param listener sees each outcome as soon as it is known, on a runner thread @return this builder */
+        public Builder listener(Consumer<ProbeOutcome> listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Validates and freezes the configuration.
+         *
+         * @return the configured instance
+         * @throws ConfigException for a malformed or duplicate probe id, a selection glob or waiver that
+         *     matches no probe, or two targets with the same name
+         */
+        public Preflight build() {
+            ProbeCatalog base = catalog != null ? catalog
+                    : discover ? ProbeCatalog.discover(classLoader != null ? classLoader
+                            : Thread.currentThread().getContextClassLoader())
+                    : ProbeCatalog.of(List.of());
+            ProbeCatalog all = probes.isEmpty() ? base : base.plus(probes);
+            List<String> ids = all.ids();
+            for (String glob : include) {
+                checkKnown(glob, ids, "--probe");
+            }
+            for (String glob : exclude) {
+                checkKnown(glob, ids, "--exclude");
+            }
+            for (Waiver w : waivers) {
+                checkKnown(w.probe(), ids, "waiver");
+            }
+            Set<String> names = new HashSet<>();
+            for (Target t : targets) {
+                if (!names.add(t.name())) {
+                    throw new ConfigException("two targets are named '" + t.name() + "'");
+                }
+                t.include().forEach(g -> checkKnown(g, ids, "target " + t.name() + " include"));
+                t.exclude().forEach(g -> checkKnown(g, ids, "target " + t.name() + " exclude"));
+            }
+            return new Preflight(this, all);
+        }
+
+        private static void checkKnown(String glob, List<String> ids, String where) {
+            if (!ProbeIds.matchesAny(glob, ids)) {
+                throw new ConfigException(null, 0, where, "no probe matches '" + glob + "'"
+                        + ProbeIds.closest(glob, ids).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + " (preflight list shows every probe)");
+            }
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("'" + name + "' must be positive");
+            }
+            return d;
+        }
+    }
+}

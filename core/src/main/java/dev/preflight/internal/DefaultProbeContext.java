@@ -1,0 +1,91 @@
+package dev.preflight.internal;
+
+import dev.preflight.probe.NetworkSettings;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.ProbeSettings;
+import dev.preflight.probe.Target;
+import dev.preflight.support.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** The context the runner hands to one check. */
+public final class DefaultProbeContext implements ProbeContext {
+    private final Target target;
+    private final ProbeSettings settings;
+    private final Instant deadline;
+    private final Clock clock;
+    private final Redactor redactor;
+    private final NetworkSettings network;
+    private final boolean writesAllowed;
+    private final Consumer<AutoCloseable> cancelHooks;
+
+    /**
+     * @param probeId the probe being run, for scoping settings
+     * @param target the target
+     * @param deadline the deadline on the system clock
+     * @param clock the run's clock
+     * @param redactor the run's redactor
+     * @param network shared network settings
+     * @param writesAllowed whether the probe may write
+     * @param cancelHooks receives resources to close on cancellation
+     */
+    public DefaultProbeContext(String probeId, Target target, Instant deadline, Clock clock, Redactor redactor,
+            NetworkSettings network, boolean writesAllowed, Consumer<AutoCloseable> cancelHooks) {
+        this.target = target;
+        this.settings = new ProbeSettings(probeId, target.settings());
+        this.deadline = deadline;
+        this.clock = clock;
+        this.redactor = redactor;
+        this.network = network;
+        this.writesAllowed = writesAllowed;
+        this.cancelHooks = cancelHooks;
+    }
+
+    @Override
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public ProbeSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Instant deadline() {
+        return deadline;
+    }
+
+    @Override
+    public Duration remaining() {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    @Override
+    public NetworkSettings network() {
+        return network;
+    }
+
+    @Override
+    public boolean writesAllowed() {
+        return writesAllowed;
+    }
+
+    @Override
+    public void onCancel(AutoCloseable resource) {
+        cancelHooks.accept(resource);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.preflight.probe;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Sends connections for one host and port to a fixed address, as curl's {@code --resolve} does:
+ * probes connect to {@link #address()} while still using {@link #host()} for SNI, {@code Host} and
+ * certificate checks.
+ *
+ * @param host the host name as it appears in target URLs, lower case
+ * @param port the port, or 0 for every port
+ * @param address where to connect instead
+ * @since 0.1
+ */
+public record HostOverride(String host, int port, InetAddress address) {
+
+    /** Validates and normalises the components. */
+    public HostOverride {
+        Objects.requireNonNull(host, "'host' must not be null");
+        Objects.requireNonNull(address, "'address' must not be null");
+        host = host.toLowerCase(Locale.ROOT);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /**
+     * Parses curl's form {@code HOST:PORT:ADDRESS}, where ADDRESS is an IP literal (IPv6 may be
+     * bracketed) and PORT may be {@code *}.
+     *
+     * @param spec e.g. {@code shop.example.com:443:127.0.0.1}
+     * @return the override
+     * @throws IllegalArgumentException if the form is wrong
+     */
+    public static HostOverride parse(String spec) {
+        int first = spec.indexOf(':');
+        int second = first < 0 ? -1 : spec.indexOf(':', first + 1);
+        if (first <= 0 || second < 0) {
+            throw new IllegalArgumentException("expected HOST:PORT:ADDRESS, got '" + spec + "'");
+        }
+        String host = spec.substring(0, first);
+        String portText = spec.substring(first + 1, second);
+        String addressText = spec.substring(second + 1);
+        if (addressText.startsWith("[") && addressText.endsWith("]")) {
+            addressText = addressText.substring(1, addressText.length() - 1);
+        }
+        int port;
+        try {
+            port = portText.equals("*") ? 0 : Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port is not a number in '" + spec + "'");
+        }
+        if (!isIpLiteral(addressText)) {
+            throw new IllegalArgumentException("address must be an IP address in '" + spec + "'");
+        }
+        try {
+            // An IP literal never triggers a DNS lookup.
+            return new HostOverride(host, port, InetAddress.getByName(addressText));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("address is not an IP address in '" + spec + "'");
+        }
+    }
+
+    /**
+     * @param host a host name
+     * @param port a port
+     * @return whether this override applies to them
+     */
+    public boolean matches(String host, int port) {
+        return this.host.equalsIgnoreCase(host) && (this.port == 0 || this.port == port);
+    }
+
+    private static boolean isIpLiteral(String s) {
+        return s.matches("[0-9.]+") && s.chars().filter(c -> c == '.').count() == 3
+                || s.contains(":") && s.matches("[0-9a-fA-F:.%a-zA-Z]+");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.preflight.probe;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The network facilities every probe shares, so that none invents its own: host overrides like
+ * curl's {@code --resolve}, a DNS server to ask instead of the system resolver, and CA certificates
+ * to trust in addition to the system trust store. Immutable.
+ *
+ * @since 0.1
+ */
+public final class NetworkSettings {
+    private static final NetworkSettings SYSTEM = builder().build();
+
+    private final List<HostOverride> hostOverrides;
+    private final InetSocketAddress dnsServer;
+    private final List<X509Certificate> extraTrustedCertificates;
+
+    private NetworkSettings(Builder b) {
+        this.hostOverrides = List.copyOf(b.hostOverrides);
+        this.dnsServer = b.dnsServer;
+        this.extraTrustedCertificates = List.copyOf(b.extraTrustedCertificates);
+    }
+
+    /** @return settings with no overrides: the system resolver and trust store */
+    public static NetworkSettings system() {
+        return SYSTEM;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the host overrides, in the order given */
+    public List<HostOverride> hostOverrides() {
+        return hostOverrides;
+    }
+
+    /**
+     * The address to connect to instead of resolving {@code host}, if an override applies.
+     *
+     * @param host a host name
+     * @param port a port
+     * @return the first matching override's address
+     */
+    public Optional<InetAddress> overrideFor(String host, int port) {
+        return hostOverrides.stream().filter(o -> o.matches(host, port)).map(HostOverride::address).findFirst();
+    }
+
+    /** @return the DNS server probes should query instead of the system resolver, if set */
+    public Optional<InetSocketAddress> dnsServer() {
+        return Optional.ofNullable(dnsServer);
+    }
+
+    /** @return CA certificates to trust in addition to the system trust store */
+    public List<X509Certificate> extraTrustedCertificates() {
+        return extraTrustedCertificates;
+    }
+
+    /**
+     * Builds {@link NetworkSettings}. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final List<HostOverride> hostOverrides = new ArrayList<>();
+        private InetSocketAddress dnsServer;
+        private final List<X509Certificate> extraTrustedCertificates = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param override a host override @return this builder */
+        public Builder hostOverride(HostOverride override) {
+            hostOverrides.add(override);
+            return this;
+        }
+
+        /** @param server the DNS server to query @return this builder */
+        public Builder dnsServer(InetSocketAddress server) {
+            this.dnsServer = server;
+            return this;
+        }
+
+        /** @param certificates CA certificates to trust as well @return this builder */
+        public Builder trust(List<X509Certificate> certificates) {
+            extraTrustedCertificates.addAll(certificates);
+            return this;
+        }
+
+        /** @return the immutable settings */
+        public NetworkSettings build() {
+            return new NetworkSettings(this);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.preflight.support;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text before it reaches a report, a log line or an error message.
+ *
+ * <p>A redactor knows the secret values of a run (keys, passwords, tokens from the configuration and
+ * the environment file) and replaces each occurrence, raw or URL-encoded, with its {@link #mask
+ * masked} form. Independently of what it knows, it also scrubs passwords from URLs
+ * ({@code scheme://user:***@host}) and well-known key shapes ({@code sk_live_…}, {@code whsec_…}).
+ * Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Redactor {
+    /** Values shorter than this are not searched for: they would mangle ordinary words. */
+    static final int MIN_SECRET_LENGTH = 4;
+
+    private static final Pattern KNOWN_PREFIX =
+            Pattern.compile("^(sk_live_|sk_test_|rk_live_|rk_test_|pk_live_|pk_test_|whsec_|rzp_live_|rzp_test_)");
+    private static final Pattern URL_PASSWORD =
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s:@]*):([^/\\s@]+)@");
+    private static final Pattern KEY_SHAPES =
+            Pattern.compile("\\b(?:sk_live_|sk_test_|rk_live_|rk_test_|whsec_)[A-Za-z0-9]{6,}");
+
+    private static final Redactor NONE = new Redactor(Set.of());
+
+    private final List<String> secrets;
+
+    private Redactor(Set<String> secrets) {
+        // Longest first, so a secret that contains another is replaced whole.
+        this.secrets = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /**
+     * A redactor that knows the given secret values.
+     *
+     * @param secretValues secret values; nulls, blanks and values shorter than four characters are ignored
+     * @return the redactor
+     */
+    public static Redactor of(Collection<String> secretValues) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String s : secretValues) {
+            if (s != null && s.strip().length() >= MIN_SECRET_LENGTH) {
+                values.add(s);
+                String encoded = URLEncoder.encode(s, StandardCharsets.UTF_8);
+                if (!encoded.equals(s)) {
+                    values.add(encoded);
+                }
+            }
+        }
+        return new Redactor(values);
+    }
+
+    /** @return a redactor that knows no secret but still scrubs URL passwords and key shapes */
+    public static Redactor none() {
+        return NONE;
+    }
+
+    /**
+     * A redactor that knows this one's secrets and more.
+     *
+     * @param more further secret values
+     * @return a new redactor
+     */
+    public Redactor with(Collection<String> more) {
+        Set<String> all = new LinkedHashSet<>(secrets);
+        all.addAll(more);
+        return of(all);
+    }
+
+    /**
+     * Replaces every known secret, URL password and key-shaped token in {@code text}.
+     *
+     * @param text any text, may be null
+     * @return the text without secrets, or null for null
+     */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, mask(secret));
+            }
+        }
+        out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":***@"));
+        return KEY_SHAPES.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskShape(m.group())));
+    }
+
+    private static String maskShape(String token) {
+        return token.contains("…") ? token : mask(token);
+    }
+
+    /**
+     * The printable form of a secret: a well-known prefix kept, then an ellipsis, then the last four
+     * characters if the rest is long enough that four give nothing away (twelve or more).
+     *
+     * @param secret a secret value
+     * @return e.g. {@code sk_live_…4242}, {@code …f00d}, or {@code …} for short values
+     */
+    public static String mask(String secret) {
+        if (secret == null) {
+            return "…";
+        }
+        Matcher m = KNOWN_PREFIX.matcher(secret);
+        String prefix = m.find() ? m.group(1) : "";
+        String rest = secret.substring(prefix.length());
+        return rest.length() >= 12 ? prefix + "…" + rest.substring(rest.length() - 4) : prefix + "…";
+    }
+
+    /**
+     * A URL with the password of its user information replaced by {@code ***}; the user name stays.
+     *
+     * @param url any URL text
+     * @return the URL without password
+     */
+    public static String redactUrl(String url) {
+        return url == null ? null
+                : URL_PASSWORD.matcher(url).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":***@"));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Public helpers for probe authors and embedders: redaction, duration parsing, id globs and
+ * suggestions.
+ */
+package dev.preflight.support;

@@ -1,0 +1,2 @@
+/** JUnit 5 integration. Filled by a later issue. */
+package dev.preflight.junit;

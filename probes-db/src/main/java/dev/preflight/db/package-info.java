@@ -1,0 +1,2 @@
+/** Probes of PostgreSQL and Redis servers. Filled by a later issue. */
+package dev.preflight.db;

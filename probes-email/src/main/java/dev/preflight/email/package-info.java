@@ -1,0 +1,2 @@
+/** Probes of SMTP servers. Filled by a later issue. */
+package dev.preflight.email;
