@@ -122,6 +122,16 @@ public final class Preflight {
         return runner.run(checks, preset);
     }
 
+    /**
+     * The version of Preflight on the class path, from the core jar's manifest.
+     *
+     * @return e.g. {@code "0.1.0"}, or {@code "dev"} when running from classes
+     */
+    public static String version() {
+        String v = Preflight.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** @return the probes this instance may run */
     public ProbeCatalog catalog() {
         return catalog;

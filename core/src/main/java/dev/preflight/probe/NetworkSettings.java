@@ -37,6 +37,15 @@ public final class NetworkSettings {
         return new Builder();
     }
 
+    /** @return a builder holding these settings, to add to them */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.hostOverrides.addAll(hostOverrides);
+        b.dnsServer = dnsServer;
+        b.extraTrustedCertificates.addAll(extraTrustedCertificates);
+        return b;
+    }
+
     /** @return the host overrides, in the order given */
     public List<HostOverride> hostOverrides() {
         return hostOverrides;
