@@ -1,0 +1,71 @@
+package dev.preflight.env.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises values that stand in for a secret rather than being one: what sample files, tutorials
+ * and framework generators ship ({@code changeme}, {@code your-api-key}, {@code <generate-a-secret>},
+ * {@code sk_test_xxx}, {@code django-insecure-…}).
+ *
+ * <p>Reasons name the pattern matched, never the value itself, so they are safe to print.
+ *
+ * @since 0.1
+ */
+public final class Placeholders {
+    private static final Set<String> WORDS = Set.of("changeme", "change-me", "change_me", "changethis", "change-this",
+            "secret", "password", "passw0rd", "pass", "todo", "tbd", "fixme", "replace-me", "replace_me", "replaceme",
+            "example", "dummy", "test", "testing", "placeholder", "default", "none", "null", "undefined", "...", "…");
+    private static final List<String> FRAGMENTS = List.of("changeme", "change-me", "change_me", "replace-me",
+            "replace_me", "replaceme");
+    private static final List<String> PREFIXES = List.of("your-", "your_", "your ", "django-insecure-");
+    /** A key prefix such as {@code sk_test_} or {@code whsec_} followed by nothing, x's, stars or dots. */
+    private static final Pattern PREFIX_WITH_FILLER = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*_(x{3,}|\\*{3,}|\\.{3}|…)?");
+
+    private Placeholders() {
+    }
+
+    /**
+     * @param value a secret's value
+     * @return why it is a placeholder, e.g. {@code "starts with 'your-', a template placeholder"}; empty if it
+     *     looks real
+     */
+    public static Optional<String> reason(String value) {
+        String v = Variables.clean(value).toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        if (WORDS.contains(v)) {
+            // Not quoted: the runner masks a secret's value wherever it appears, so it would print as '…'.
+            return Optional.of("is a placeholder word");
+        }
+        for (String prefix : PREFIXES) {
+            if (v.startsWith(prefix)) {
+                return Optional.of(prefix.equals("django-insecure-")
+                        ? "is a Django development key (django-insecure-…)"
+                        : "starts with '" + prefix.strip() + "', a template placeholder");
+            }
+        }
+        for (String fragment : FRAGMENTS) {
+            if (v.contains(fragment)) {
+                return Optional.of("contains '" + fragment + "'");
+            }
+        }
+        if (v.startsWith("<") && v.endsWith(">") || v.startsWith("{{") && v.endsWith("}}")) {
+            return Optional.of("is an unfilled template (" + v.charAt(0) + "…" + v.charAt(v.length() - 1) + ")");
+        }
+        if (v.length() >= 3 && v.chars().distinct().count() == 1) {
+            return Optional.of("repeats one character ('" + v.charAt(0) + "…')");
+        }
+        if (v.matches("12345\\d*")) {
+            return Optional.of("is the sequence 12345…");
+        }
+        if (PREFIX_WITH_FILLER.matcher(v).matches()) {
+            return Optional.of("is a key prefix with no real key after it (…" + v.substring(v.lastIndexOf('_')) + ")");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.preflight.env.internal;
+
+import dev.preflight.probe.Target;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The deployment stage an environment file is for, from the target attribute {@code environment}.
+ * Absent means production, so that an unlabelled file gets the strictest reading.
+ *
+ * @param name the normalised stage name, e.g. {@code production}, {@code staging}
+ * @since 0.1
+ */
+public record Stage(String name) {
+    /** The target attribute that names the stage. */
+    public static final String ATTRIBUTE = "environment";
+    /** The production stage. */
+    public static final Stage PRODUCTION = new Stage("production");
+
+    private static final Map<String, String> ALIASES = Map.of(
+            "prod", "production", "stage", "staging", "stg", "staging", "dev", "development");
+
+    /**
+     * @param target an environment target
+     * @return its stage; production when the attribute is absent or blank
+     */
+    public static Stage of(Target target) {
+        return target.attribute(ATTRIBUTE).filter(s -> !s.isBlank()).map(s -> new Stage(normalise(s))).orElse(PRODUCTION);
+    }
+
+    /**
+     * @param value a stage name as written in a variable or setting, e.g. {@code Prod}
+     * @return it in lower case with common abbreviations expanded ({@code prod} to {@code production})
+     */
+    public static String normalise(String value) {
+        String v = Variables.clean(value).toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(v, v);
+    }
+
+    /** @return whether this is production */
+    public boolean isProduction() {
+        return name.equals(PRODUCTION.name);
+    }
+
+    /**
+     * @param value e.g. the value of {@code NODE_ENV} or {@code SENTRY_ENVIRONMENT}
+     * @return whether it names this stage, abbreviations and case aside
+     */
+    public boolean isNamedBy(String value) {
+        return normalise(value).equals(name);
+    }
+}
