@@ -1,0 +1,84 @@
+package dev.preflight.config.internal;
+
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Derives targets from an environment file's variables, so that {@code --env .env.production}
+ * alone checks the site, database, cache, mail server and payment accounts the application uses.
+ * Each target carries the attribute {@code source}, the {@code <file>:<line>} that created it.
+ * Unknown variables are ignored, and so are URLs that do not parse: the {@code env.*} probes report
+ * those.
+ */
+final class EnvTargets {
+    static final String SOURCE = "source";
+    static final String ENVIRONMENT = "environment";
+
+    private static final List<String> WEB = List.of("FRONTEND_URL", "BACKEND_URL", "APP_URL", "SITE_URL",
+            "BASE_URL", "PUBLIC_URL", "API_URL", "NEXT_PUBLIC_SITE_URL", "NEXT_PUBLIC_API_URL", "NEXTAUTH_URL");
+    private static final List<String> POSTGRES = List.of("DATABASE_URL", "POSTGRES_URL", "POSTGRESQL_URL");
+    private static final List<String> REDIS = List.of("REDIS_URL", "REDIS_TLS_URL", "CACHE_URL", "CELERY_BROKER_URL");
+    private static final List<String> SAMPLES = List.of(".env.example", ".env.sample", ".env.dist", ".env.template");
+
+    private EnvTargets() {
+    }
+
+    /**
+     * @param path the environment file
+     * @param env its variables
+     * @param environment the deployment stage every derived target is tagged with
+     * @param secrets receives secret values and URL passwords
+     * @return the ENV target first, then web, PostgreSQL, Redis, SMTP, Stripe, Razorpay and domain
+     *     targets; duplicates are not removed here
+     */
+    static List<Target> derive(Path path, Dotenv env, String environment, SecretCollector secrets) {
+        List<Target.Builder> found = new ArrayList<>();
+        found.add(envTarget(path.getFileName().toString(), path, env, secrets));
+        urls(env, WEB, TargetKind.WEB, found);
+        urls(env, POSTGRES, TargetKind.POSTGRES, found);
+        urls(env, REDIS, TargetKind.REDIS, found);
+        EnvMail.smtp(env).ifPresent(found::add);
+        EnvPayments.stripe(env).ifPresent(found::add);
+        EnvPayments.razorpay(env).ifPresent(found::add);
+        EnvMail.domain(env).ifPresent(found::add);
+        return found.stream().map(b -> b.attribute(ENVIRONMENT, environment).build()).toList();
+    }
+
+    /**
+     * The ENV target of a file: all its variables, and those of the sample file beside it, if any.
+     * Its secrets go to the collector.
+     */
+    static Target.Builder envTarget(String name, Path path, Dotenv env, SecretCollector secrets) {
+        secrets.addVariables(env.variables());
+        Map<String, String> sample = sampleOf(path).map(Dotenv::variables).orElse(Map.of());
+        return Target.builder(name, TargetKind.ENV).location(path.getFileName().toString())
+                .variables(env.variables()).sampleVariables(sample).attribute(SOURCE, env.file());
+    }
+
+    private static Optional<Dotenv> sampleOf(Path file) {
+        String fileName = file.getFileName().toString();
+        List<String> candidates = new ArrayList<>(SAMPLES);
+        candidates.add(fileName + ".example");
+        for (String candidate : candidates) {
+            Path sibling = file.resolveSibling(candidate);
+            if (!candidate.equals(fileName) && Files.isRegularFile(sibling)) {
+                return Optional.of(Dotenv.parse(sibling));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void urls(Dotenv env, List<String> names, TargetKind kind, List<Target.Builder> into) {
+        for (String name : names) {
+            env.value(name).flatMap(Urls::tryParse).filter(uri -> Urls.kindOf(uri).orElse(null) == kind)
+                    .map(uri -> Target.builder(name, kind).uri(uri).attribute(SOURCE, env.source(name)))
+                    .ifPresent(into::add);
+        }
+    }
+}

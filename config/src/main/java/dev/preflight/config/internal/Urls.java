@@ -1,0 +1,137 @@
+package dev.preflight.config.internal;
+
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Redactor;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Parses target URLs and maps schemes to target kinds. Problems are reported as
+ * {@link IllegalArgumentException}s whose messages never contain the URL's password.
+ */
+public final class Urls {
+    private Urls() {
+    }
+
+    /**
+     * @param name the target name
+     * @param url the URL text
+     * @return a target of the kind the scheme implies
+     * @throws IllegalArgumentException for a malformed URL or an unsupported scheme
+     */
+    public static Target target(String name, String url) {
+        return builder(name, url).build();
+    }
+
+    /**
+     * @param name the target name
+     * @param url the URL text
+     * @return a builder for a target of the kind the scheme implies
+     * @throws IllegalArgumentException for a malformed URL or an unsupported scheme
+     */
+    static Target.Builder builder(String name, String url) {
+        URI uri = parse(url);
+        TargetKind kind = kindOf(uri).orElseThrow(() -> new IllegalArgumentException("'" + display(url)
+                + "' has the unsupported scheme '" + uri.getScheme()
+                + "'; use https, http, postgresql, postgres, redis, rediss, smtp or smtps"));
+        return Target.builder(name, kind).uri(uri);
+    }
+
+    /**
+     * @param url URL text
+     * @return the parsed URL, which has a scheme, a host and a valid port
+     * @throws IllegalArgumentException if it has not
+     */
+    static URI parse(String url) {
+        String shown = "'" + display(url) + "'";
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            // The reason, unlike the exception's message, does not repeat the input.
+            throw new IllegalArgumentException(shown + " is not a valid URL (" + e.getReason()
+                    + "); percent-encode special characters such as @ / # ? in user names and passwords");
+        }
+        if (uri.getScheme() == null) {
+            throw new IllegalArgumentException(shown + " has no scheme; write it in full, e.g."
+                    + " https://shop.example.com");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(shown + " has no valid host name; write scheme://host[:port][/path]"
+                    + (url.contains("@") ? ", and percent-encode / # ? @ in user names and passwords" : ""));
+        }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException(shown + " has a port above 65535");
+        }
+        return uri;
+    }
+
+    /**
+     * A URL fit for an error message: {@link Redactor#redactUrl} alone misses passwords that hold an
+     * unencoded {@code @} or URLs without {@code //}, so everything before the last {@code @} goes.
+     *
+     * @param url URL text
+     * @return the URL without user information
+     */
+    static String display(String url) {
+        String s = Redactor.redactUrl(url.strip());
+        int at = s.lastIndexOf('@');
+        if (at < 0) {
+            return s;
+        }
+        int sep = s.indexOf("://");
+        return (sep >= 0 && sep < at ? s.substring(0, sep + 3) : "") + "…@" + s.substring(at + 1);
+    }
+
+    /**
+     * @param url URL text
+     * @return the parsed URL, if it has a scheme, host and valid port
+     */
+    static Optional<URI> tryParse(String url) {
+        try {
+            return Optional.of(parse(url));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param uri a URL
+     * @return the target kind its scheme implies, if supported
+     */
+    static Optional<TargetKind> kindOf(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(switch (scheme) {
+            case "https", "http" -> TargetKind.WEB;
+            case "postgresql", "postgres" -> TargetKind.POSTGRES;
+            case "redis", "rediss" -> TargetKind.REDIS;
+            case "smtp", "smtps" -> TargetKind.SMTP;
+            default -> null;
+        });
+    }
+
+    /**
+     * The password of a URL's user information, raw and percent-decoded, for redaction.
+     *
+     * @param text any text; URLs with a password yield it
+     * @return the password forms, empty if there is none
+     */
+    static List<String> passwords(String text) {
+        try {
+            String info = new URI(text.strip()).getRawUserInfo();
+            if (info == null || !info.contains(":")) {
+                return List.of();
+            }
+            String raw = info.substring(info.indexOf(':') + 1);
+            return raw.isEmpty() ? List.of() : List.of(raw, URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+}

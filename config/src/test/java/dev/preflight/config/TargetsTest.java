@@ -1,0 +1,55 @@
+package dev.preflight.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.ConfigException;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TargetsTest {
+    @ParameterizedTest
+    @CsvSource({
+        "https://shop.example.com, WEB",
+        "http://shop.example.com:8080/health, WEB",
+        "postgresql://db.internal:5432/shop, POSTGRES",
+        "postgres://db.internal/shop, POSTGRES",
+        "redis://cache.internal:6379, REDIS",
+        "REDISS://cache.internal:6380, REDIS",
+        "smtp://smtp.example.com:587, SMTP",
+        "smtps://smtp.example.com:465, SMTP",
+    })
+    void kindFollowsFromTheScheme(String url, TargetKind kind) {
+        Target target = Targets.fromUrl("t", url);
+
+        assertThat(target.kind()).isEqualTo(kind);
+        assertThat(target.name()).isEqualTo("t");
+        assertThat(target.uri().orElseThrow()).hasToString(url);
+    }
+
+    @Test
+    void locationHidesThePassword() {
+        Target db = Targets.fromUrl("db", "postgresql://app:hunter2-secret@db.internal/shop");
+
+        assertThat(db.location()).isEqualTo("postgresql://app:***@db.internal/shop");
+    }
+
+    @Test
+    void unsupportedSchemeIsAConfigProblemWithoutLocation() {
+        ConfigException e = Fixtures.expectProblem(() -> Targets.fromUrl("x", "mysql://db.internal/shop"));
+
+        assertThat(e.file()).isEmpty();
+        assertThat(e.line()).isZero();
+        assertThat(e.problem()).isEqualTo("'mysql://db.internal/shop' has the unsupported scheme 'mysql'; use https,"
+                + " http, postgresql, postgres, redis, rediss, smtp or smtps");
+    }
+
+    @Test
+    void malformedUrlIsAConfigProblem() {
+        assertThat(Fixtures.expectProblem(() -> Targets.fromUrl("x", "https://")).problem()).contains("is not a valid URL");
+        assertThat(Fixtures.expectProblem(() -> Targets.fromUrl("x", "https:shop")).problem()).contains("has no valid host");
+        assertThat(Fixtures.expectProblem(() -> Targets.fromUrl("x", "/shop")).problem()).contains("has no scheme");
+    }
+}
