@@ -1,0 +1,225 @@
+package dev.preflight.cli;
+
+import dev.preflight.ConfigException;
+import dev.preflight.Preflight;
+import dev.preflight.ProbeCatalog;
+import dev.preflight.Report;
+import dev.preflight.config.ConfigLoader;
+import dev.preflight.config.PreflightConfig;
+import dev.preflight.config.Targets;
+import dev.preflight.probe.HostOverride;
+import dev.preflight.probe.NetworkSettings;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Durations;
+import dev.preflight.support.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preflight check}: runs probes and writes reports. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs every applicable probe on the given targets and reports what to fix.",
+                "Targets come from URLs on the command line, --config FILE, --env FILE, or ./preflight.yml."})
+final class CheckCommand implements Callable<Integer> {
+    private static final Path DEFAULT_CONFIG = Path.of("preflight.yml");
+
+    @Parameters(paramLabel = "URL", description = "A target to check with every probe that applies to its kind: "
+            + "https://…, http://…, postgresql://…, redis(s)://…, smtp(s)://…, or a bare domain.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A preflight.yml configuration.")
+    Path config;
+
+    @Option(names = "--env", paramLabel = "FILE", description = "A dotenv file (e.g. .env.production); targets are derived from it.")
+    Path envFile;
+
+    @Option(names = "--probe", paramLabel = "ID", split = ",", description = "Only probes matching these ids or globs (tls.*). "
+            + "Naming a writing probe's exact id opts into it.")
+    List<String> probes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "ID", split = ",", description = "Never run probes matching these ids or globs.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", description = "text, json, junit or markdown; "
+            + "the n-th --format goes with the n-th --output, the rest to standard output.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write a report to FILE (- for standard output); "
+            + "the format follows --format or the extension (.json, .xml, .md).")
+    List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Deadline of each probe, e.g. 5s (default 10s).")
+    String timeout;
+
+    @Option(names = "--overall-timeout", paramLabel = "DURATION", description = "Deadline of the whole run (default 5m).")
+    String overallTimeout;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Most probes running at once (default 128).")
+    Integer parallelism;
+
+    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS", description = "Connect to ADDRESS for HOST:PORT, like curl --resolve.")
+    List<String> resolve = new ArrayList<>();
+
+    @Option(names = "--dns-server", paramLabel = "HOST:PORT", description = "Ask this DNS server instead of the system resolver.")
+    String dnsServer;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file.")
+    List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--strict", description = "Exit 1 on warnings too.")
+    boolean strict;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no text report to standard output.")
+    boolean quiet;
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final Terminal terminal;
+
+    CheckCommand(Map<String, String> environment, PrintStream out, Terminal terminal) {
+        this.environment = environment;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<ReportOutputs.Destination> destinations = ReportOutputs.plan(formats, outputs, quiet);
+        ProbeCatalog catalog = ProbeCatalog.discover(CheckCommand.class.getClassLoader());
+        Path configFile = config != null ? config
+                : urls.isEmpty() && envFile == null && Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        if (configFile == null && envFile == null && urls.isEmpty()) {
+            throw new ConfigException("nothing to check: give a URL, --config FILE or --env FILE, or create ./preflight.yml");
+        }
+        Preflight.Builder builder = Preflight.builder().catalog(catalog);
+        NetworkSettings network = NetworkSettings.system();
+        if (configFile != null || envFile != null) {
+            PreflightConfig loaded = ConfigLoader.builder().environment(environment).knownProbeIds(catalog.ids())
+                    .build().load(configFile, envFile);
+            loaded.applyTo(builder);
+            network = loaded.network();
+        }
+        for (String url : urls) {
+            builder.target(positionalTarget(url));
+        }
+        builder.probes(probes.toArray(String[]::new)).exclude(exclude.toArray(String[]::new));
+        if (timeout != null) {
+            builder.timeout(duration("--timeout", timeout));
+        }
+        if (overallTimeout != null) {
+            builder.overallTimeout(duration("--overall-timeout", overallTimeout));
+        }
+        if (parallelism != null) {
+            builder.parallelism(parallelism);
+        }
+        builder.network(withCommandLineNetwork(network));
+
+        Report report = builder.build().run();
+
+        for (ReportOutputs.Destination d : destinations) {
+            write(report, d);
+        }
+        return report.isSuccessful(strict) ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    private static Target positionalTarget(String url) {
+        if (!url.contains("://") && url.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+\\.?")) {
+            return Target.builder(url, TargetKind.DOMAIN).attribute("domain", url).location(url).build();
+        }
+        return Targets.fromUrl(Redactor.redactUrl(url), url);
+    }
+
+    private NetworkSettings withCommandLineNetwork(NetworkSettings fromConfig) {
+        NetworkSettings.Builder b = fromConfig.toBuilder();
+        for (String spec : resolve) {
+            try {
+                b.hostOverride(HostOverride.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(null, 0, "--resolve", e.getMessage());
+            }
+        }
+        if (dnsServer != null) {
+            b.dnsServer(dnsServer(dnsServer));
+        }
+        for (Path pem : caFiles) {
+            b.trust(certificates(pem));
+        }
+        return b.build();
+    }
+
+    private static InetSocketAddress dnsServer(String spec) {
+        int colon = spec.lastIndexOf(':');
+        String host = colon > 0 && !spec.endsWith("]") ? spec.substring(0, colon) : spec;
+        String port = colon > 0 && !spec.endsWith("]") ? spec.substring(colon + 1) : "53";
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host.replace("[", "").replace("]", "")), Integer.parseInt(port));
+        } catch (UnknownHostException | NumberFormatException e) {
+            throw new ConfigException(null, 0, "--dns-server", "expected HOST:PORT with an IP address, got '" + spec + "'");
+        }
+    }
+
+    private static List<X509Certificate> certificates(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            List<X509Certificate> certs = new ArrayList<>();
+            CertificateFactory.getInstance("X.509").generateCertificates(in)
+                    .forEach(c -> certs.add((X509Certificate) c));
+            if (certs.isEmpty()) {
+                throw new ConfigException(pem.toString(), 0, "--ca-file", "no certificate in the file");
+            }
+            return certs;
+        } catch (IOException e) {
+            throw new ConfigException(pem.toString(), 0, "--ca-file", "cannot read the file: " + e.getMessage());
+        } catch (CertificateException e) {
+            throw new ConfigException(pem.toString(), 0, "--ca-file", "not a PEM certificate file: " + e.getMessage());
+        }
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, 0, option, "'" + text + "' is not a duration (use 500ms, 10s, 2m)");
+        }
+    }
+
+    private void write(Report report, ReportOutputs.Destination d) throws IOException {
+        boolean colour = d.file() == null && terminal.colour();
+        if (d.file() == null) {
+            StringBuilder text = new StringBuilder();
+            d.format().writer(colour).write(report, text);
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            Path parent = d.file().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = Files.newBufferedWriter(d.file(), StandardCharsets.UTF_8)) {
+                d.format().writer(false).write(report, w);
+            }
+        } catch (IOException e) {
+            throw new ConfigException(d.file().toString(), 0, "--output", "cannot write the report: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.preflight.cli;
+
+import dev.preflight.ConfigException;
+import dev.preflight.Preflight;
+import dev.preflight.support.Redactor;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code preflight} command; {@link #main} is the jar's entry point. */
+@Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = PreflightCommand.Version.class,
+        description = "Verifies production-readiness checklist items from outside and from configuration.",
+        subcommands = {CheckCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 no FAIL or ERROR (with --strict, no WARN either); 1 some FAIL or ERROR;",
+                "2 usage or configuration error; 3 Preflight itself failed."})
+public final class PreflightCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform encoding: reports use ✔ and ✖, and files must round-trip.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(execute(args, System.getenv(), out, err, Terminal.detect(System.getenv())));
+    }
+
+    /**
+     * Runs the command without exiting, for tests and embedding.
+     *
+     * @return the exit code
+     */
+    static int execute(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+            Terminal terminal) {
+        CommandLine cli = new CommandLine(new PreflightCommand(), new Factory(environment, out, err, terminal));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+                err.println("preflight: " + Redactor.none().redact(e.getMessage()));
+                return ExitCodes.USAGE;
+            }
+            err.println("preflight: internal error: " + e.getClass().getName() + ": "
+                    + Redactor.none().redact(String.valueOf(e.getMessage())));
+            return ExitCodes.INTERNAL;
+        });
+        cli.setParameterExceptionHandler((e, args2) -> {
+            err.println("preflight: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Hands the process environment and streams to subcommands, so tests can substitute them. */
+    static final class Factory implements CommandLine.IFactory {
+        private final Map<String, String> environment;
+        private final PrintStream out;
+        private final PrintStream err;
+        private final Terminal terminal;
+
+        Factory(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
+            this.environment = environment;
+            this.out = out;
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == CheckCommand.class) {
+                return cls.cast(new CheckCommand(environment, out, terminal));
+            }
+            if (cls == ListCommand.class) {
+                return cls.cast(new ListCommand(out, err));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** Prints the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"preflight " + Preflight.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
