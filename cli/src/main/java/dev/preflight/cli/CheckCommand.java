@@ -5,27 +5,19 @@ import dev.preflight.Preflight;
 import dev.preflight.ProbeCatalog;
 import dev.preflight.Report;
 import dev.preflight.config.ConfigLoader;
+import dev.preflight.config.NetworkOptions;
 import dev.preflight.config.PreflightConfig;
 import dev.preflight.config.Targets;
-import dev.preflight.probe.HostOverride;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Target;
-import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Durations;
 import dev.preflight.support.Redactor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,11 +85,13 @@ final class CheckCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final PrintStream out;
+    private final PrintStream err;
     private final Terminal terminal;
 
-    CheckCommand(Map<String, String> environment, PrintStream out, Terminal terminal) {
+    CheckCommand(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
         this.environment = environment;
         this.out = out;
+        this.err = err;
         this.terminal = terminal;
     }
 
@@ -118,9 +112,11 @@ final class CheckCommand implements Callable<Integer> {
             loaded.applyTo(builder);
             network = loaded.network();
         }
+        List<Target> positional = new ArrayList<>();
         for (String url : urls) {
-            builder.target(positionalTarget(url));
+            positional.add(positionalTarget(url));
         }
+        builder.targets(positional);
         builder.probes(probes.toArray(String[]::new)).exclude(exclude.toArray(String[]::new));
         if (timeout != null) {
             builder.timeout(duration("--timeout", timeout));
@@ -134,6 +130,12 @@ final class CheckCommand implements Callable<Integer> {
         builder.network(withCommandLineNetwork(network));
 
         Report report = builder.build().run();
+        for (Target t : positional) {
+            if (report.outcomes().stream().noneMatch(o -> o.target().equals(t.name()))) {
+                err.println("preflight: no selected probe applies to " + t.name() + " (" + t.kind().label()
+                        + " target); preflight list shows the probes on the class path");
+            }
+        }
 
         for (ReportOutputs.Destination d : destinations) {
             write(report, d);
@@ -142,55 +144,17 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static Target positionalTarget(String url) {
-        if (!url.contains("://") && url.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+\\.?")) {
-            return Target.builder(url, TargetKind.DOMAIN).attribute("domain", url).location(url).build();
-        }
-        return Targets.fromUrl(Redactor.redactUrl(url), url);
+        return url.contains("://") ? Targets.fromUrl(Redactor.redactUrl(url), url) : Targets.domain(url, url);
     }
 
     private NetworkSettings withCommandLineNetwork(NetworkSettings fromConfig) {
         NetworkSettings.Builder b = fromConfig.toBuilder();
-        for (String spec : resolve) {
-            try {
-                b.hostOverride(HostOverride.parse(spec));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(null, 0, "--resolve", e.getMessage());
-            }
-        }
+        resolve.forEach(spec -> b.hostOverride(NetworkOptions.hostOverride("--resolve", spec)));
         if (dnsServer != null) {
-            b.dnsServer(dnsServer(dnsServer));
+            b.dnsServer(NetworkOptions.dnsServer("--dns-server", dnsServer));
         }
-        for (Path pem : caFiles) {
-            b.trust(certificates(pem));
-        }
+        caFiles.forEach(pem -> b.trust(NetworkOptions.caCertificates("--ca-file", pem)));
         return b.build();
-    }
-
-    private static InetSocketAddress dnsServer(String spec) {
-        int colon = spec.lastIndexOf(':');
-        String host = colon > 0 && !spec.endsWith("]") ? spec.substring(0, colon) : spec;
-        String port = colon > 0 && !spec.endsWith("]") ? spec.substring(colon + 1) : "53";
-        try {
-            return new InetSocketAddress(InetAddress.getByName(host.replace("[", "").replace("]", "")), Integer.parseInt(port));
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new ConfigException(null, 0, "--dns-server", "expected HOST:PORT with an IP address, got '" + spec + "'");
-        }
-    }
-
-    private static List<X509Certificate> certificates(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            List<X509Certificate> certs = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(in)
-                    .forEach(c -> certs.add((X509Certificate) c));
-            if (certs.isEmpty()) {
-                throw new ConfigException(pem.toString(), 0, "--ca-file", "no certificate in the file");
-            }
-            return certs;
-        } catch (IOException e) {
-            throw new ConfigException(pem.toString(), 0, "--ca-file", "cannot read the file: " + e.getMessage());
-        } catch (CertificateException e) {
-            throw new ConfigException(pem.toString(), 0, "--ca-file", "not a PEM certificate file: " + e.getMessage());
-        }
     }
 
     private static Duration duration(String option, String text) {

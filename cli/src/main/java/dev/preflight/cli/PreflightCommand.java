@@ -84,7 +84,7 @@ public final class PreflightCommand implements Runnable {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CheckCommand.class) {
-                return cls.cast(new CheckCommand(environment, out, terminal));
+                return cls.cast(new CheckCommand(environment, out, err, terminal));
             }
             if (cls == ListCommand.class) {
                 return cls.cast(new ListCommand(out, err));

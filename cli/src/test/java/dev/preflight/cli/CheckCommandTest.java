@@ -81,6 +81,20 @@ class CheckCommandTest {
         assertThat(CliRun.of("check", "--format", "yaml", "https://shop.example.com").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("check", "--resolve", "shop.example.com:443", "https://shop.example.com").err())
                 .contains("--resolve");
+        assertThat(CliRun.of("check", "--dns-server", "ns1.example.com", "example.com").err())
+                .contains("--dns-server").contains("not an IP address");
+        CliRun missingCa = CliRun.of("check", "--ca-file", "no-such-ca.pem", "https://shop.example.com");
+        assertThat(missingCa.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missingCa.err()).contains("no-such-ca.pem").contains("--ca-file");
+        assertThat(CliRun.of("check", "not a domain").err()).contains("neither a URL nor a domain");
+    }
+
+    @Test
+    void positionalTargetWithoutApplicableProbeIsPointedOut() {
+        CliRun run = CliRun.of("check", "--probe", "env.*", "https://shop.example.com");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("no selected probe applies to https://shop.example.com (web target)");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.preflight.config;
 
 import dev.preflight.ConfigException;
+import dev.preflight.config.internal.Domains;
 import dev.preflight.config.internal.Urls;
 import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import java.util.Objects;
 
 /**
@@ -42,5 +44,20 @@ public final class Targets {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, 0, null, e.getMessage());
         }
+    }
+
+    /**
+     * A mail/DNS domain target, as {@code domain:} declares one in {@code preflight.yml}.
+     *
+     * @param name the target name shown in reports, not null
+     * @param domain a domain name such as {@code example.com}
+     * @return the target, with attribute {@code domain} in lower case
+     * @throws ConfigException without file or line, if the text is not a domain name
+     */
+    public static Target domain(String name, String domain) {
+        Objects.requireNonNull(name, "'name' must not be null");
+        String d = Domains.normalise(domain).orElseThrow(() -> new ConfigException(null, 0, null,
+                "'" + domain + "' is neither a URL nor a domain name"));
+        return Target.builder(name, TargetKind.DOMAIN).attribute("domain", d).location(d).build();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Validates domain names as targets use them: lower case, at least two labels, no trailing dot. */
-final class Domains {
+public final class Domains {
     private static final Pattern DOMAIN =
             Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
@@ -13,7 +13,7 @@ final class Domains {
     }
 
     /** @return the domain in canonical form, or empty if it is not a domain name */
-    static Optional<String> normalise(String text) {
+    public static Optional<String> normalise(String text) {
         String d = text.strip().toLowerCase(Locale.ROOT);
         if (d.endsWith(".")) {
             d = d.substring(0, d.length() - 1);

@@ -2,19 +2,13 @@ package dev.preflight.config.internal;
 
 import dev.preflight.probe.HostOverride;
 import dev.preflight.probe.NetworkSettings;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Reads the {@code network:} section: host overrides, a DNS server and extra CA files. */
 final class NetworkReader {
     private static final List<String> KEYS = List.of("resolve", "dns-server", "ca-file", "ca-files");
-    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
-    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private NetworkReader() {
     }
@@ -48,30 +42,12 @@ final class NetworkReader {
         }
     }
 
-    /** Parses {@code HOST[:PORT]} with an IP literal as host, IPv6 optionally bracketed; the port defaults to 53. */
-    static InetSocketAddress dnsServer(ConfigNode at) {
-        String spec = at.string().strip();
-        String host = spec;
-        String port = "53";
-        if (spec.startsWith("[") && spec.contains("]")) {
-            host = spec.substring(1, spec.indexOf(']'));
-            String rest = spec.substring(spec.indexOf(']') + 1);
-            port = rest.startsWith(":") ? rest.substring(1) : rest.isEmpty() ? port : "bad";
-        } else if (spec.indexOf(':') > 0 && spec.indexOf(':') == spec.lastIndexOf(':')) {
-            host = spec.substring(0, spec.indexOf(':'));
-            port = spec.substring(spec.indexOf(':') + 1);
-        }
-        String problem = at.show(spec) + " is not an IP address with an optional port; write e.g."
-                + " 127.0.0.1:5353 or [::1]:53";
-        if (!IPV4.matcher(host).matches() && !IPV6.matcher(host).matches() || !port.matches("\\d{1,5}")
-                || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-            throw at.error(problem);
-        }
+    private static InetSocketAddress dnsServer(ConfigNode at) {
+        String spec = at.string();
         try {
-            // An IP literal never triggers a DNS lookup.
-            return new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(port));
-        } catch (UnknownHostException e) {
-            throw at.error(problem);
+            return DnsServers.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw at.error(at.show(spec.strip()) + " " + e.getMessage());
         }
     }
 }

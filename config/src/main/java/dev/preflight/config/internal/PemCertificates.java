@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the CA certificates of a PEM file, which may hold several. */
-final class PemCertificates {
+public final class PemCertificates {
     private PemCertificates() {
     }
 
@@ -22,7 +22,7 @@ final class PemCertificates {
      * @return its certificates, at least one
      * @throws IllegalArgumentException saying what is wrong with the file
      */
-    static List<X509Certificate> read(Path file, String shown) {
+    public static List<X509Certificate> read(Path file, String shown) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
