@@ -32,6 +32,14 @@ public final class Redactor {
     private static final Pattern KEY_SHAPES =
             Pattern.compile("\\b(?:sk_live_|sk_test_|rk_live_|rk_test_|whsec_)[A-Za-z0-9]{6,}");
 
+    /**
+     * Placeholder words people leave in secret variables. They protect nothing, and redacting them
+     * would garble every report sentence that uses the word ("set a real secret").
+     */
+    private static final Set<String> PLACEHOLDER_WORDS = Set.of("secret", "password", "changeme", "change-me",
+            "change_me", "default", "example", "sample", "dummy", "placeholder", "todo", "test", "admin", "root",
+            "none", "null", "true", "false", "xxxx", "xxxxxxxx");
+
     private static final Redactor NONE = new Redactor(Set.of());
 
     private final List<String> secrets;
@@ -44,13 +52,15 @@ public final class Redactor {
     /**
      * A redactor that knows the given secret values.
      *
-     * @param secretValues secret values; nulls, blanks and values shorter than four characters are ignored
+     * @param secretValues secret values; nulls, blanks, values shorter than four characters and
+     *     placeholder words such as {@code changeme} are ignored
      * @return the redactor
      */
     public static Redactor of(Collection<String> secretValues) {
         Set<String> values = new LinkedHashSet<>();
         for (String s : secretValues) {
-            if (s != null && s.strip().length() >= MIN_SECRET_LENGTH) {
+            if (s != null && s.strip().length() >= MIN_SECRET_LENGTH
+                    && !PLACEHOLDER_WORDS.contains(s.strip().toLowerCase(java.util.Locale.ROOT))) {
                 values.add(s);
                 String encoded = URLEncoder.encode(s, StandardCharsets.UTF_8);
                 if (!encoded.equals(s)) {

@@ -34,10 +34,11 @@ class RedactorTest {
     }
 
     @Test
-    void shortAndBlankValuesAreNotSearchedFor() {
-        Redactor r = Redactor.of(java.util.Arrays.asList("on", "", null, "   "));
+    void shortBlankAndPlaceholderValuesAreNotSearchedFor() {
+        Redactor r = Redactor.of(java.util.Arrays.asList("on", "", null, "   ", "secret", "ChangeMe"));
 
         assertThat(r.redact("debug is on")).isEqualTo("debug is on");
+        assertThat(r.redact("set a real secret, not changeme")).isEqualTo("set a real secret, not changeme");
     }
 
     @Test
