@@ -7,11 +7,15 @@ import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Secret;
+import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
 import dev.preflight.support.ProbeIds;
 import dev.preflight.support.Redactor;
 import dev.preflight.support.SecretNames;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -97,7 +102,7 @@ public final class Preflight {
         List<PlannedCheck> checks = new ArrayList<>();
         List<IndexedOutcome> preset = new ArrayList<>();
         for (ProbeLoadFailure f : catalog.failures()) {
-            Result error = Result.builder(dev.preflight.probe.Status.ERROR)
+            Result error = Result.builder(Status.ERROR)
                     .summary("probe provider " + f.provider() + " failed to load: " + f.problem())
                     .detail("provider", f.provider()).detail("location", f.location()).build();
             preset.add(new IndexedOutcome(-1, runner.outcome(LOAD_PROBE_ID, "Every probe provider loads", "preflight",
@@ -174,14 +179,14 @@ public final class Preflight {
         return secrets;
     }
 
-    private static java.util.Optional<String> passwordInUrl(String value) {
+    private static Optional<String> passwordInUrl(String value) {
         try {
             URI uri = new URI(value.strip());
             String info = uri.getRawUserInfo();
-            return info == null || !info.contains(":") ? java.util.Optional.empty()
-                    : java.util.Optional.of(info.substring(info.indexOf(':') + 1));
-        } catch (java.net.URISyntaxException e) {
-            return java.util.Optional.empty();
+            return info == null || !info.contains(":") ? Optional.empty()
+                    : Optional.of(info.substring(info.indexOf(':') + 1));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 
@@ -190,7 +195,7 @@ public final class Preflight {
         if (colon >= 0) {
             String password = userInfo.substring(colon + 1);
             secrets.add(password);
-            secrets.add(java.net.URLDecoder.decode(password, java.nio.charset.StandardCharsets.UTF_8));
+            secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
         }
     }
 

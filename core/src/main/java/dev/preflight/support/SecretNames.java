@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 public final class SecretNames {
     private static final Pattern SECRET = Pattern.compile(
             ".*(SECRET|PASSWORD|PASSWD|PASS$|PWD$|TOKEN|API_?KEY|PRIVATE|CREDENTIAL|_KEY$|^KEY$|DSN|AUTH).*");
-    /** Names that contain a secret-looking word but hold settings about secrets, not secrets. */
-    private static final Pattern NOT_SECRET = Pattern.compile(
-            ".*(EXPIRE|EXPIRY|LIFETIME|TTL|MINUTES|SECONDS|HOURS|DAYS|LENGTH|ALGORITHM|_ENABLED|_ID$|_HEADER|_NAME$|_FILE$).*");
+    /**
+     * Names that contain a secret-looking word but hold settings about secrets or addresses
+     * ({@code NEXTAUTH_URL}, {@code AUTH_HOST}): redacting those would hide the site's own URL in
+     * reports. Passwords inside URLs are collected separately.
+     */
+    private static final Pattern NOT_SECRET = Pattern.compile(".*(EXPIRE|EXPIRY|LIFETIME|TTL|MINUTES|SECONDS|HOURS|DAYS"
+            + "|LENGTH|ALGORITHM|_ENABLED|_ID$|_HEADER|_NAME$|_FILE$|_URL$|_URI$|_HOST$|_PORT$|_USER$|_USERNAME$).*");
 
     private SecretNames() {
     }

@@ -36,5 +36,7 @@ class ProbeIdsTest {
         assertThat(SecretNames.isSecret("ACCESS_TOKEN_EXPIRE_MINUTES")).isFalse();
         assertThat(SecretNames.isSecret("RAZORPAY_KEY_ID")).isFalse();
         assertThat(SecretNames.isSecret("DEBUG")).isFalse();
+        assertThat(SecretNames.isSecret("NEXTAUTH_URL")).isFalse();
+        assertThat(SecretNames.isSecret("NEXTAUTH_SECRET")).isTrue();
     }
 }
