@@ -1,5 +1,6 @@
 package dev.preflight;
 
+import dev.preflight.internal.ConfigurationProvider;
 import dev.preflight.internal.PlannedCheck;
 import dev.preflight.internal.ProbeRunner;
 import dev.preflight.internal.ProbeRunner.IndexedOutcome;
@@ -17,14 +18,18 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -76,11 +81,11 @@ public final class Preflight {
         this.targets = List.copyOf(b.targets);
         this.include = List.copyOf(b.include);
         this.exclude = List.copyOf(b.exclude);
-        this.timeout = b.timeout;
-        this.overallTimeout = b.overallTimeout;
-        this.parallelism = b.parallelism;
+        this.timeout = b.timeout != null ? b.timeout : DEFAULT_TIMEOUT;
+        this.overallTimeout = b.overallTimeout != null ? b.overallTimeout : DEFAULT_OVERALL_TIMEOUT;
+        this.parallelism = b.parallelism != null ? b.parallelism : DEFAULT_PARALLELISM;
         this.clock = b.clock;
-        this.network = b.network;
+        this.network = b.network != null ? b.network : NetworkSettings.system();
         this.waivers = List.copyOf(b.waivers);
         this.listener = b.listener;
         this.redactor = Redactor.of(collectSecrets(targets, b.secrets));
@@ -135,6 +140,47 @@ public final class Preflight {
     public static String version() {
         String v = Preflight.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
+    }
+
+    /**
+     * Runs on a thread of its own. Cancelling the returned future stops the run: probes still
+     * running are interrupted and closed, and those not started never start.
+     *
+     * @return the report, when every probe has finished or reached its deadline
+     */
+    public CompletableFuture<Report> runAsync() {
+        CompletableFuture<Report> future = new CompletableFuture<>();
+        Thread coordinator = new Thread(() -> {
+            try {
+                future.complete(run());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "preflight-run");
+        coordinator.setDaemon(true);
+        future.whenComplete((report, e) -> {
+            if (future.isCancelled()) {
+                coordinator.interrupt();
+            }
+        });
+        coordinator.start();
+        return future;
+    }
+
+    /**
+     * The shortcut for the common case: every probe on the class path that applies to one URL.
+     *
+     * <pre>{@code
+     * Report report = Preflight.check("https://shop.example.com");
+     * }</pre>
+     *
+     * @param url an {@code https://}, {@code http://}, {@code postgresql://}, {@code redis://},
+     *     {@code rediss://}, {@code smtp://} or {@code smtps://} URL
+     * @return the report
+     * @throws IllegalArgumentException for a malformed URL or another scheme
+     */
+    public static Report check(String url) {
+        return builder().target(Target.forUrl(url)).build().run();
     }
 
     /** @return the probes this instance may run */
@@ -214,12 +260,16 @@ public final class Preflight {
         private boolean discover = true;
         private ClassLoader classLoader;
         private ProbeCatalog catalog;
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration overallTimeout = DEFAULT_OVERALL_TIMEOUT;
-        private int parallelism = DEFAULT_PARALLELISM;
+        // Null means "not set": files may then supply a value, else the default applies.
+        private Duration timeout;
+        private Duration overallTimeout;
+        private Integer parallelism;
+        private NetworkSettings network;
         private Clock clock = Clock.systemUTC();
-        private NetworkSettings network = NetworkSettings.system();
         private Consumer<ProbeOutcome> listener;
+        private Path configFile;
+        private Path envFile;
+        private Map<String, String> environment;
 
         private Builder() {
         }
@@ -329,6 +379,42 @@ public final class Preflight {
             return this;
         }
 
+        /**
+         * Reads targets, waivers, defaults and network settings from a {@code preflight.yml}. Needs
+         * {@code preflight-config} on the class path. What is set on this builder in code wins over
+         * the file; targets and waivers from the file come first.
+         *
+         * @param file the configuration file
+         * @return this builder
+         */
+        public Builder config(Path file) {
+            this.configFile = Objects.requireNonNull(file, "'file' must not be null");
+            return this;
+        }
+
+        /**
+         * Reads a dotenv file (such as {@code .env.production}) and derives targets from it, as
+         * {@code preflight check --env} does. Needs {@code preflight-config} on the class path.
+         *
+         * @param file the dotenv file
+         * @return this builder
+         */
+        public Builder envFile(Path file) {
+            this.envFile = Objects.requireNonNull(file, "'file' must not be null");
+            return this;
+        }
+
+        /**
+         * The variables {@code ${VAR}} in configuration files read; defaults to {@link System#getenv()}.
+         *
+         * @param environment name to value
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
         /** @param listener sees each outcome as soon as it is known, on a runner thread @return this builder */
         public Builder listener(Consumer<ProbeOutcome> listener) {
             this.listener = listener;
@@ -343,11 +429,36 @@ public final class Preflight {
          *     matches no probe, or two targets with the same name
          */
         public Preflight build() {
+            ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             ProbeCatalog base = catalog != null ? catalog
-                    : discover ? ProbeCatalog.discover(classLoader != null ? classLoader
-                            : Thread.currentThread().getContextClassLoader())
-                    : ProbeCatalog.of(List.of());
+                    : discover ? ProbeCatalog.discover(loader) : ProbeCatalog.of(List.of());
             ProbeCatalog all = probes.isEmpty() ? base : base.plus(probes);
+            Builder effective = configFile == null && envFile == null ? this : withFiles(all, loader);
+            return effective.validated(all);
+        }
+
+        /** A new builder: what the files say, then what was set on this builder. */
+        private Builder withFiles(ProbeCatalog all, ClassLoader loader) {
+            ConfigurationProvider provider = ServiceLoader.load(ConfigurationProvider.class, loader).findFirst()
+                    .orElseThrow(() -> new ConfigException(String.valueOf(configFile != null ? configFile : envFile), 0,
+                            null, "reading configuration files needs preflight-config on the class path"));
+            Builder merged = new Builder();
+            provider.apply(merged, configFile, envFile, environment != null ? environment : System.getenv(), all.ids());
+            merged.targets.addAll(targets);
+            merged.include.addAll(include);
+            merged.exclude.addAll(exclude);
+            merged.waivers.addAll(waivers);
+            merged.secrets.addAll(secrets);
+            merged.timeout = timeout != null ? timeout : merged.timeout;
+            merged.overallTimeout = overallTimeout != null ? overallTimeout : merged.overallTimeout;
+            merged.parallelism = parallelism != null ? parallelism : merged.parallelism;
+            merged.network = network != null ? network : merged.network;
+            merged.clock = clock;
+            merged.listener = listener;
+            return merged;
+        }
+
+        private Preflight validated(ProbeCatalog all) {
             List<String> ids = all.ids();
             for (String glob : include) {
                 checkKnown(glob, ids, "--probe");

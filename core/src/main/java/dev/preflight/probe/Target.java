@@ -73,8 +73,42 @@ public final class Target {
      * @return the target, named after the URL without credentials
      */
     public static Target web(String url) {
-        URI uri = URI.create(url);
-        return builder(Redactor.redactUrl(url), TargetKind.WEB).uri(uri).build();
+        Target target = forUrl(url);
+        if (target.kind() != TargetKind.WEB) {
+            throw new IllegalArgumentException("not an https:// or http:// URL: " + target.location());
+        }
+        return target;
+    }
+
+    /**
+     * A target for a URL whose kind follows from its scheme: {@code https}/{@code http} web,
+     * {@code postgres(ql)}, {@code redis}/{@code rediss}, {@code smtp}/{@code smtps}.
+     *
+     * @param url the URL; it may carry credentials, which the target's name and location omit
+     * @return the target, named after the URL without password
+     * @throws IllegalArgumentException for a malformed URL or another scheme
+     */
+    public static Target forUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            // Not e.getMessage(): it quotes the whole URL, password included.
+            throw new IllegalArgumentException("malformed URL: " + Redactor.redactUrl(url));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        TargetKind kind = switch (scheme) {
+            case "https", "http" -> TargetKind.WEB;
+            case "postgres", "postgresql" -> TargetKind.POSTGRES;
+            case "redis", "rediss" -> TargetKind.REDIS;
+            case "smtp", "smtps" -> TargetKind.SMTP;
+            default -> throw new IllegalArgumentException("unsupported URL scheme '" + scheme
+                    + "': use https, http, postgresql, redis, rediss, smtp or smtps");
+        };
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("URL has no host: " + Redactor.redactUrl(url));
+        }
+        return builder(Redactor.redactUrl(url.strip()), kind).uri(uri).build();
     }
 
     /** @return the name shown in reports */

@@ -28,7 +28,8 @@ public final class Redactor {
     private static final Pattern KNOWN_PREFIX =
             Pattern.compile("^(sk_live_|sk_test_|rk_live_|rk_test_|pk_live_|pk_test_|whsec_|rzp_live_|rzp_test_)");
     private static final Pattern URL_PASSWORD =
-            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s:@]*):([^/\\s@]+)@");
+            // The password may hold spaces in a malformed URL: up to the next '@' on the line.
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s:@]*):([^/@\\n]+)@");
     private static final Pattern KEY_SHAPES =
             Pattern.compile("\\b(?:sk_live_|sk_test_|rk_live_|rk_test_|whsec_)[A-Za-z0-9]{6,}");
 
