@@ -10,6 +10,14 @@ import java.util.Optional;
  * {@code preflight.yml:12: targets.shop.timeout: '10 sec' is not a duration (use 500ms, 10s, 2m)}.
  * It never contains a secret value.
  *
+ * <pre>{@code
+ * try {
+ *     preflight = Preflight.builder().config(Path.of("preflight.yml")).build();
+ * } catch (ConfigException e) {
+ *     System.err.println(e.getMessage()); // preflight.yml:5: targets.shop.timout: unknown key ...
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ConfigException extends RuntimeException {

@@ -15,6 +15,11 @@ import java.util.Set;
  * <p>Creating a catalog validates ids: a malformed or duplicate id is a {@link ConfigException},
  * thrown before anything runs. Immutable.
  *
+ * <pre>{@code
+ * ProbeCatalog catalog = ProbeCatalog.discover(getClass().getClassLoader());
+ * catalog.probes().forEach(p -> System.out.println(p.id() + "  " + p.title()));
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ProbeCatalog {

@@ -11,6 +11,12 @@ import java.util.Optional;
  * One line of a report: what a probe found on a target, how long it took, and whether a waiver
  * covers it. Created by the runner, which measures the duration.
  *
+ * <pre>{@code
+ * for (ProbeOutcome o : report.outcomes()) {
+ *     System.out.printf("%-5s %s %s%n", o.status(), o.probeId(), o.result().summary());
+ * }
+ * }</pre>
+ *
  * @param probeId the probe's id
  * @param title the probe's title, a checklist line
  * @param target the target's name

@@ -12,6 +12,13 @@ import java.util.Objects;
  * The immutable result of a run: every outcome in a deterministic order (targets in the order they
  * were configured, then probe ids alphabetically), with counts and timing.
  *
+ * <pre>{@code
+ * report.outcomes().stream()
+ *         .filter(o -> o.isProblem(false))
+ *         .forEach(o -> System.out.println(o.probeId() + " on " + o.target() + ": " + o.result().summary()));
+ * System.exit(report.isSuccessful(false) ? 0 : 1);
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Report {

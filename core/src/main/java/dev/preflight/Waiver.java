@@ -10,6 +10,11 @@ import java.util.Optional;
  * but no longer turns the run red. Every waiver needs a reason and an expiry date; from the expiry
  * date on it stops applying, so that accepted risks are looked at again.
  *
+ * <pre>{@code
+ * Preflight.builder()
+ *         .waiver(new Waiver("http.compression", "shop", "BREACH: pages carry secrets", LocalDate.of(2027, 3, 1)))
+ * }</pre>
+ *
  * @param probe the probe id (or id glob such as {@code http.*}) waived
  * @param target the target name it is limited to, or null for every target
  * @param reason why the risk is accepted

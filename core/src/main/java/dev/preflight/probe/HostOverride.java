@@ -10,6 +10,10 @@ import java.util.Objects;
  * probes connect to {@link #address()} while still using {@link #host()} for SNI, {@code Host} and
  * certificate checks.
  *
+ * <pre>{@code
+ * InetAddress connectTo = context.network().overrideFor(host, port).orElseGet(() -> resolve(host));
+ * }</pre>
+ *
  * @param host the host name as it appears in target URLs, lower case
  * @param port the port, or 0 for every port
  * @param address where to connect instead

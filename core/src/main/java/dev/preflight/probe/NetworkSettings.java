@@ -12,6 +12,13 @@ import java.util.Optional;
  * curl's {@code --resolve}, a DNS server to ask instead of the system resolver, and CA certificates
  * to trust in addition to the system trust store. Immutable.
  *
+ * <pre>{@code
+ * NetworkSettings network = NetworkSettings.builder()
+ *         .hostOverride(HostOverride.parse("shop.example.com:443:127.0.0.1"))
+ *         .dnsServer(new InetSocketAddress("127.0.0.1", 5353))
+ *         .build();
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class NetworkSettings {

@@ -12,6 +12,12 @@ import java.time.Instant;
  * <p>Not intended to be implemented by clients: the runner provides one per check, and probe authors
  * get one for tests from the test kit. Each instance belongs to one check on one thread.
  *
+ * <pre>{@code
+ * Socket socket = new Socket();
+ * context.onCancel(socket);
+ * socket.connect(address, (int) context.remaining().toMillis());
+ * }</pre>
+ *
  * @since 0.1
  */
 public interface ProbeContext {

@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
  * <p>The typed getters throw {@link IllegalArgumentException} naming the full key when a value does
  * not parse; the runner reports that as ERROR. Immutable.
  *
+ * <pre>{@code
+ * int warnDays = context.settings().integer("warn-days", 30);   // reads tls.certificate.warn-days
+ * Duration budget = context.settings().duration("budget", Duration.ofSeconds(2));
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ProbeSettings {

@@ -9,6 +9,12 @@ import java.util.Objects;
  * <p>{@link #toString()} returns the redacted form (e.g. {@code sk_live_…4242}); only {@link #reveal()}
  * returns the value, and callers must not put what it returns into a {@link Result}.
  *
+ * <pre>{@code
+ * Secret key = context.target().secret("secret-key").orElseThrow();
+ * client.authenticate(key.reveal());           // to the library that needs it
+ * return Result.fail("key " + key + " was revoked", "..."); // prints sk_live_…4242
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Secret {

@@ -7,6 +7,10 @@ package dev.preflight.probe;
  * (including a malformed record or header from the target); ERROR means the probe could not tell
  * (timeout, unreachable, the probe itself crashed). {@link #severity()} orders them for aggregation.
  *
+ * <pre>{@code
+ * if (result.status().isProblem(strict)) { ... }
+ * }</pre>
+ *
  * @since 0.1
  */
 public enum Status {

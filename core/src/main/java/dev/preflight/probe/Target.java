@@ -19,6 +19,14 @@ import java.util.Optional;
  * probe id, e.g. {@code tls.certificate.warn-days}; a probe reads its own through
  * {@link ProbeContext#settings()}.
  *
+ * <pre>{@code
+ * Target shop = Target.web("https://shop.example.com");
+ * Target stripe = Target.builder("payments", TargetKind.STRIPE)
+ *         .secret("secret-key", Secret.of(System.getenv("STRIPE_SECRET_KEY")))
+ *         .setting("stripe.webhooks.required-events", "checkout.session.completed")
+ *         .build();
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Target {

@@ -4,6 +4,10 @@ package dev.preflight.probe;
  * What a target is, and so which probes apply to it. A target's kind follows from its URL scheme or
  * from the key that declares it in the configuration.
  *
+ * <pre>{@code
+ * if (context.target().kind() == TargetKind.WEB) { ... }
+ * }</pre>
+ *
  * @since 0.1
  */
 public enum TargetKind {

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}, combinations such as {@code 1m30s},
  * or ISO-8601 ({@code PT10S}).
  *
+ * <pre>{@code
+ * Duration d = Durations.parse("1m30s"); // PT1M30S
+ * Durations.format(Duration.ofMillis(1200)); // "1.2s"
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Durations {

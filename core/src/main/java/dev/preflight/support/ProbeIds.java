@@ -12,6 +12,11 @@ import java.util.stream.Collectors;
  * Probe id rules: the well-formedness check, glob matching ({@code tls.*}) and did-you-mean
  * suggestions for mistyped ids.
  *
+ * <pre>{@code
+ * ProbeIds.matches("tls.*", "tls.certificate");         // true
+ * ProbeIds.closest("http.hts", catalog.ids());           // Optional[http.hsts]
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ProbeIds {

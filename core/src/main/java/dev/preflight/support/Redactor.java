@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  * ({@code scheme://user:***@host}) and well-known key shapes ({@code sk_live_…}, {@code whsec_…}).
  * Immutable and thread-safe.
  *
+ * <pre>{@code
+ * String safe = context.redactor().redact(exception.getMessage());
+ * Redactor.mask("sk_live_51HxQ2eKz9vT4bW7cR0aY4242"); // "sk_live_…4242"
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Redactor {

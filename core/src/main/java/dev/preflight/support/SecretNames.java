@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
  * {@code SECRET_KEY}, {@code DB_PASSWORD}, {@code STRIPE_SECRET_KEY}, {@code GITHUB_TOKEN},
  * {@code SENTRY_DSN}, {@code DATABASE_URL} (for the password inside it), and the like.
  *
+ * <pre>{@code
+ * SecretNames.isSecret("STRIPE_SECRET_KEY");          // true
+ * SecretNames.isSecret("ACCESS_TOKEN_EXPIRE_MINUTES"); // false
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class SecretNames {
