@@ -1,0 +1,15 @@
+package dev.preflight.junit;
+
+import dev.preflight.Report;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/** Run by {@link PreflightCheckTest} through the engine test kit. */
+class CleanEnvFixture {
+    @TestFactory
+    @PreflightCheck(env = "src/test/resources/env/clean.env", probes = "env.*")
+    Stream<DynamicNode> production(Report report) {
+        return PreflightTests.of(report);
+    }
+}

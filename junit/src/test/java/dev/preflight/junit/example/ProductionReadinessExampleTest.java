@@ -1,0 +1,21 @@
+package dev.preflight.junit.example;
+
+import dev.preflight.Report;
+import dev.preflight.junit.PreflightCheck;
+import dev.preflight.junit.PreflightTests;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What a project adds to its own test suite to check its production environment file on every build:
+ * each env probe shows as a test of its own. Copy it and point {@code env} at your file, relative to
+ * the module directory. Checks that reach the network belong in an {@code *IT} class, run by Failsafe.
+ */
+class ProductionReadinessExampleTest {
+    @TestFactory
+    @PreflightCheck(env = "src/test/resources/example/production.env", probes = "env.*")
+    Stream<DynamicNode> production(Report report) {
+        return PreflightTests.of(report);
+    }
+}
