@@ -219,7 +219,7 @@ public final class Preflight {
                 if (SecretNames.isSecret(name)) {
                     secrets.add(value);
                 }
-                passwordInUrl(value).ifPresent(secrets::add);
+                passwordInUrl(value).ifPresent(p -> addUserInfo(":" + p, secrets));
             });
         }
         return secrets;

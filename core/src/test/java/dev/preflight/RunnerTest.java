@@ -195,6 +195,18 @@ class RunnerTest {
     }
 
     @Test
+    void passwordsInsideEnvironmentUrlsAreRedactedRawAndDecoded() {
+        Target env = Target.builder(".env", TargetKind.ENV)
+                .variables(java.util.Map.of("DATABASE_URL", "postgresql://app:Pl%40nted%2Fpw@db/x")).build();
+        ScriptedProbe echoes = new ScriptedProbe("test.echoes", TargetKind.ENV,
+                c -> Result.fail("saw Pl@nted/pw and Pl%40nted%2Fpw", "none"));
+
+        Report report = builder(echoes).target(env).build().run();
+
+        assertThat(report.outcomes().get(0).result().summary()).doesNotContain("Pl@nted/pw").doesNotContain("Pl%40nted%2Fpw");
+    }
+
+    @Test
     void writingProbeIsSkippedUnlessNamedExplicitly() {
         AtomicBoolean ran = new AtomicBoolean();
         ScriptedProbe sends = new ScriptedProbe("test.sends", TargetKind.WEB, true, c -> {

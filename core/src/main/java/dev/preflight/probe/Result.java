@@ -154,7 +154,7 @@ public final class Result {
     }
 
     /**
-     * A copy whose texts (summary, remediation, subject, detail values) pass through {@code rewrite};
+     * A copy whose texts (summary, remediation, subject, detail keys and values) pass through {@code rewrite};
      * the runner uses it to redact secrets.
      *
      * @param rewrite a text transformation
@@ -168,7 +168,8 @@ public final class Result {
         if (subject != null) {
             b.subject(rewrite.apply(subject));
         }
-        details.forEach((k, v) -> b.details.put(k, mapValue(v, rewrite)));
+        // Keys too: a probe may build one from what it found (a header name, a variable's value).
+        details.forEach((k, v) -> b.details.put(rewrite.apply(k), mapValue(v, rewrite)));
         return b.build();
     }
 

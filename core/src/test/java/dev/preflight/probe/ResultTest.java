@@ -32,12 +32,13 @@ class ResultTest {
     @Test
     void mapTextRewritesEveryText() {
         Result r = Result.builder(Status.FAIL).summary("key K").remediation("rotate K").subject("K")
-                .detail("list", List.of("K", 1)).build().mapText(s -> s.replace("K", "…"));
+                .detail("list", List.of("K", 1)).detail("key K", true).build().mapText(s -> s.replace("K", "…"));
 
         assertThat(r.summary()).isEqualTo("key …");
         assertThat(r.remediation()).hasValue("rotate …");
         assertThat(r.subject()).hasValue("…");
         assertThat(r.details().get("list")).isEqualTo(List.of("…", 1));
+        assertThat(r.details()).containsKey("key …").doesNotContainKey("key K");
     }
 
     @Test
