@@ -1,20 +1,20 @@
 package dev.preflight.env;
 
-import dev.preflight.Preflight;
 import dev.preflight.ProbeOutcome;
-import dev.preflight.Report;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.testkit.ProbeTestKit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one probe on one environment file through the real runner, the way users get it:
- * {@code EnvCheck.of(new DebugFlagProbe()).with("DEBUG", "true").result()}.
+ * Runs one probe on one environment file through the real runner, with {@link ProbeTestKit}:
+ * {@code EnvCheck.of(new DebugFlagProbe()).with("DEBUG", "true").result()}. An ERROR fails the test
+ * at once, with the probe's exception as the cause.
  */
 final class EnvCheck {
     static final String FILE = ".env.production";
@@ -45,7 +45,7 @@ final class EnvCheck {
 
     /** @param key relative to the probe id, e.g. {@code min-length} */
     EnvCheck setting(String key, String value) {
-        settings.put(probe.id() + "." + key, value);
+        settings.put(key, value);
         return this;
     }
 
@@ -57,15 +57,12 @@ final class EnvCheck {
 
     ProbeOutcome outcome() {
         Target.Builder target = Target.builder(FILE, TargetKind.ENV).variables(variables).sampleVariables(sample);
-        settings.forEach(target::setting);
         if (stage != null) {
             target.attribute("environment", stage);
         }
-        Report report = Preflight.builder().discoverProbes(false).addProbe(probe).target(target.build()).build().run();
-        if (report.outcomes().size() != 1) {
-            throw new AssertionError("expected one outcome, got " + report.outcomes());
-        }
-        ProbeOutcome outcome = report.outcomes().get(0);
+        ProbeTestKit kit = ProbeTestKit.forProbe(probe).target(target.build());
+        settings.forEach(kit::setting);
+        ProbeOutcome outcome = kit.run();
         if (outcome.status() == Status.ERROR) {
             throw new AssertionError("probe crashed: " + outcome.result().summary(),
                     outcome.result().cause().orElse(null));

@@ -1,49 +1,59 @@
 package com.example.preflight;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.preflight.testkit.PreflightAssertions.assertThat;
 
 import dev.preflight.Preflight;
-import dev.preflight.ProbeOutcome;
 import dev.preflight.Report;
-import dev.preflight.probe.Status;
+import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.testkit.ProbeTestKit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Runs the probe the way users get it: discovered through its services file. */
+/** Runs the probe through Preflight's runner with the test kit, as any probe author would. */
 class LogLevelProbeTest {
 
-    private static ProbeOutcome check(Map<String, String> variables) {
-        Report report = Preflight.builder()
-                .target(Target.builder(".env.production", TargetKind.ENV).variables(variables).build())
-                .probes("example.*")
-                .build()
-                .run();
-        assertThat(report.outcomes()).hasSize(1);
-        return report.outcomes().get(0);
-    }
-
-    @Test
-    void isDiscoveredThroughItsServicesFile() {
-        assertThat(Preflight.builder().build().catalog().ids()).contains("example.log-level");
+    private static ProbeTestKit check(Map<String, String> variables) {
+        return ProbeTestKit.forProbe(new LogLevelProbe())
+                .target(Target.builder(".env.production", TargetKind.ENV).variables(variables).build());
     }
 
     @Test
     void debugLevelFails() {
-        ProbeOutcome outcome = check(Map.of("LOG_LEVEL", "DEBUG"));
+        Result result = check(Map.of("LOG_LEVEL", "DEBUG")).run().result();
 
-        assertThat(outcome.status()).isEqualTo(Status.FAIL);
-        assertThat(outcome.result().remediation()).hasValue("Set LOG_LEVEL=info (or warn) for production.");
+        assertThat(result).isFail().hasSummary("LOG_LEVEL is debug")
+                .hasRemediationContaining("Set LOG_LEVEL=info (or warn) for production.");
     }
 
     @Test
     void infoLevelPasses() {
-        assertThat(check(Map.of("LOG_LEVEL", "info")).status()).isEqualTo(Status.PASS);
+        assertThat(check(Map.of("LOG_LEVEL", "info")).run().result()).isPass();
     }
 
     @Test
     void noLevelIsSkipped() {
-        assertThat(check(Map.of("DEBUG", "false")).status()).isEqualTo(Status.SKIP);
+        assertThat(check(Map.of("DEBUG", "false")).run().result()).isSkip().hasSummaryContaining("LOG_LEVEL");
+    }
+
+    @Test
+    void variablesSettingChangesWhichVariableIsRead() {
+        Result result = check(Map.of("LOG_LEVEL", "info", "APP_LOG_LEVEL", "trace"))
+                .setting("variables", "APP_LOG_LEVEL")
+                .run().result();
+
+        assertThat(result).isFail().hasSummary("APP_LOG_LEVEL is trace");
+    }
+
+    @Test
+    void discoveredProbeFailsTheRunOnDebugLogging() {
+        Report report = Preflight.builder()
+                .target(Target.builder(".env.production", TargetKind.ENV).variables(Map.of("LOG_LEVEL", "debug")).build())
+                .probes("example.*")
+                .build()
+                .run();
+
+        assertThat(report).hasOutcomeCount(1).hasOutcome("example.log-level").result().isFail();
     }
 }

@@ -1,0 +1,29 @@
+package com.example.preflight;
+
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import dev.preflight.testkit.ContractTargets;
+import dev.preflight.testkit.ProbeContractTest;
+import java.util.List;
+import java.util.Map;
+
+/** Preflight's probe contract: id, registration, results, no secret in any report. */
+class LogLevelProbeContractTest extends ProbeContractTest {
+
+    @Override
+    protected List<Probe> probes() {
+        return List.of(new LogLevelProbe());
+    }
+
+    @Override
+    protected Target targetFor(Probe probe, ContractTargets targets) {
+        return Target.builder(".env.production", TargetKind.ENV)
+                .variables(Map.of(
+                        "LOG_LEVEL", "debug",
+                        "STRIPE_SECRET_KEY", targets.plantedApiKey(),
+                        "DATABASE_URL", "postgresql://app:" + targets.plantedPassword() + "@db.internal/app",
+                        "SECRET_KEY", targets.plantedToken()))
+                .build();
+    }
+}
