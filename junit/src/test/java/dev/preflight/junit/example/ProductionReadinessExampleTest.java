@@ -1,10 +1,14 @@
 package dev.preflight.junit.example;
 
+import static dev.preflight.testkit.PreflightAssertions.assertThat;
+
 import dev.preflight.Report;
 import dev.preflight.junit.PreflightCheck;
 import dev.preflight.junit.PreflightTests;
+import dev.preflight.probe.Status;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -17,5 +21,13 @@ class ProductionReadinessExampleTest {
     @PreflightCheck(env = "src/test/resources/example/production.env", probes = "env.*")
     Stream<DynamicNode> production(Report report) {
         return PreflightTests.of(report);
+    }
+
+    /** The same run as one test, with AssertJ assertions: fails listing every problem and its fix. */
+    @Test
+    @PreflightCheck(env = "src/test/resources/example/production.env", probes = "env.*")
+    void productionEnvironmentIsReady(Report report) {
+        assertThat(report).hasNoFailures();
+        assertThat(report).hasOutcome("env.debug").hasStatus(Status.PASS);
     }
 }
