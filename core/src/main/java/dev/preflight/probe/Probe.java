@@ -13,8 +13,10 @@ package dev.preflight.probe;
  *
  * <p><b>Errors.</b> {@code check} may throw: the runner turns any exception into an
  * {@link Status#ERROR} result whose message is redacted. Return {@link Status#FAIL} when the target
- * answered and is non-compliant, including when what it answered is malformed; let an exception (or
- * return {@link Status#ERROR}) express "could not tell".
+ * answered and is non-compliant, including when what it answered is malformed; let a checked
+ * exception such as an {@link java.io.IOException} (or {@link Status#ERROR}) express "could not
+ * tell". An unchecked exception still becomes ERROR, but it is a bug: the test kit's contract test
+ * flags it.
  *
  * <p><b>Deadlines.</b> Pass {@link ProbeContext#deadline()} to every client the probe uses. If the
  * probe is still running at its deadline the runner records ERROR, interrupts the probe's thread and
