@@ -18,6 +18,11 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
+ * <pre>{@code
+ * EnvFile env = EnvFile.parse(Path.of(".env.production"));
+ * String url = env.variables().get("DATABASE_URL");   // line env.lineOf("DATABASE_URL")
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class EnvFile {

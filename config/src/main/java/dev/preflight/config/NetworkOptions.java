@@ -15,6 +15,13 @@ import java.util.List;
  * {@code network:} section of {@code preflight.yml}. Every problem is a {@link ConfigException}
  * naming the option.
  *
+ * <pre>{@code
+ * NetworkSettings network = NetworkSettings.builder()
+ *         .hostOverride(NetworkOptions.hostOverride("--resolve", "shop.example.com:443:127.0.0.1"))
+ *         .trust(NetworkOptions.caCertificates("--ca-file", Path.of("internal-ca.pem")))
+ *         .build();
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class NetworkOptions {

@@ -20,6 +20,11 @@ import java.util.Set;
  * <p>Immutable and thread-safe. Options the files leave unset are empty here, so that
  * {@link #applyTo(Preflight.Builder)} keeps the builder's own defaults for them.
  *
+ * <pre>{@code
+ * PreflightConfig config = ConfigLoader.builder().build().load(Path.of("preflight.yml"), null);
+ * Report report = config.applyTo(Preflight.builder()).build().run();
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class PreflightConfig {

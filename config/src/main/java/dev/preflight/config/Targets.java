@@ -20,6 +20,11 @@ import java.util.Objects;
  *   <tr><td>{@code smtp}, {@code smtps}</td><td>{@code SMTP}</td></tr>
  * </table>
  *
+ * <pre>{@code
+ * Target db = Targets.fromUrl("db", "postgresql://app:" + password + "@db.internal:5432/shop");
+ * Target mail = Targets.domain("mail", "example.com");
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Targets {

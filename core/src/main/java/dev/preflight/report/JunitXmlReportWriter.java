@@ -24,6 +24,11 @@ import javax.xml.stream.XMLStreamWriter;
  * naming the waiver and what it hides. Characters XML 1.0 cannot carry are dropped. The document
  * declares UTF-8: store the characters in that encoding. Stateless and thread-safe.
  *
+ * <pre>{@code
+ * StringBuilder xml = new StringBuilder();
+ * new JunitXmlReportWriter().write(report, xml);
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class JunitXmlReportWriter implements ReportWriter {

@@ -7,6 +7,11 @@ import java.util.stream.Collectors;
 /**
  * The formats Preflight renders reports in, as named on command lines and in configuration files.
  *
+ * <pre>{@code
+ * ReportFormat format = ReportFormat.parse("junit");          // also "xml", "junit-xml"
+ * format.writer(false).write(report, System.out);
+ * }</pre>
+ *
  * @since 0.1
  */
 public enum ReportFormat {

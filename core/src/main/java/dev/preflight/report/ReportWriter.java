@@ -10,6 +10,12 @@ import java.io.IOException;
  * appending it, so a failing {@code out} is the only source of an {@link IOException}; what they write
  * ends with a line break.
  *
+ * <pre>{@code
+ * try (Writer out = Files.newBufferedWriter(Path.of("report.json"))) {
+ *     new JsonReportWriter().write(report, out);
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
 @FunctionalInterface
