@@ -1,2 +1,2 @@
-/** Probes of web targets: TLS, HTTPS redirect, HSTS, security headers. Filled by a later issue. */
+/** Probes of web targets: the TLS certificate now; HTTPS redirect, HSTS and security headers to come. */
 package dev.preflight.http;

@@ -1,0 +1,87 @@
+package dev.preflight.http.internal;
+
+import dev.preflight.probe.ProbeContext;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Performs one TLS handshake and returns the chain the server sent, in the order sent. Connects to
+ * the context's host override when there is one, yet sends the target's host name as SNI, as curl's
+ * {@code --resolve} does. Every wait is bounded by the context's deadline.
+ */
+public final class ChainFetcher {
+
+    private ChainFetcher() {
+    }
+
+    /**
+     * @param host the host name, for SNI
+     * @param port the port
+     * @param context the probe's context: deadline, overrides, cancellation
+     * @return the certificates the server sent, leaf first
+     * @throws IOException if the connection or handshake fails or times out
+     */
+    public static List<X509Certificate> fetch(String host, int port, ProbeContext context) throws IOException {
+        InetAddress address = context.network().overrideFor(host, port).orElse(null);
+        if (address == null) {
+            address = InetAddress.getByName(host);
+        }
+        Socket plain = new Socket();
+        context.onCancel(plain);
+        try (plain) {
+            plain.connect(new InetSocketAddress(address, port), millisLeft(context));
+            plain.setSoTimeout(millisLeft(context));
+            try (SSLSocket tls = (SSLSocket) clientContext().getSocketFactory().createSocket(plain, host, port, true)) {
+                context.onCancel(tls);
+                SSLParameters parameters = tls.getSSLParameters();
+                if (!isIpLiteral(host)) {
+                    parameters.setServerNames(List.of(new SNIHostName(host)));
+                }
+                tls.setSSLParameters(parameters);
+                tls.startHandshake();
+                List<X509Certificate> chain = new ArrayList<>();
+                for (Certificate certificate : tls.getSession().getPeerCertificates()) {
+                    chain.add((X509Certificate) certificate);
+                }
+                return chain;
+            }
+        }
+    }
+
+    /** A socket timeout of 0 means "wait forever", so an exhausted budget must fail instead. */
+    private static int millisLeft(ProbeContext context) throws SocketTimeoutException {
+        Duration left = context.remaining();
+        if (left.isZero() || left.isNegative()) {
+            throw new SocketTimeoutException("no time left before the deadline");
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left.toMillis()));
+    }
+
+    private static SSLContext clientContext() throws IOException {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new TrustAllCapture()}, null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("TLS is unavailable in this JVM", e);
+        }
+    }
+
+    static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
+    }
+}

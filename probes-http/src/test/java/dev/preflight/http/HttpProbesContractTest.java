@@ -1,0 +1,24 @@
+package dev.preflight.http;
+
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.Target;
+import dev.preflight.testkit.ContractTargets;
+import dev.preflight.testkit.ProbeContractTest;
+import java.util.List;
+
+/**
+ * Every HTTP and TLS probe keeps the probe contract against a server that accepts connections and
+ * never answers, through a URL that carries a planted password.
+ */
+class HttpProbesContractTest extends ProbeContractTest {
+
+    @Override
+    protected List<Probe> probes() {
+        return List.of(new TlsCertificateProbe());
+    }
+
+    @Override
+    protected Target targetFor(Probe probe, ContractTargets targets) {
+        return Target.web("https://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
+    }
+}

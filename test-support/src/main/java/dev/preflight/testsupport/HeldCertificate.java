@@ -1,0 +1,49 @@
+package dev.preflight.testsupport;
+
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+/**
+ * A minted certificate together with its key pair, as {@link TestCertificates} returns it: enough to
+ * sign further certificates or to serve it from {@link TlsTestServer}. Immutable.
+ *
+ * <pre>{@code
+ * HeldCertificate root = TestCertificates.builder("Test Root").certificateAuthority(1).build();
+ * Files.writeString(dir.resolve("ca.pem"), root.certificatePem());
+ * }</pre>
+ *
+ * @param certificate the certificate
+ * @param keyPair its key pair
+ * @since 0.1
+ */
+public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
+
+    /** Rejects missing parts. */
+    public HeldCertificate {
+        Objects.requireNonNull(certificate, "'certificate' must not be null");
+        Objects.requireNonNull(keyPair, "'keyPair' must not be null");
+    }
+
+    /** @return the private key */
+    public PrivateKey privateKey() {
+        return keyPair.getPrivate();
+    }
+
+    /** @return the certificate as a PEM block ({@code -----BEGIN CERTIFICATE-----}) */
+    public String certificatePem() {
+        return Pem.certificate(certificate);
+    }
+
+    /** @return the private key as a PKCS#8 PEM block ({@code -----BEGIN PRIVATE KEY-----}) */
+    public String privateKeyPem() {
+        return Pem.block("PRIVATE KEY", keyPair.getPrivate().getEncoded());
+    }
+
+    @Override
+    public String toString() {
+        // Never the key: test output is read by people and kept by CI.
+        return "HeldCertificate[" + certificate.getSubjectX500Principal().getName() + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.preflight.testsupport;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An HTTPS server on {@code 127.0.0.1} and a free port, serving a chosen certificate chain: the leaf
+ * alone (the "missing intermediate" mistake) or the leaf followed by intermediates. It answers every
+ * request with a configured status, headers and body. Built on the JDK's {@link HttpsServer}, so the
+ * handshake is a real one. Close it to stop it.
+ *
+ * <pre>{@code
+ * try (TlsTestServer server = TlsTestServer.builder(leaf).intermediates(intermediate)
+ *         .respond(200, Map.of("Strict-Transport-Security", "max-age=31536000")).start()) {
+ *     Target target = Target.web("https://shop.test:" + server.port() + "/");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The server ignores SNI: it always presents its one chain. Thread-safe once started.
+ *
+ * @since 0.1
+ */
+public final class TlsTestServer implements AutoCloseable {
+    private static final char[] STORE_PASSWORD = "test-only".toCharArray();
+
+    private final HttpsServer server;
+
+    private TlsTestServer(HttpsServer server) {
+        this.server = server;
+    }
+
+    /**
+     * @param leaf the certificate to present, with its key
+     * @return a builder for a server presenting it
+     */
+    public static Builder builder(HeldCertificate leaf) {
+        return new Builder(leaf);
+    }
+
+    /** @return the port the server listens on, on {@code 127.0.0.1} */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** @return the address the server listens on */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** Stops the server at once, dropping open connections. */
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /**
+     * Configures a {@link TlsTestServer}. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final HeldCertificate leaf;
+        private final List<HeldCertificate> intermediates = new ArrayList<>();
+        private HttpHandler handler = respondingWith(200, Map.of(), "");
+
+        private Builder(HeldCertificate leaf) {
+            this.leaf = Objects.requireNonNull(leaf, "'leaf' must not be null");
+        }
+
+        /** @param certificates certificates to send after the leaf, in order @return this builder */
+        public Builder intermediates(HeldCertificate... certificates) {
+            intermediates.addAll(List.of(certificates));
+            return this;
+        }
+
+        /** @param status the HTTP status @param headers response headers @return this builder */
+        public Builder respond(int status, Map<String, String> headers) {
+            return respond(status, headers, "");
+        }
+
+        /**
+         * @param status the HTTP status
+         * @param headers response headers, in order
+         * @param body the response body, UTF-8
+         * @return this builder
+         */
+        public Builder respond(int status, Map<String, String> headers, String body) {
+            this.handler = respondingWith(status, headers, body);
+            return this;
+        }
+
+        /** @param handler answers every request, for anything {@link #respond} cannot express @return this builder */
+        public Builder handler(HttpHandler handler) {
+            this.handler = Objects.requireNonNull(handler, "'handler' must not be null");
+            return this;
+        }
+
+        /**
+         * @return the running server
+         * @throws IOException if it cannot bind
+         */
+        public TlsTestServer start() throws IOException {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+            server.createContext("/", handler);
+            server.start();
+            return new TlsTestServer(server);
+        }
+
+        private SSLContext sslContext() {
+            try {
+                List<Certificate> chain = new ArrayList<>();
+                chain.add(leaf.certificate());
+                intermediates.forEach(c -> chain.add(c.certificate()));
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry("server", leaf.privateKey(), STORE_PASSWORD, chain.toArray(Certificate[]::new));
+                // SunX509 presents the stored chain whatever the client's signature_algorithms_cert say,
+                // so that a SHA-1 or RSA 1024 chain still reaches the client under test.
+                KeyManagerFactory keys = KeyManagerFactory.getInstance("SunX509");
+                keys.init(store, STORE_PASSWORD);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(keys.getKeyManagers(), null, null);
+                return context;
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot build the server's TLS context", e);
+            }
+        }
+
+        private static HttpHandler respondingWith(int status, Map<String, String> headers, String body) {
+            Map<String, String> fixed = new LinkedHashMap<>(headers);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    fixed.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+                    if (bytes.length > 0) {
+                        try (OutputStream out = exchange.getResponseBody()) {
+                            out.write(bytes);
+                        }
+                    }
+                }
+            };
+        }
+    }
+}
