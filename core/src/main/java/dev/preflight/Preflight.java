@@ -1,24 +1,16 @@
 package dev.preflight;
 
 import dev.preflight.internal.ConfigurationProvider;
-import dev.preflight.internal.PlannedCheck;
 import dev.preflight.internal.ProbeRunner;
-import dev.preflight.internal.ProbeRunner.IndexedOutcome;
+import dev.preflight.internal.RunPlan;
+import dev.preflight.internal.SecretCollector;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
-import dev.preflight.probe.Result;
-import dev.preflight.probe.Secret;
-import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
 import dev.preflight.support.ProbeIds;
 import dev.preflight.support.Redactor;
-import dev.preflight.support.SecretNames;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +52,6 @@ public final class Preflight {
      */
     public static final int DEFAULT_PARALLELISM = 128;
 
-    private static final String LOAD_PROBE_ID = "preflight.load";
-
     private final ProbeCatalog catalog;
     private final List<Target> targets;
     private final List<String> include;
@@ -88,7 +77,7 @@ public final class Preflight {
         this.network = b.network != null ? b.network : NetworkSettings.system();
         this.waivers = List.copyOf(b.waivers);
         this.listener = b.listener;
-        this.redactor = Redactor.of(collectSecrets(targets, b.secrets));
+        this.redactor = Redactor.of(SecretCollector.collect(targets, b.secrets));
     }
 
     /** @return a builder with discovery on and the defaults documented on its methods */
@@ -104,32 +93,8 @@ public final class Preflight {
      */
     public Report run() {
         ProbeRunner runner = new ProbeRunner(parallelism, overallTimeout, clock, redactor, network, waivers, listener);
-        List<PlannedCheck> checks = new ArrayList<>();
-        List<IndexedOutcome> preset = new ArrayList<>();
-        for (ProbeLoadFailure f : catalog.failures()) {
-            Result error = Result.builder(Status.ERROR)
-                    .summary("probe provider " + f.provider() + " failed to load: " + f.problem())
-                    .detail("provider", f.provider()).detail("location", f.location()).build();
-            preset.add(new IndexedOutcome(-1, runner.outcome(LOAD_PROBE_ID, "Every probe provider loads", "preflight",
-                    null, f.location(), error.mapText(redactor::redact), Duration.ZERO)));
-        }
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            for (Probe probe : catalog.probes()) {
-                if (probe.targetKind() != target.kind() || !selected(probe.id(), target)) {
-                    continue;
-                }
-                boolean named = named(probe.id(), target);
-                if (probe.writes() && !named) {
-                    preset.add(new IndexedOutcome(i, runner.outcome(probe.id(), probe.title(), target.name(),
-                            target.kind(), target.location(), Result.skip("writes to or sends requests to the target;"
-                                    + " runs only when named explicitly, e.g. --probe " + probe.id()), Duration.ZERO)));
-                    continue;
-                }
-                checks.add(new PlannedCheck(probe, target, i, target.timeout().orElse(timeout), probe.writes() && named));
-            }
-        }
-        return runner.run(checks, preset);
+        RunPlan plan = RunPlan.of(catalog, targets, include, exclude, timeout, runner, redactor);
+        return runner.run(plan.checks(), plan.preset());
     }
 
     /**
@@ -196,53 +161,6 @@ public final class Preflight {
     /** @return the redactor that knows every secret of this configuration */
     public Redactor redactor() {
         return redactor;
-    }
-
-    private boolean selected(String id, Target target) {
-        boolean in = (include.isEmpty() || include.stream().anyMatch(g -> ProbeIds.matches(g, id)))
-                && (target.include().isEmpty() || target.include().stream().anyMatch(g -> ProbeIds.matches(g, id)));
-        boolean out = exclude.stream().anyMatch(g -> ProbeIds.matches(g, id))
-                || target.exclude().stream().anyMatch(g -> ProbeIds.matches(g, id));
-        return in && !out;
-    }
-
-    private boolean named(String id, Target target) {
-        return include.contains(id) || target.include().contains(id);
-    }
-
-    private static Set<String> collectSecrets(List<Target> targets, Collection<String> extra) {
-        Set<String> secrets = new HashSet<>(extra);
-        for (Target t : targets) {
-            t.secrets().values().stream().map(Secret::reveal).forEach(secrets::add);
-            t.uri().map(URI::getRawUserInfo).ifPresent(u -> addUserInfo(u, secrets));
-            t.variables().forEach((name, value) -> {
-                if (SecretNames.isSecret(name)) {
-                    secrets.add(value);
-                }
-                passwordInUrl(value).ifPresent(p -> addUserInfo(":" + p, secrets));
-            });
-        }
-        return secrets;
-    }
-
-    private static Optional<String> passwordInUrl(String value) {
-        try {
-            URI uri = new URI(value.strip());
-            String info = uri.getRawUserInfo();
-            return info == null || !info.contains(":") ? Optional.empty()
-                    : Optional.of(info.substring(info.indexOf(':') + 1));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void addUserInfo(String userInfo, Set<String> secrets) {
-        int colon = userInfo.indexOf(':');
-        if (colon >= 0) {
-            String password = userInfo.substring(colon + 1);
-            secrets.add(password);
-            secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
-        }
     }
 
     /**
