@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,31 +29,33 @@ public final class SecretCollector {
         Set<String> secrets = new HashSet<>(extra);
         for (Target t : targets) {
             t.secrets().values().stream().map(Secret::reveal).forEach(secrets::add);
-            t.uri().map(URI::getRawUserInfo).ifPresent(u -> addUserInfo(u, secrets));
+            t.uri().map(URI::toString).ifPresent(u -> secrets.addAll(urlPasswords(u)));
             t.variables().forEach((name, value) -> {
                 if (SecretNames.isSecret(name)) {
                     secrets.add(value);
                 }
-                userInfoInUrl(value).ifPresent(u -> addUserInfo(u, secrets));
+                secrets.addAll(urlPasswords(value));
             });
         }
         return secrets;
     }
 
-    private static Optional<String> userInfoInUrl(String value) {
+    /**
+     * The password inside a URL's user information, raw and percent-decoded.
+     *
+     * @param text any text; a URL with a password yields it
+     * @return the password's forms, empty when there is none
+     */
+    public static List<String> urlPasswords(String text) {
         try {
-            return Optional.ofNullable(new URI(value.strip()).getRawUserInfo());
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void addUserInfo(String userInfo, Set<String> secrets) {
-        int colon = userInfo.indexOf(':');
-        if (colon >= 0) {
-            String password = userInfo.substring(colon + 1);
-            secrets.add(password);
-            secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
+            String info = new URI(text.strip()).getRawUserInfo();
+            if (info == null || !info.contains(":")) {
+                return List.of();
+            }
+            String raw = info.substring(info.indexOf(':') + 1);
+            return raw.isEmpty() ? List.of() : List.of(raw, URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return List.of();
         }
     }
 }

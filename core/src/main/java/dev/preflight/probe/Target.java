@@ -104,15 +104,8 @@ public final class Target {
             // Not e.getMessage(): it quotes the whole URL, password included.
             throw new IllegalArgumentException("malformed URL: " + Redactor.redactUrl(url));
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        TargetKind kind = switch (scheme) {
-            case "https", "http" -> TargetKind.WEB;
-            case "postgres", "postgresql" -> TargetKind.POSTGRES;
-            case "redis", "rediss" -> TargetKind.REDIS;
-            case "smtp", "smtps" -> TargetKind.SMTP;
-            default -> throw new IllegalArgumentException("unsupported URL scheme '" + scheme
-                    + "': use https, http, postgresql, redis, rediss, smtp or smtps");
-        };
+        TargetKind kind = TargetKind.forScheme(uri.getScheme()).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported URL scheme '" + uri.getScheme() + "': use https, http, postgresql, redis, rediss, smtp or smtps"));
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("URL has no host: " + Redactor.redactUrl(url));
         }

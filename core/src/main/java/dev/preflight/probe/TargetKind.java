@@ -29,6 +29,28 @@ public enum TargetKind {
     ENV;
 
     /**
+     * The kind a URL scheme implies.
+     *
+     * <pre>{@code
+     * TargetKind.forScheme("rediss");   // Optional[REDIS]
+     * }</pre>
+     *
+     * @param scheme a URL scheme, any case, may be null
+     * @return WEB for https/http, POSTGRES for postgres(ql), REDIS for redis(s), SMTP for smtp(s);
+     *     empty for any other scheme
+     */
+    public static java.util.Optional<TargetKind> forScheme(String scheme) {
+        String s = scheme == null ? "" : scheme.toLowerCase(java.util.Locale.ROOT);
+        return java.util.Optional.ofNullable(switch (s) {
+            case "https", "http" -> WEB;
+            case "postgres", "postgresql" -> POSTGRES;
+            case "redis", "rediss" -> REDIS;
+            case "smtp", "smtps" -> SMTP;
+            default -> null;
+        });
+    }
+
+    /**
      * The lower-case name used in configuration files and reports.
      *
      * @return e.g. {@code "web"}

@@ -24,7 +24,7 @@ public final class SecretCollector {
 
     /** @param text any text; the password of a URL in it is collected */
     void addUrlPasswords(String text) {
-        Urls.passwords(text).forEach(this::add);
+        dev.preflight.internal.SecretCollector.urlPasswords(text).forEach(this::add);
     }
 
     /** @param variables environment variables; values under secret names and URL passwords are collected */

@@ -5,10 +5,6 @@ import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -106,32 +102,7 @@ public final class Urls {
      * @return the target kind its scheme implies, if supported
      */
     static Optional<TargetKind> kindOf(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(switch (scheme) {
-            case "https", "http" -> TargetKind.WEB;
-            case "postgresql", "postgres" -> TargetKind.POSTGRES;
-            case "redis", "rediss" -> TargetKind.REDIS;
-            case "smtp", "smtps" -> TargetKind.SMTP;
-            default -> null;
-        });
+        return TargetKind.forScheme(uri.getScheme());
     }
 
-    /**
-     * The password of a URL's user information, raw and percent-decoded, for redaction.
-     *
-     * @param text any text; URLs with a password yield it
-     * @return the password forms, empty if there is none
-     */
-    static List<String> passwords(String text) {
-        try {
-            String info = new URI(text.strip()).getRawUserInfo();
-            if (info == null || !info.contains(":")) {
-                return List.of();
-            }
-            String raw = info.substring(info.indexOf(':') + 1);
-            return raw.isEmpty() ? List.of() : List.of(raw, URLDecoder.decode(raw, StandardCharsets.UTF_8));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return List.of();
-        }
-    }
 }
