@@ -68,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Most probes running at once (default 128).")
     Integer parallelism;
 
-    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS", description = "Connect to ADDRESS for HOST:PORT, like curl --resolve.")
+    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS[,ADDRESS...]", description = "Connect to ADDRESS for HOST:PORT, like curl --resolve; with several addresses, each is checked.")
     List<String> resolve = new ArrayList<>();
 
     @Option(names = "--dns-server", paramLabel = "HOST:PORT", description = "Ask this DNS server instead of the system resolver.")
@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private NetworkSettings withCommandLineNetwork(NetworkSettings fromConfig) {
         NetworkSettings.Builder b = fromConfig.toBuilder();
-        resolve.forEach(spec -> b.hostOverride(NetworkOptions.hostOverride("--resolve", spec)));
+        resolve.forEach(spec -> NetworkOptions.hostOverrides("--resolve", spec).forEach(b::hostOverride));
         if (dnsServer != null) {
             b.dnsServer(NetworkOptions.dnsServer("--dns-server", dnsServer));
         }

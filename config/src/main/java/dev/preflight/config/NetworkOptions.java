@@ -43,6 +43,20 @@ public final class NetworkOptions {
     }
 
     /**
+     * @param option the option's name for messages, e.g. {@code --resolve}
+     * @param spec {@code HOST:PORT:ADDRESS[,ADDRESS...]}
+     * @return one override per address
+     */
+    public static List<HostOverride> hostOverrides(String option, String spec) {
+        try {
+            return HostOverride.parseAll(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, 0, option, e.getMessage() + "; write HOST:PORT:ADDRESS[,ADDRESS...] with IP"
+                    + " addresses, e.g. shop.example.com:443:127.0.0.1");
+        }
+    }
+
+    /**
      * @param option the option's name for messages, e.g. {@code --dns-server}
      * @param spec an IP address with an optional port, e.g. {@code 127.0.0.1:5353}
      * @return the server's address

@@ -33,4 +33,12 @@ class NetworkOptionsTest {
         assertThat(Targets.domain("Example.COM", "Example.COM").attribute("domain")).hasValue("example.com");
         assertThatThrownBy(() -> Targets.domain("x", "not a domain")).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void aHostServedBySeveralNodesGetsOneOverridePerAddress() {
+        assertThat(NetworkOptions.hostOverrides("--resolve", "shop.example.com:443:127.0.0.1,127.0.0.2"))
+                .extracting(o -> o.address().getHostAddress()).containsExactly("127.0.0.1", "127.0.0.2");
+        assertThatThrownBy(() -> NetworkOptions.hostOverrides("--resolve", "shop.example.com:443:127.0.0.1,"))
+                .hasMessageContaining("--resolve");
+    }
 }

@@ -8,6 +8,7 @@ import dev.preflight.support.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** The context the runner hands to one check. */
@@ -20,6 +21,7 @@ public final class DefaultProbeContext implements ProbeContext {
     private final NetworkSettings network;
     private final boolean writesAllowed;
     private final Consumer<AutoCloseable> cancelHooks;
+    private final SharedValues shared;
 
     /**
      * @param probeId the probe being run, for scoping settings
@@ -30,9 +32,11 @@ public final class DefaultProbeContext implements ProbeContext {
      * @param network shared network settings
      * @param writesAllowed whether the probe may write
      * @param cancelHooks receives resources to close on cancellation
+     * @param shared the run's shared values
      */
     public DefaultProbeContext(String probeId, Target target, Instant deadline, Clock clock, Redactor redactor,
-            NetworkSettings network, boolean writesAllowed, Consumer<AutoCloseable> cancelHooks) {
+            NetworkSettings network, boolean writesAllowed, Consumer<AutoCloseable> cancelHooks,
+            SharedValues shared) {
         this.target = target;
         this.settings = new ProbeSettings(probeId, target.settings());
         this.deadline = deadline;
@@ -41,6 +45,7 @@ public final class DefaultProbeContext implements ProbeContext {
         this.network = network;
         this.writesAllowed = writesAllowed;
         this.cancelHooks = cancelHooks;
+        this.shared = shared;
     }
 
     @Override
@@ -87,5 +92,10 @@ public final class DefaultProbeContext implements ProbeContext {
     @Override
     public void onCancel(AutoCloseable resource) {
         cancelHooks.accept(resource);
+    }
+
+    @Override
+    public <T> T shared(String name, Class<T> type, Callable<? extends T> loader) throws Exception {
+        return shared.get(target, name, type, loader, deadline);
     }
 }

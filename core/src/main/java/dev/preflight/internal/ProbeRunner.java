@@ -87,6 +87,7 @@ public final class ProbeRunner {
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("preflight-probe-"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("preflight-deadline-"));
         Semaphore permits = new Semaphore(parallelism);
+        SharedValues shared = new SharedValues();
         try {
             for (PlannedCheck check : checks) {
                 CheckSlot slot = new CheckSlot(check);
@@ -100,7 +101,7 @@ public final class ProbeRunner {
                             + Durations.format(overallTimeout) + " passed first", null), System.nanoTime());
                     continue;
                 }
-                start(slot, overallDeadline, workers, timer, permits, fatal);
+                start(slot, overallDeadline, workers, timer, permits, fatal, shared);
             }
             for (CheckSlot slot : slots) {
                 long wait = Math.max(0, overallDeadline - System.nanoTime());
@@ -119,6 +120,7 @@ public final class ProbeRunner {
         } finally {
             workers.shutdownNow();
             timer.shutdownNow();
+            shared.close();
         }
         if (fatal.get() != null) {
             throw fatal.get();
@@ -134,7 +136,7 @@ public final class ProbeRunner {
     }
 
     private void start(CheckSlot slot, long overallDeadline, ExecutorService workers, ScheduledExecutorService timer,
-            Semaphore permits, AtomicReference<VirtualMachineError> fatal) {
+            Semaphore permits, AtomicReference<VirtualMachineError> fatal, SharedValues shared) {
         PlannedCheck check = slot.check;
         long start = System.nanoTime();
         long deadline = Math.min(start + check.timeout().toNanos(), overallDeadline);
@@ -142,7 +144,7 @@ public final class ProbeRunner {
         slot.started(start, permits::release);
         Instant deadlineInstant = Instant.now().plusNanos(deadline - start);
         ProbeContext context = new DefaultProbeContext(check.probe().id(), check.target(), deadlineInstant, clock,
-                redactor, network, check.writesAllowed(), slot::addCancelHook);
+                redactor, network, check.writesAllowed(), slot::addCancelHook, shared);
         slot.work(workers.submit(() -> {
             Result result;
             try {

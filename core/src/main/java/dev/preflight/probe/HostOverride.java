@@ -2,6 +2,8 @@ package dev.preflight.probe;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -66,6 +68,27 @@ public record HostOverride(String host, int port, InetAddress address) {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("address is not an IP address in '" + spec + "'");
         }
+    }
+
+    /**
+     * Parses curl's form with one or more addresses, {@code HOST:PORT:ADDRESS[,ADDRESS...]}: a host
+     * served by several nodes, each of which the probes check.
+     *
+     * @param spec e.g. {@code shop.example.com:443:127.0.0.1,127.0.0.2}
+     * @return one override per address, in the order given
+     * @throws IllegalArgumentException if the form is wrong
+     */
+    public static List<HostOverride> parseAll(String spec) {
+        int second = spec.indexOf(':', spec.indexOf(':') + 1);
+        if (second < 0) {
+            return List.of(parse(spec));
+        }
+        String prefix = spec.substring(0, second + 1);
+        List<HostOverride> overrides = new ArrayList<>();
+        for (String address : spec.substring(second + 1).split(",", -1)) {
+            overrides.add(parse(prefix + address.strip()));
+        }
+        return List.copyOf(overrides);
     }
 
     /**

@@ -69,6 +69,18 @@ public final class NetworkSettings {
         return hostOverrides.stream().filter(o -> o.matches(host, port)).map(HostOverride::address).findFirst();
     }
 
+    /**
+     * Every address to connect to instead of resolving {@code host}: several when the host is served
+     * by several nodes and each must be checked. Empty when no override applies.
+     *
+     * @param host a host name
+     * @param port a port
+     * @return the matching overrides' addresses, in the order given, without duplicates
+     */
+    public List<InetAddress> overridesFor(String host, int port) {
+        return hostOverrides.stream().filter(o -> o.matches(host, port)).map(HostOverride::address).distinct().toList();
+    }
+
     /** @return the DNS server probes should query instead of the system resolver, if set */
     public Optional<InetSocketAddress> dnsServer() {
         return Optional.ofNullable(dnsServer);

@@ -4,6 +4,7 @@ import dev.preflight.support.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 
 /**
  * Everything a probe gets for one check: the target and its settings, the deadline, a clock, a
@@ -71,4 +72,27 @@ public interface ProbeContext {
      * @param resource what to close on cancellation
      */
     void onCancel(AutoCloseable resource);
+
+    /**
+     * A value computed once for this target in this run and shared by every probe that asks for it
+     * under the same name: one handshake or one page fetch serves all of a site's probes. The first
+     * caller runs {@code loader} on its own thread and deadline; the others wait, each up to its own
+     * deadline. A failure is shared like a value. Values that are {@link AutoCloseable} are closed
+     * when the run ends. Name values after the probe family that owns them, e.g.
+     * {@code "http.page:GET https://shop.example.com/@127.0.0.1"}.
+     *
+     * <pre>{@code
+     * Page page = context.shared("http.page:" + url, Page.class, () -> fetch(url, context));
+     * }</pre>
+     *
+     * @param name the value's name
+     * @param type the value's type
+     * @param loader computes the value when no probe has yet
+     * @param <T> the value's type
+     * @return the value
+     * @throws Exception what {@code loader} threw, or {@link java.util.concurrent.TimeoutException} if
+     *     the deadline passed while waiting for another probe's computation
+     * @since 0.1
+     */
+    <T> T shared(String name, Class<T> type, Callable<? extends T> loader) throws Exception;
 }

@@ -118,6 +118,18 @@ public final class Result {
         return new Builder(status);
     }
 
+    /**
+     * A builder holding this result, to derive another from it, e.g. to add a detail or change the
+     * subject in a probe that wraps another check.
+     *
+     * @return a new builder with this result's status, texts, details and cause
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(status).summary(summary).remediation(remediation).subject(subject).cause(cause);
+        details.forEach(b::detail);
+        return b;
+    }
+
     /** @return the verdict */
     public Status status() {
         return status;

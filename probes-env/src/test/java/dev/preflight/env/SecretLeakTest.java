@@ -3,6 +3,7 @@ package dev.preflight.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.internal.DefaultProbeContext;
+import dev.preflight.internal.SharedValues;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Result;
@@ -86,7 +87,7 @@ class SecretLeakTest {
         assertThat(probes).hasSize(14);
         for (Probe probe : probes) {
             DefaultProbeContext context = new DefaultProbeContext(probe.id(), target(stage), Instant.now().plusSeconds(10),
-                    Clock.systemUTC(), Redactor.none(), NetworkSettings.system(), false, resource -> { });
+                    Clock.systemUTC(), Redactor.none(), NetworkSettings.system(), false, resource -> { }, new SharedValues());
 
             Result result = probe.check(context);
 

@@ -4,6 +4,9 @@ import dev.preflight.http.internal.CertificateFacts;
 import dev.preflight.http.internal.ChainFetcher;
 import dev.preflight.http.internal.ChainJudge;
 import dev.preflight.http.internal.Finding;
+import dev.preflight.http.internal.PerAddress;
+import dev.preflight.http.internal.Site;
+import dev.preflight.http.internal.TlsSession;
 import dev.preflight.http.internal.TrustAnchors;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -12,6 +15,7 @@ import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -22,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.SSLException;
 
 /**
  * {@code tls.certificate}: the certificate an HTTPS site presents is trusted, names the host, is not
@@ -73,33 +76,41 @@ public final class TlsCertificateProbe implements Probe {
         }
         int warnDays = context.settings().integer("warn-days", DEFAULT_WARN_DAYS);
         int failDays = context.settings().integer("fail-days", DEFAULT_FAIL_DAYS);
-        String host = uri.getHost();
-        int port = uri.getPort() > 0 ? uri.getPort() : 443;
-        String endpoint = host + ":" + port;
-        List<X509Certificate> chain;
+        Site site = Site.of(context).orElseThrow();
+        return PerAddress.check(site, address -> judge(site, address, warnDays, failDays));
+    }
+
+    private static Result judge(Site site, InetAddress address, int warnDays, int failDays) throws Exception {
+        ProbeContext context = site.context();
+        String endpoint = site.endpoint();
+        List<X509Certificate> chain = chain(site, address);
+        if (chain.isEmpty()) {
+            return Result.fail(endpoint + " sent no certificate", "Configure a certificate for " + site.host() + ".");
+        }
+        Instant now = context.clock().instant();
+        List<Finding> findings = new ChainJudge(site.host(), chain,
+                TrustAnchors.of(context.network().extraTrustedCertificates()), now, warnDays, failDays).findings();
+        return verdict(findings, chain, endpoint, now);
+    }
+
+    /**
+     * The chain from the handshake the site's probes share; a handshake of its own only when that
+     * fetch failed after or outside the handshake (a server that speaks TLS but not HTTP).
+     */
+    private static List<X509Certificate> chain(Site site, InetAddress address) throws Exception {
         try {
-            chain = ChainFetcher.fetch(host, port, context);
-        } catch (ConnectException e) {
-            return Result.error("cannot connect to " + endpoint + ": connection refused", e);
-        } catch (SocketTimeoutException e) {
-            return Result.error("no TLS handshake with " + endpoint + " before the deadline", e);
-        } catch (UnknownHostException e) {
-            return Result.error("cannot resolve " + host, e);
-        } catch (SSLException e) {
-            return Result.error("TLS handshake with " + endpoint + " failed: " + e.getMessage(), e);
+            TlsSession tls = site.landing(address).tls();
+            if (tls != null) {
+                return tls.chain();
+            }
+        } catch (ConnectException | SocketTimeoutException | UnknownHostException e) {
+            throw e;
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw e;
             }
-            return Result.error("cannot reach " + endpoint + ": " + e.getMessage(), e);
         }
-        if (chain.isEmpty()) {
-            return Result.fail(endpoint + " sent no certificate", "Configure a certificate for " + host + ".");
-        }
-        Instant now = context.clock().instant();
-        List<Finding> findings = new ChainJudge(host, chain,
-                TrustAnchors.of(context.network().extraTrustedCertificates()), now, warnDays, failDays).findings();
-        return verdict(findings, chain, endpoint, now);
+        return ChainFetcher.fetch(site.host(), site.port(), address, site.context());
     }
 
     private static Result verdict(List<Finding> findings, List<X509Certificate> chain, String endpoint, Instant now) {

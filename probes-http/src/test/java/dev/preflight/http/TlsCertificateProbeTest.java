@@ -182,7 +182,32 @@ class TlsCertificateProbeTest {
 
         Result result = kit(port).run().result();
 
-        assertThat(result).isError().hasSummary("cannot connect to shop.test:" + port + ": connection refused");
+        assertThat(result).isError().hasSummary("cannot connect to shop.test:" + port + " (127.0.0.1): connection refused")
+                .hasDetail("address", "127.0.0.1");
+    }
+
+    @Test
+    void oneBadNodeAmongSeveralAddressesFailsAndIsNamed() throws IOException {
+        InetAddress first = InetAddress.getByName("127.0.0.1");
+        InetAddress second = InetAddress.getByName("127.0.0.2");
+        try (TlsTestServer good = TlsTestServer.builder(leaf().build()).intermediates(intermediate).bind(first, 0).start();
+                TlsTestServer stale = TlsTestServer.builder(leaf().validity(NOW.minus(days(100)), NOW.minus(days(2)))
+                        .build()).intermediates(intermediate).bind(second, good.port()).start()) {
+            NetworkSettings network = NetworkSettings.builder()
+                    .hostOverride(new HostOverride(HOST, good.port(), first))
+                    .hostOverride(new HostOverride(HOST, good.port(), second))
+                    .trust(List.of(root.certificate())).build();
+
+            Result result = ProbeTestKit.forProbe(new TlsCertificateProbe())
+                    .target(Target.web("https://" + HOST + ":" + good.port() + "/")).network(network).clock(CLOCK)
+                    .run().result();
+
+            assertThat(result).isFail().hasSummaryContaining("on 127.0.0.2 of 2 addresses")
+                    .hasSummaryContaining("expired")
+                    .hasDetail("address", "127.0.0.2")
+                    .hasDetail("addresses", List.of("127.0.0.1", "127.0.0.2"));
+            assertThat((List<?>) result.details().get("perAddress")).first().asString().startsWith("127.0.0.1: PASS");
+        }
     }
 
     private static TestCertificates.Builder leaf() {

@@ -20,7 +20,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * An HTTPS server on {@code 127.0.0.1} and a free port, serving a chosen certificate chain: the leaf
+ * An HTTPS server on {@code 127.0.0.1} (or another loopback address) and a free port, serving a chosen certificate chain: the leaf
  * alone (the "missing intermediate" mistake) or the leaf followed by intermediates. It answers every
  * request with a configured status, headers and body. Built on the JDK's {@link HttpsServer}, so the
  * handshake is a real one. Close it to stop it.
@@ -79,6 +79,7 @@ public final class TlsTestServer implements AutoCloseable {
         private final HeldCertificate leaf;
         private final List<HeldCertificate> intermediates = new ArrayList<>();
         private HttpHandler handler = respondingWith(200, Map.of(), "");
+        private InetSocketAddress bindTo = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
         private Builder(HeldCertificate leaf) {
             this.leaf = Objects.requireNonNull(leaf, "'leaf' must not be null");
@@ -106,6 +107,19 @@ public final class TlsTestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Listens on another loopback address or a given port, e.g. a second node of one host on
+         * {@code 127.0.0.2} and the first node's port.
+         *
+         * @param address a loopback address
+         * @param port a port, or 0 for a free one
+         * @return this builder
+         */
+        public Builder bind(InetAddress address, int port) {
+            this.bindTo = new InetSocketAddress(address, port);
+            return this;
+        }
+
         /** @param handler answers every request, for anything {@link #respond} cannot express @return this builder */
         public Builder handler(HttpHandler handler) {
             this.handler = Objects.requireNonNull(handler, "'handler' must not be null");
@@ -117,7 +131,7 @@ public final class TlsTestServer implements AutoCloseable {
          * @throws IOException if it cannot bind
          */
         public TlsTestServer start() throws IOException {
-            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpsServer server = HttpsServer.create(bindTo, 0);
             server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
             server.createContext("/", handler);
             server.start();

@@ -4,6 +4,7 @@ import dev.preflight.Preflight;
 import dev.preflight.ProbeOutcome;
 import dev.preflight.Report;
 import dev.preflight.internal.DefaultProbeContext;
+import dev.preflight.internal.SharedValues;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -185,7 +186,7 @@ public final class ProbeTestKit {
         Preflight config = Preflight.builder().discoverProbes(false).target(effective).build();
         CancelAtDeadline hooks = CancelAtDeadline.at(deadline);
         return new DefaultProbeContext(probe.id(), effective, deadline, clock, config.redactor(), network,
-                allowWrites && probe.writes(), hooks::add);
+                allowWrites && probe.writes(), hooks::add, new SharedValues());
     }
 
     private Target effectiveTarget(boolean keepSelection) {

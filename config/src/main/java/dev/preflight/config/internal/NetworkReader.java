@@ -18,11 +18,11 @@ final class NetworkReader {
         NetworkSettings.Builder b = NetworkSettings.builder();
         for (ConfigNode.Value v : m.get("resolve").map(ConfigNode::values).orElse(List.of())) {
             try {
-                b.hostOverride(HostOverride.parse(v.text()));
+                HostOverride.parseAll(v.text()).forEach(b::hostOverride);
             } catch (IllegalArgumentException e) {
                 // Not e.getMessage(): it quotes the text, which show() may have to hide.
                 throw v.at().error(v.at().show(v.text()) + " is not a host override; write HOST:PORT:ADDRESS with an IP"
-                        + " address, e.g. shop.example.com:443:127.0.0.1");
+                        + " address (several separated by commas), e.g. shop.example.com:443:127.0.0.1");
             }
         }
         m.get("dns-server").ifPresent(n -> b.dnsServer(dnsServer(n)));

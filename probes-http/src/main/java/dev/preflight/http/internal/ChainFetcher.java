@@ -19,9 +19,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
 /**
- * Performs one TLS handshake and returns the chain the server sent, in the order sent. Connects to
- * the context's host override when there is one, yet sends the target's host name as SNI, as curl's
- * {@code --resolve} does. Every wait is bounded by the context's deadline.
+ * Performs one TLS handshake and returns the chain the server sent, in the order sent: the fallback
+ * when the shared page fetch cannot complete. Connects to the given address, yet sends the target's
+ * host name as SNI, as curl's {@code --resolve} does. Every wait is bounded by the context's deadline.
  */
 public final class ChainFetcher {
 
@@ -31,15 +31,13 @@ public final class ChainFetcher {
     /**
      * @param host the host name, for SNI
      * @param port the port
+     * @param address where to connect
      * @param context the probe's context: deadline, overrides, cancellation
      * @return the certificates the server sent, leaf first
      * @throws IOException if the connection or handshake fails or times out
      */
-    public static List<X509Certificate> fetch(String host, int port, ProbeContext context) throws IOException {
-        InetAddress address = context.network().overrideFor(host, port).orElse(null);
-        if (address == null) {
-            address = InetAddress.getByName(host);
-        }
+    public static List<X509Certificate> fetch(String host, int port, InetAddress address, ProbeContext context)
+            throws IOException {
         Socket plain = new Socket();
         context.onCancel(plain);
         try (plain) {
@@ -48,7 +46,7 @@ public final class ChainFetcher {
             try (SSLSocket tls = (SSLSocket) clientContext().getSocketFactory().createSocket(plain, host, port, true)) {
                 context.onCancel(tls);
                 SSLParameters parameters = tls.getSSLParameters();
-                if (!isIpLiteral(host)) {
+                if (!Hosts.isIpLiteral(host)) {
                     parameters.setServerNames(List.of(new SNIHostName(host)));
                 }
                 tls.setSSLParameters(parameters);
@@ -79,9 +77,5 @@ public final class ChainFetcher {
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS is unavailable in this JVM", e);
         }
-    }
-
-    static boolean isIpLiteral(String host) {
-        return host.contains(":") || host.matches("[0-9.]+");
     }
 }

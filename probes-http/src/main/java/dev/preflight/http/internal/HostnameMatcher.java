@@ -23,7 +23,7 @@ public final class HostnameMatcher {
      * @return whether the certificate is valid for the host
      */
     public static boolean matches(String host, List<String> dnsNames, List<String> ipAddresses) {
-        if (ChainFetcher.isIpLiteral(host)) {
+        if (Hosts.isIpLiteral(host)) {
             return ipAddresses.stream().anyMatch(ip -> sameAddress(ip, host));
         }
         String name = normalise(host);

@@ -1,0 +1,128 @@
+package dev.preflight.internal;
+
+import dev.preflight.probe.Target;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Values computed once per target per run and shared by that target's probes: one handshake, one
+ * fetch of a page, instead of one per probe.
+ *
+ * <p>The first probe to ask computes the value on its own thread, under its own deadline; the others
+ * wait for it, each up to its own deadline. A failure is shared like a value (the host is down for
+ * everyone), except when the computing probe was cancelled: then the next waiter computes afresh, so
+ * one probe's short deadline does not become everybody's error. Values that are {@link AutoCloseable}
+ * are closed when the run ends. Thread-safe.
+ */
+public final class SharedValues implements AutoCloseable {
+    private final Map<Key, CompletableFuture<Object>> values = new ConcurrentHashMap<>();
+
+    /**
+     * @param target the target the value belongs to
+     * @param name the value's name, unique among the probes sharing it
+     * @param type the value's type
+     * @param loader computes the value
+     * @param deadline how long a waiting caller waits at most
+     * @param <T> the value's type
+     * @return the value
+     * @throws Exception what the loader threw, or {@link TimeoutException} if the deadline passed waiting
+     */
+    public <T> T get(Target target, String name, Class<T> type, Callable<? extends T> loader, Instant deadline)
+            throws Exception {
+        Key key = new Key(target, name);
+        while (true) {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> existing = values.putIfAbsent(key, mine);
+            if (existing == null) {
+                return type.cast(compute(key, mine, loader));
+            }
+            try {
+                long wait = Math.max(1, Duration.between(Instant.now(), deadline).toNanos());
+                return type.cast(existing.get(wait, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                throw new TimeoutException("still waiting for " + name + " at the deadline");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Abandoned) {
+                    continue;
+                }
+                if (cause instanceof Exception exception) {
+                    throw exception;
+                }
+                throw (Error) cause;
+            }
+        }
+    }
+
+    private Object compute(Key key, CompletableFuture<Object> mine, Callable<?> loader) throws Exception {
+        try {
+            Object value = loader.call();
+            mine.complete(value);
+            return value;
+        } catch (Exception | Error e) {
+            if (cancelled(e)) {
+                values.remove(key, mine);
+                mine.completeExceptionally(new Abandoned());
+            } else {
+                mine.completeExceptionally(e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean cancelled(Throwable e) {
+        return Thread.currentThread().isInterrupted() || e instanceof InterruptedException
+                || e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException);
+    }
+
+    /** Closes every computed value that is {@link AutoCloseable}, ignoring failures. */
+    @Override
+    public void close() {
+        List<CompletableFuture<Object>> all = new ArrayList<>(values.values());
+        values.clear();
+        for (CompletableFuture<Object> future : all) {
+            if (!future.isDone() || future.isCompletedExceptionally()) {
+                continue;
+            }
+            if (future.join() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Best effort: the run is over.
+                }
+            }
+        }
+    }
+
+    /** Targets compare by identity: two equal-looking targets in one run are still two targets. */
+    private record Key(Target target, String name) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.target == target && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(target) * 31 + name.hashCode();
+        }
+    }
+
+    /** Marks a computation whose probe was cancelled, so that a waiter computes the value itself. */
+    private static final class Abandoned extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super(null, null, false, false);
+        }
+    }
+}

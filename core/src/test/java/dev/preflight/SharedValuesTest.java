@@ -1,0 +1,81 @@
+package dev.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.probe.Result;
+import dev.preflight.probe.Status;
+import dev.preflight.probe.Target;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** {@code ProbeContext.shared}: one computation per target per run, whatever the number of probes. */
+class SharedValuesTest {
+    private static final Target SHOP = Target.web("https://shop.example.com");
+    private static final Target API = Target.web("https://api.example.com");
+
+    private static ScriptedProbe reader(String id, AtomicInteger loads) {
+        return ScriptedProbe.web(id, c -> {
+            String page = c.shared("page", String.class, () -> {
+                loads.incrementAndGet();
+                Thread.sleep(50);
+                return "page of " + c.target().name();
+            });
+            return Result.pass(page);
+        });
+    }
+
+    @Test
+    void oneTargetsProbesShareOneComputationAndEachTargetGetsItsOwn() {
+        AtomicInteger loads = new AtomicInteger();
+        Preflight.Builder b = Preflight.builder().discoverProbes(false).target(SHOP).target(API);
+        for (int i = 0; i < 6; i++) {
+            b.addProbe(reader("test.reader-" + i, loads));
+        }
+
+        Report report = b.build().run();
+
+        assertThat(loads).hasValue(2);
+        assertThat(report.outcomes()).hasSize(12).allSatisfy(o -> {
+            assertThat(o.result().status()).isEqualTo(Status.PASS);
+            assertThat(o.result().summary()).isEqualTo("page of " + o.target());
+        });
+    }
+
+    @Test
+    void aFailureIsSharedLikeAValue() {
+        AtomicInteger loads = new AtomicInteger();
+        ScriptedProbe.Body body = c -> {
+            try {
+                c.shared("page", String.class, () -> {
+                    loads.incrementAndGet();
+                    throw new IOException("connection refused");
+                });
+                return Result.pass("unexpected");
+            } catch (IOException e) {
+                return Result.error(e.getMessage(), e);
+            }
+        };
+        Report report = Preflight.builder().discoverProbes(false).target(SHOP)
+                .addProbe(ScriptedProbe.web("test.a", body)).addProbe(ScriptedProbe.web("test.b", body))
+                .parallelism(1).build().run();
+
+        assertThat(loads).hasValue(1);
+        assertThat(report.outcomes()).extracting(o -> o.result().summary())
+                .containsExactly("connection refused", "connection refused");
+    }
+
+    @Test
+    void closeableValuesAreClosedWhenTheRunEnds() {
+        AtomicBoolean closed = new AtomicBoolean();
+        ScriptedProbe probe = ScriptedProbe.web("test.closeable", c -> {
+            AutoCloseable resource = c.shared("connection", AutoCloseable.class, () -> () -> closed.set(true));
+            return Result.pass(resource == null ? "none" : "open");
+        });
+
+        Preflight.builder().discoverProbes(false).target(SHOP).addProbe(probe).build().run();
+
+        assertThat(closed).isTrue();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.preflight.http.internal;
+
+import dev.preflight.Preflight;
+import dev.preflight.probe.ProbeContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionSpec;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends one request to one address with okhttp and keeps the answer as a {@link Page}.
+ *
+ * <p>Redirects are never followed, connections are never retried, and every call is bounded by the
+ * probe's deadline. The TLS chain is accepted whatever it is, so that a bad certificate does not
+ * hide a missing header: judging the chain is {@code tls.certificate}'s job, and these requests
+ * carry nothing secret beyond what the target's own URL holds. The body is read up to a cap; gzip
+ * is asked for explicitly and undone here, so that the raw {@code Content-Encoding} stays visible.
+ */
+public final class PageFetcher {
+    /** The most body bytes kept by default. */
+    public static final int DEFAULT_BODY_CAP = 1 << 20;
+
+    private static final OkHttpClient BASE = baseClient();
+    private static final String USER_AGENT = "Preflight/" + Preflight.version() + " (production-readiness check)";
+
+    private PageFetcher() {
+    }
+
+    /**
+     * A client that connects every host name to {@code address}; share it among one target's
+     * requests to that address, so they reuse its connection.
+     *
+     * @param address where to connect
+     * @return the client
+     */
+    public static OkHttpClient clientFor(InetAddress address) {
+        return BASE.newBuilder().dns(host -> List.of(address)).build();
+    }
+
+    /**
+     * @param client a client from {@link #clientFor}
+     * @param address the address it connects to, for the page's record
+     * @param request what to send
+     * @param bodyCap the most body bytes to keep
+     * @param context the probe's context: deadline and cancellation
+     * @return the answer
+     * @throws IOException if no answer came: refused, reset, TLS failure, timeout
+     */
+    public static Page fetch(OkHttpClient client, InetAddress address, PageRequest request, int bodyCap,
+            ProbeContext context) throws IOException {
+        Duration left = context.remaining();
+        if (left.isZero()) {
+            throw new SocketTimeoutException("no time left before the deadline");
+        }
+        TlsCapture capture = new TlsCapture();
+        Call call = client.newBuilder().callTimeout(left.toMillis() + 1, TimeUnit.MILLISECONDS).build()
+                .newCall(toOkHttp(request, capture));
+        context.onCancel(call::cancel);
+        long start = System.nanoTime();
+        try (Response response = call.execute()) {
+            Body body = read(response, bodyCap);
+            List<HeaderField> headers = new ArrayList<>();
+            for (int i = 0; i < response.headers().size(); i++) {
+                headers.add(new HeaderField(response.headers().name(i), response.headers().value(i)));
+            }
+            return new Page(request, address, response.code(), response.protocol().toString(), headers, body.bytes,
+                    body.truncated, capture.session, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static Request toOkHttp(PageRequest request, TlsCapture capture) {
+        Request.Builder b = new Request.Builder().url(request.url().toString()).tag(TlsCapture.class, capture);
+        boolean acceptEncoding = false;
+        for (HeaderField h : request.headers()) {
+            b.addHeader(h.name(), h.value());
+            acceptEncoding |= h.is("Accept-Encoding");
+        }
+        if (!acceptEncoding) {
+            // Asking ourselves stops okhttp from undoing gzip silently and hiding Content-Encoding.
+            b.header("Accept-Encoding", "gzip");
+        }
+        b.header("User-Agent", USER_AGENT);
+        RequestBody body = request.body() == null ? null
+                : RequestBody.create(request.body(), MediaType.get("application/json"));
+        if (body == null && (request.method().equals("POST") || request.method().equals("PUT"))) {
+            body = RequestBody.create(new byte[0], null);
+        }
+        return b.method(request.method(), body).build();
+    }
+
+    private record Body(byte[] bytes, boolean truncated) {
+    }
+
+    private static Body read(Response response, int cap) throws IOException {
+        ResponseBody body = response.body();
+        boolean gzip = response.header("Content-Encoding", "").toLowerCase(Locale.ROOT).contains("gzip");
+        try (InputStream raw = body.byteStream()) {
+            if (!gzip) {
+                return readCapped(raw, cap);
+            }
+            try (InputStream in = new GZIPInputStream(raw)) {
+                return readCapped(in, cap);
+            } catch (java.util.zip.ZipException e) {
+                // Claims gzip but is not: keep nothing rather than garbage.
+                return new Body(new byte[0], false);
+            }
+        }
+    }
+
+    private static Body readCapped(InputStream in, int cap) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, 16 * 1024));
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            int keep = Math.min(n, cap - total);
+            out.write(buffer, 0, keep);
+            total += keep;
+            if (total >= cap) {
+                return new Body(out.toByteArray(), in.read() >= 0 || keep < n);
+            }
+        }
+        return new Body(out.toByteArray(), false);
+    }
+
+    /** Records the session of the connection a request went over, with the chain exactly as sent. */
+    private static final class TlsCapture {
+        private volatile TlsSession session;
+    }
+
+    /** A network interceptor: it sees the connection the request actually goes over. */
+    private static final class CaptureTls implements Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Connection connection = chain.connection();
+            TlsCapture capture = chain.request().tag(TlsCapture.class);
+            if (capture != null && connection != null && connection.socket() instanceof SSLSocket tls) {
+                try {
+                    List<X509Certificate> certificates = new ArrayList<>();
+                    for (Certificate c : tls.getSession().getPeerCertificates()) {
+                        certificates.add((X509Certificate) c);
+                    }
+                    capture.session = new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(),
+                            certificates);
+                } catch (SSLPeerUnverifiedException e) {
+                    capture.session = new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(),
+                            List.of());
+                }
+            }
+            return chain.proceed(chain.request());
+        }
+    }
+
+    private static OkHttpClient baseClient() {
+        try {
+            TrustAllCapture trustAll = new TrustAllCapture();
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trustAll}, null);
+            return new OkHttpClient.Builder()
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .retryOnConnectionFailure(false)
+                    .sslSocketFactory(tls.getSocketFactory(), trustAll)
+                    .hostnameVerifier((host, session) -> true)
+                    // Whatever the JVM can speak, not okhttp's modern subset: old servers still get judged.
+                    .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                            .allEnabledCipherSuites().allEnabledTlsVersions().build(), ConnectionSpec.CLEARTEXT))
+                    .addNetworkInterceptor(new CaptureTls())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is unavailable in this JVM", e);
+        }
+    }
+}
