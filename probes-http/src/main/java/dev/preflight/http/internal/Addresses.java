@@ -81,7 +81,11 @@ public final class Addresses {
             lookup.setCache(null);
             Record[] records = lookup.run();
             if (lookup.getResult() == Lookup.TRY_AGAIN) {
-                throw new SocketTimeoutException("the DNS server " + server + " did not answer for " + host);
+                if (context.remaining().isZero()) {
+                    throw new SocketTimeoutException("the DNS server " + server + " did not answer before the deadline");
+                }
+                throw new UnknownHostException("the DNS server " + server.getAddress().getHostAddress() + ":"
+                        + server.getPort() + " gave no answer (" + lookup.getErrorString() + ")");
             }
             for (Record r : records == null ? new Record[0] : records) {
                 if (r instanceof ARecord a) {
