@@ -14,7 +14,7 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new TlsCertificateProbe(), new HstsProbe());
+        return List.of(new TlsCertificateProbe(), new HstsProbe(), new SecurityHeadersProbe());
     }
 
     @Override
