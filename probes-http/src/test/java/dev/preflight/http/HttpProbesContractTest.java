@@ -15,7 +15,7 @@ class HttpProbesContractTest extends ProbeContractTest {
     @Override
     protected List<Probe> probes() {
         return List.of(new TlsCertificateProbe(), new HstsProbe(), new SecurityHeadersProbe(),
-                new ServerDisclosureProbe());
+                new ServerDisclosureProbe(), new CompressionProbe());
     }
 
     @Override
