@@ -14,7 +14,8 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new TlsCertificateProbe());
+        return List.of(new TlsCertificateProbe(), new HstsProbe(), new SecurityHeadersProbe(),
+                new ServerDisclosureProbe(), new CompressionProbe());
     }
 
     @Override
