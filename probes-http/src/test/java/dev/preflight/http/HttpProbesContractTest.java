@@ -14,11 +14,15 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new TlsCertificateProbe());
+        return List.of(new TlsCertificateProbe(), new HttpsRedirectProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
+        if (probe instanceof HttpsRedirectProbe) {
+            // An http:// target is checked as is; an https:// one would be checked on port 80, not the silent server.
+            return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
+        }
         return Target.web("https://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
     }
 }
