@@ -14,7 +14,7 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new TlsCertificateProbe(), new HttpsRedirectProbe(), new CookiesProbe());
+        return List.of(new TlsCertificateProbe(), new HttpsRedirectProbe(), new CookiesProbe(), new CorsProbe());
     }
 
     @Override
