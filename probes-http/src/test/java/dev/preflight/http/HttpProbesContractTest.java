@@ -15,11 +15,16 @@ class HttpProbesContractTest extends ProbeContractTest {
     @Override
     protected List<Probe> probes() {
         return List.of(new TlsCertificateProbe(), new HstsProbe(), new SecurityHeadersProbe(),
-                new ServerDisclosureProbe(), new CompressionProbe());
+                new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
+                new CorsProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
+        if (probe instanceof HttpsRedirectProbe) {
+            // An http:// target is checked as is; an https:// one would be checked on port 80, not the silent server.
+            return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
+        }
         return Target.web("https://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
     }
 }

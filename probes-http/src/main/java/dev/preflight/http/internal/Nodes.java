@@ -1,0 +1,39 @@
+package dev.preflight.http.internal;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where to send a request for some URL while checking one node of a site. A node answers on every
+ * port of the site's host, so a request to another port of the same host stays on the node, unless
+ * a host override ({@code --resolve}) names that port: then the override's address at the node's
+ * position in the site's address list is used. Another host goes to its first address.
+ */
+public final class Nodes {
+
+    private Nodes() {
+    }
+
+    /**
+     * @param site the site
+     * @param node the address of the site being checked
+     * @param url where the request goes
+     * @return the address to connect to
+     * @throws Exception if another host cannot be resolved in time
+     */
+    public static InetAddress addressFor(Site site, InetAddress node, URI url) throws Exception {
+        String host = url.getHost().toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
+        int port = Site.port(url);
+        if (!host.equals(site.host())) {
+            return Addresses.of(host, port, site.context()).get(0);
+        }
+        List<InetAddress> overrides = site.context().network().overridesFor(host, port);
+        if (overrides.isEmpty() || overrides.contains(node)) {
+            return node;
+        }
+        int position = Math.max(0, site.addresses().indexOf(node));
+        return overrides.get(position % overrides.size());
+    }
+}
