@@ -14,7 +14,8 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new TlsCertificateProbe(), new ExposedEndpointsProbe(), new DebugModeProbe());
+        return List.of(new TlsCertificateProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(),
+                new FrontendBundleProbe());
     }
 
     @Override
