@@ -16,7 +16,7 @@ class HttpProbesContractTest extends ProbeContractTest {
     protected List<Probe> probes() {
         return List.of(new TlsCertificateProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
-                new CorsProbe());
+                new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe());
     }
 
     @Override

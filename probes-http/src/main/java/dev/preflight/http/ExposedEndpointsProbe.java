@@ -1,0 +1,204 @@
+package dev.preflight.http;
+
+import dev.preflight.http.internal.Exposure;
+import dev.preflight.http.internal.NotFoundPage;
+import dev.preflight.http.internal.PerAddress;
+import dev.preflight.http.internal.Site;
+import dev.preflight.http.internal.Surface;
+import dev.preflight.http.internal.SurfaceSweep;
+import dev.preflight.http.internal.SurfaceSweep.Observation;
+import dev.preflight.http.internal.Surfaces;
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.ProbeSettings;
+import dev.preflight.probe.Result;
+import dev.preflight.probe.Status;
+import dev.preflight.probe.TargetKind;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code http.exposed-endpoints}: API docs, debug and admin endpoints and files of secrets are not
+ * served to anyone in production.
+ *
+ * <p>The probe asks for each surface of its catalogue ({@code .env}, {@code .git/HEAD} and
+ * {@code .git/config}, {@code /actuator}, {@code /actuator/env}, the actuator heap dump,
+ * {@code phpinfo.php}, the OpenAPI document, Swagger UI, ReDoc, GraphQL introspection,
+ * {@code /server-status}, {@code /debug/pprof/}, {@code /wp-admin/}) with ordinary GETs, and one
+ * POST of a read-only GraphQL introspection query. A surface is <em>public</em> only when it answers
+ * 2xx with content only the real thing serves (a Git ref, {@code KEY=value} lines, an OpenAPI
+ * document, {@code "_links"}…) and differs from what the site answers for a random path that
+ * cannot exist, so that a site answering 200 to everything does not fail (redirects within the
+ * host are followed, three at most). It is <em>protected</em>
+ * when it answers 401 or 403 or redirects to a login page while the random path does not. The heap
+ * dump is never downloaded (each GET makes the JVM write one): it counts as public when the public
+ * actuator index lists it. Response bodies are never reported, only surfaces and paths.
+ *
+ * <p>FAIL when a surface is public and expected otherwise, and always when a surface that hands
+ * out secrets is public ({@code dotenv}, {@code git}, {@code actuator-env}, {@code heapdump},
+ * {@code phpinfo}). WARN when a surface expected absent is there behind authentication (not for
+ * secret surfaces: denying them is the fix). PASS otherwise. SKIP for targets without an
+ * {@code http(s)://} URL. ERROR when the site does not answer, or when the deadline came before
+ * every surface was asked and nothing was found by then.
+ *
+ * <p>Settings: {@code expect.<surface>} = {@code absent} (default), {@code auth} or {@code public},
+ * the most exposure accepted for a surface, e.g. {@code http.exposed-endpoints.expect.openapi = public}
+ * for a team that publishes its API docs; {@code expect.docs} sets {@code openapi},
+ * {@code swagger-ui} and {@code redoc} at once. Surface names: {@code dotenv}, {@code git},
+ * {@code actuator-env}, {@code heapdump}, {@code phpinfo}, {@code actuator}, {@code openapi},
+ * {@code swagger-ui}, {@code redoc}, {@code graphql}, {@code server-status}, {@code pprof},
+ * {@code wp-admin}.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class ExposedEndpointsProbe implements Probe {
+
+    @Override
+    public String id() {
+        return "http.exposed-endpoints";
+    }
+
+    @Override
+    public String title() {
+        return "No API docs, debug or admin endpoints, or files of secrets are served publicly";
+    }
+
+    @Override
+    public TargetKind targetKind() {
+        return TargetKind.WEB;
+    }
+
+    @Override
+    public Result check(ProbeContext context) throws Exception {
+        Site site = Site.of(context).orElse(null);
+        if (site == null) {
+            return Result.skip("the target has no http:// or https:// URL");
+        }
+        Map<Surface, Exposure> expected = expectations(context.settings());
+        return PerAddress.check(site, address -> judge(site, address, expected));
+    }
+
+    private static Map<Surface, Exposure> expectations(ProbeSettings settings) {
+        Exposure docs = settings.string("expect.docs").map(v -> Exposure.parse(v, "http.exposed-endpoints.expect.docs"))
+                .orElse(Exposure.ABSENT);
+        Map<Surface, Exposure> expected = new LinkedHashMap<>();
+        for (Surface s : Surfaces.all()) {
+            String key = "expect." + s.name();
+            Exposure fallback = Surfaces.isDocs(s) ? docs : Exposure.ABSENT;
+            expected.put(s, settings.string(key).map(v -> Exposure.parse(v, "http.exposed-endpoints." + key))
+                    .orElse(fallback));
+        }
+        return expected;
+    }
+
+    private static Result judge(Site site, InetAddress address, Map<Surface, Exposure> expected) throws Exception {
+        SurfaceSweep.Sweep sweep = new SurfaceSweep(site, address, NotFoundPage.fetch(site, address))
+                .run(Surfaces.all());
+        List<Observation> exposed = new ArrayList<>();
+        List<Observation> failing = new ArrayList<>();
+        List<Observation> guarded = new ArrayList<>();
+        List<Observation> warning = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (Observation o : sweep.observations()) {
+            Exposure want = expected.get(o.surface());
+            switch (o.exposure()) {
+                case PUBLIC -> {
+                    exposed.add(o);
+                    if (o.surface().secret() || want != Exposure.PUBLIC) {
+                        failing.add(o);
+                    }
+                }
+                case AUTH -> {
+                    guarded.add(o);
+                    if (want == Exposure.ABSENT && !o.surface().secret()) {
+                        warning.add(o);
+                    }
+                }
+                default -> absent.add(o.surface().name());
+            }
+        }
+        Result.Builder result;
+        if (!failing.isEmpty()) {
+            result = Result.builder(Status.FAIL).summary(publicSummary(failing)).remediation(remedies(failing, expected));
+        } else if (!warning.isEmpty()) {
+            result = Result.builder(Status.WARN).summary(guardedSummary(warning))
+                    .remediation(remedies(warning, expected));
+        } else if (!sweep.complete()) {
+            result = Result.builder(Status.ERROR).summary("the deadline came after " + sweep.observations().size()
+                    + " of " + Surfaces.all().size() + " surfaces; nothing exposed among them");
+        } else {
+            result = Result.builder(Status.PASS).summary(passSummary(exposed, guarded));
+        }
+        result.subject(site.endpoint())
+                .detail("exposed", exposed.stream().map(Observation::describe).toList())
+                .detail("protected", guarded.stream().map(Observation::describe).toList())
+                .detail("absent", absent)
+                .detail("notFoundStatus", sweep.baselineStatus());
+        List<String> unusual = new ArrayList<>();
+        expected.forEach((s, e) -> {
+            if (e != Exposure.ABSENT) {
+                unusual.add(s.name() + "=" + e.label());
+            }
+        });
+        if (!unusual.isEmpty()) {
+            result.detail("expected", unusual);
+        }
+        if (!sweep.unanswered().isEmpty()) {
+            result.detail("unanswered", sweep.unanswered());
+        }
+        return result.build();
+    }
+
+    private static String publicSummary(List<Observation> failing) {
+        Observation first = failing.get(0);
+        int more = failing.size() - 1;
+        return first.surface().title() + " is served publicly at " + first.path()
+                + (more > 0 ? " (and " + more + " more exposed surface" + (more > 1 ? "s" : "") + ")" : "");
+    }
+
+    private static String guardedSummary(List<Observation> warning) {
+        Observation first = warning.get(0);
+        int more = warning.size() - 1;
+        return first.surface().title() + " is reachable behind authentication at " + first.path() + " (answers "
+                + (first.status() / 100 == 3 ? "with a redirect to a login" : String.valueOf(first.status()))
+                + ") where none is expected" + (more > 0 ? " (and " + more + " more)" : "");
+    }
+
+    private static String passSummary(List<Observation> exposed, List<Observation> guarded) {
+        StringBuilder s = new StringBuilder("no API docs, debug or admin endpoint or secret file is served publicly");
+        List<String> notes = new ArrayList<>();
+        if (!exposed.isEmpty()) {
+            notes.add(exposed.size() + " public as expected");
+        }
+        if (!guarded.isEmpty()) {
+            notes.add(guarded.size() + " protected");
+        }
+        if (!notes.isEmpty()) {
+            s.append(" (").append(String.join(", ", notes)).append(')');
+        }
+        return s.toString();
+    }
+
+    private static String remedies(List<Observation> problems, Map<Surface, Exposure> expected) {
+        Set<String> remedies = new LinkedHashSet<>();
+        for (Observation o : problems) {
+            remedies.add(o.surface().remediation());
+            if (o.surface().secret() && expected.get(o.surface()) == Exposure.PUBLIC) {
+                remedies.add("expect." + o.surface().name() + " = public cannot make it acceptable: it hands out"
+                        + " secrets.");
+            }
+            if (o.exposure() == Exposure.AUTH) {
+                remedies.add("If it is meant to stay behind authentication, set http.exposed-endpoints.expect."
+                        + o.surface().name() + " = auth.");
+            }
+        }
+        return String.join(" ", remedies);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.preflight.http;
+
+import static dev.preflight.testkit.PreflightAssertions.assertThat;
+import static dev.preflight.testsupport.TestRoutes.reply;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpHandler;
+import dev.preflight.probe.Result;
+import dev.preflight.testkit.ProbeTestKit;
+import dev.preflight.testsupport.TestRoutes;
+import dev.preflight.testsupport.TlsTestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code http.exposed-endpoints} against real TLS sites for {@code shop.test}: careless, catch-all,
+ * protected, and publishing their docs on purpose.
+ */
+class ExposedEndpointsProbeTest {
+    private static final String DB_PASSWORD = "Zq8-never-print-this-7Hk";
+    private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Shop\"},\"paths\":{}}";
+    private static final String SWAGGER_UI = "<!doctype html><html><body><div id=\"swagger-ui\"></div>"
+            + "<script src=\"./swagger-ui-bundle.js\"></script></body></html>";
+
+    @Test
+    void carelessSiteExposingSecretsAndDocsFails() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/", reply(200).body("<html>Shop</html>"))
+                .on("/.env", reply(200).header("Content-Type", "text/plain").body("APP_ENV=production\nDB_PASSWORD="
+                        + DB_PASSWORD + "\n"))
+                .on("/.git/HEAD", reply(200).body("ref: refs/heads/main\n"))
+                .on("/openapi.json", reply(200).header("Content-Type", "application/json").body(OPENAPI))
+                .on("/actuator/env", reply(200).header("Content-Type", "application/json")
+                        .body("{\"activeProfiles\":[\"prod\"],\"propertySources\":[{\"name\":\"systemEnvironment\","
+                                + "\"properties\":{\"DB_PASSWORD\":{\"value\":\"" + DB_PASSWORD + "\"}}}]}"))
+                .build();
+
+        Result result = run(site);
+
+        assertThat(result).isFail()
+                .hasSummary(".env file is served publicly at /.env (and 3 more exposed surfaces)")
+                .hasRemediationContaining("deny all")
+                .hasRemediationContaining("rotate")
+                .hasDetail("exposed", List.of("dotenv /.env", "git /.git/HEAD", "actuator-env /actuator/env",
+                        "openapi /openapi.json"))
+                .hasDetail("protected", List.of())
+                .hasDetail("notFoundStatus", 404)
+                .containsNoText(DB_PASSWORD, "APP_ENV", "refs/heads/main");
+        assertThat(result.details().get("absent")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .contains("graphql", "swagger-ui", "heapdump");
+    }
+
+    @Test
+    void softNotFoundSiteAnsweringWelcomeToEveryPathPasses() {
+        Result result = run(TestRoutes.builder().otherwise(reply(200).body("Welcome")).build());
+
+        assertThat(result).isPass()
+                .hasSummary("no API docs, debug or admin endpoint or secret file is served publicly")
+                .hasDetail("exposed", List.of())
+                .hasDetail("notFoundStatus", 200);
+    }
+
+    @Test
+    void catchAllPageThatLooksLikeDocsIsNotCounted() {
+        // An SPA shell served for every path; it happens to mention swagger-ui and redoc.
+        String shell = "<html><body><div id=\"app\"></div><!-- swagger-ui redoc --></body></html>";
+
+        assertThat(run(TestRoutes.builder().otherwise(reply(200).body(shell)).build())).isPass();
+    }
+
+    @Test
+    void surfacesBehindAuthenticationWarnWhenExpectedAbsent() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/actuator", reply(401).header("WWW-Authenticate", "Basic realm=\"ops\""))
+                .on("/docs", reply(403).body("Forbidden"))
+                .on("/.git/HEAD", reply(403).body("Forbidden"))
+                .build();
+
+        Result result = run(site);
+
+        assertThat(result).isWarn()
+                .hasSummary("Spring Boot actuator is reachable behind authentication at /actuator (answers 401) where"
+                        + " none is expected (and 1 more)")
+                .hasRemediationContaining("expect.actuator = auth")
+                .hasDetail("protected", List.of("git /.git/HEAD (403)", "actuator /actuator (401)",
+                        "swagger-ui /docs (403)"))
+                .hasDetail("exposed", List.of());
+    }
+
+    @Test
+    void surfacesBehindAuthenticationPassWhenExpectedSo() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/actuator", reply(401))
+                .on("/docs", reply(403))
+                .on("/wp-admin/", TestRoutes.redirect(302, "/wp-login.php?redirect_to=%2Fwp-admin%2F"))
+                .build();
+
+        Result result = run(site, "expect.actuator", "auth", "expect.docs", "auth", "expect.wp-admin", "auth");
+
+        assertThat(result).isPass()
+                .hasSummary("no API docs, debug or admin endpoint or secret file is served publicly (3 protected)")
+                .hasDetail("protected", List.of("actuator /actuator (401)", "swagger-ui /docs (403)",
+                        "wp-admin /wp-admin/ (redirects to a login)"))
+                .hasDetail("expected", List.of("actuator=auth", "openapi=auth", "swagger-ui=auth", "redoc=auth",
+                        "wp-admin=auth"));
+    }
+
+    @Test
+    void siteBehindLoginEverywhereShowsNoProtectedSurface() {
+        Result result = run(TestRoutes.builder().otherwise(reply(401).header("WWW-Authenticate", "Basic")).build());
+
+        assertThat(result).isPass().hasDetail("protected", List.of()).hasDetail("notFoundStatus", 401);
+    }
+
+    @Test
+    void publishedDocsPassWhenExpectedPublic() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/openapi.json", reply(200).body(OPENAPI))
+                .on("/docs", reply(200).body(SWAGGER_UI))
+                .build();
+
+        assertThat(run(site, "expect.docs", "public")).isPass()
+                .hasSummary("no API docs, debug or admin endpoint or secret file is served publicly"
+                        + " (2 public as expected)")
+                .hasDetail("exposed", List.of("openapi /openapi.json", "swagger-ui /docs"));
+        assertThat(run(site, "expect.openapi", "public")).isFail()
+                .hasSummary("Swagger UI is served publicly at /docs")
+                .hasRemediationContaining("expect.docs");
+    }
+
+    @Test
+    void docsReachedThroughARedirectWithinTheHostAreFound() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/swagger-ui.html", TestRoutes.redirect(302, "/swagger-ui/index.html"))
+                .on("/swagger-ui/index.html", reply(200).body(SWAGGER_UI))
+                .build();
+
+        assertThat(run(site)).isFail().hasSummary("Swagger UI is served publicly at /swagger-ui.html");
+    }
+
+    @Test
+    void secretSurfaceFailsEvenWhenExpectedPublic() {
+        HttpHandler site = TestRoutes.builder().on("/.git/config", reply(200)
+                .body("[core]\n\trepositoryformatversion = 0\n[remote \"origin\"]\n\turl = https://deploy:"
+                        + DB_PASSWORD + "@git.example/shop.git\n")).build();
+
+        Result result = run(site, "expect.git", "public");
+
+        assertThat(result).isFail().hasSummary("Git metadata is served publicly at /.git/config")
+                .hasRemediationContaining("cannot make it acceptable")
+                .containsNoText(DB_PASSWORD, "git.example");
+    }
+
+    @Test
+    void graphqlIntrospectionIsAskedWithAPostAndFails() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        HttpHandler graphql = exchange -> {
+            asked.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            reply(200).header("Content-Type", "application/json")
+                    .body("{\"data\":{\"__schema\":{\"types\":[{\"name\":\"Query\"},{\"name\":\"Order\"}]}}}")
+                    .handle(exchange);
+        };
+
+        Result result = run(TestRoutes.builder().on("/graphql", graphql).build());
+
+        assertThat(result).isFail().hasSummary("GraphQL introspection is served publicly at /graphql")
+                .hasRemediationContaining("introspection: false");
+        assertThat(asked).containsExactly("POST application/json {\"query\":\"{__schema{types{name}}}\"}");
+    }
+
+    @Test
+    void heapDumpIsJudgedFromTheActuatorIndexWithoutBeingRequested() {
+        List<String> paths = new CopyOnWriteArrayList<>();
+        HttpHandler routes = TestRoutes.builder()
+                .on("/actuator", reply(200).body("{\"_links\":{\"self\":{\"href\":\"/actuator\"},"
+                        + "\"heapdump\":{\"href\":\"/actuator/heapdump\"}}}"))
+                .on("/actuator/heapdump", reply(200).body("JAVA PROFILE 1.0.2"))
+                .build();
+
+        Result result = run(exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            routes.handle(exchange);
+        }, "expect.actuator", "public");
+
+        assertThat(result).isFail().hasSummary("Spring Boot actuator heap dump is served publicly at /actuator/heapdump")
+                .hasDetail("exposed", List.of("heapdump /actuator/heapdump", "actuator /actuator"));
+        assertThat(paths).doesNotContain("/actuator/heapdump").containsOnlyOnce("/actuator");
+    }
+
+    @Test
+    void aPathWhoseConnectionDropsIsUnansweredNotAnError() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/.git/HEAD", exchange -> {
+                    throw new java.io.IOException("dropped by a WAF");
+                })
+                .on("/.env", reply(200).body("SECRET_KEY=abc\n"))
+                .build();
+
+        assertThat(run(site)).isFail().hasSummary(".env file is served publicly at /.env")
+                .hasDetail("unanswered", List.of("git /.git/HEAD"));
+    }
+
+    @Test
+    void invalidExpectationIsAnErrorNamingTheKey() {
+        Result result = run(TestRoutes.builder().build(), "expect.openapi", "sometimes");
+
+        assertThat(result).isError().hasSummaryContaining("http.exposed-endpoints.expect.openapi must be absent, auth or"
+                + " public");
+    }
+
+    private static Result run(HttpHandler site, String... settings) {
+        try (TlsTestServer server = TestSites.https(site)) {
+            ProbeTestKit kit = TestSites.kit(new ExposedEndpointsProbe(), "https://shop.test:" + server.port() + "/",
+                    server.port());
+            for (int i = 0; i < settings.length; i += 2) {
+                kit.setting(settings[i], settings[i + 1]);
+            }
+            return kit.run().result();
+        }
+    }
+}
