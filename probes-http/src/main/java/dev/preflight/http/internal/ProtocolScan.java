@@ -29,6 +29,8 @@ public final class ProtocolScan {
     private static final List<TlsVersion> OLD = List.of(TlsVersion.TLS_1_1, TlsVersion.TLS_1_0, TlsVersion.SSL_3_0);
     private static final String WEAK_SUITES = "weak suites";
     private static final String NO_ANSWER = "no answer";
+    /** Less than this left is the deadline: a timeout rounded to milliseconds can leave a sliver. */
+    private static final Duration MIN_HANDSHAKE_TIME = Duration.ofMillis(10);
 
     private final String host;
     private final int port;
@@ -232,7 +234,7 @@ public final class ProtocolScan {
     private Attempt step(String subject, String how, Exchange exchange) throws IOException, InterruptedException {
         checkCancelled();
         Duration left = context.remaining();
-        if (left.isZero() || left.isNegative()) {
+        if (left.compareTo(MIN_HANDSHAKE_TIME) < 0) {
             deadlineReached = true;
             return Attempt.ended(subject, how, Outcome.NOT_TESTED, "the probe's deadline came first");
         }
