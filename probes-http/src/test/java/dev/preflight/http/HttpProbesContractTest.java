@@ -14,7 +14,7 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new TlsCertificateProbe(), new HealthProbe());
+        return List.of(new TlsCertificateProbe(), new HealthProbe(), new RateLimitProbe());
     }
 
     @Override
