@@ -16,7 +16,8 @@ class HttpProbesContractTest extends ProbeContractTest {
     protected List<Probe> probes() {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
-                new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe());
+                new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
+                new HealthProbe(), new RateLimitProbe());
     }
 
     @Override

@@ -55,6 +55,20 @@ final class TestSites {
     }
 
     /**
+     * @param handler the node's answers
+     * @param address a loopback address to listen on
+     * @param port a port, or 0 for a free one: a second node of one host takes the first node's port
+     * @return an HTTPS server for {@code shop.test} with a good chain, on that address
+     */
+    static TlsTestServer https(HttpHandler handler, InetAddress address, int port) {
+        try {
+            return TlsTestServer.builder(LEAF).intermediates(INTERMEDIATE).handler(handler).bind(address, port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @param handler the site's answers
      * @return a plain HTTP server
      */
