@@ -3,6 +3,7 @@ package dev.preflight.internal;
 import dev.preflight.ProbeOutcome;
 import dev.preflight.Report;
 import dev.preflight.Waiver;
+import dev.preflight.probe.InvalidSettingException;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -168,6 +169,8 @@ public final class ProbeRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.error("the probe was interrupted", e);
+        } catch (InvalidSettingException e) {
+            return Result.error(e.getMessage(), e);
         } catch (StackOverflowError e) {
             return crashed(e);
         } catch (VirtualMachineError e) {

@@ -55,7 +55,7 @@ public final class ProbeSettings {
             try {
                 return Integer.parseInt(v.trim());
             } catch (NumberFormatException e) {
-                throw invalid(key, "a whole number");
+                throw invalid(key, "must be a whole number");
             }
         }).orElse(fallback);
     }
@@ -70,7 +70,7 @@ public final class ProbeSettings {
             try {
                 return Durations.parse(v);
             } catch (IllegalArgumentException e) {
-                throw invalid(key, "a duration such as 10s");
+                throw invalid(key, "must be a duration such as 10s");
             }
         }).orElse(fallback);
     }
@@ -86,7 +86,7 @@ public final class ProbeSettings {
             if (s.equals("true") || s.equals("false")) {
                 return Boolean.parseBoolean(s);
             }
-            throw invalid(key, "true or false");
+            throw invalid(key, "must be true or false");
         }).orElse(fallback);
     }
 
@@ -100,7 +100,15 @@ public final class ProbeSettings {
                 .orElse(List.of());
     }
 
-    private IllegalArgumentException invalid(String key, String expected) {
-        return new IllegalArgumentException("setting " + prefix + key + " must be " + expected);
+    /**
+     * The exception for a setting of this probe whose value it cannot use; throw it from
+     * {@link Probe#check}.
+     *
+     * @param key the key relative to the probe id
+     * @param problem what is wrong, e.g. {@code must be positive}
+     * @return the exception, naming the full key
+     */
+    public InvalidSettingException invalid(String key, String problem) {
+        return new InvalidSettingException(prefix + key, problem);
     }
 }

@@ -62,7 +62,7 @@ public final class CompressionProbe implements Probe {
         }
         String expect = context.settings().string("expect").orElse("compressed").strip().toLowerCase(Locale.ROOT);
         if (!expect.equals("compressed") && !expect.equals("uncompressed")) {
-            throw new IllegalArgumentException("setting http.compression.expect must be compressed or uncompressed");
+            throw context.settings().invalid("expect", "must be compressed or uncompressed");
         }
         int minSize = context.settings().integer("min-size", DEFAULT_MIN_SIZE);
         boolean wantCompressed = expect.equals("compressed");

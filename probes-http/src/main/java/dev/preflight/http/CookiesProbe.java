@@ -67,14 +67,7 @@ public final class CookiesProbe implements Probe {
         if (site == null) {
             return Result.skip("the target has no http:// or https:// URL");
         }
-        List<URI> extra = new ArrayList<>();
-        for (String path : context.settings().list("paths")) {
-            URI uri = SitePaths.resolve(site, path).orElse(null);
-            if (uri == null) {
-                return Result.error("setting " + id() + ".paths: '" + path + "' is not a path on " + site.host(), null);
-            }
-            extra.add(uri);
-        }
+        List<URI> extra = new ArrayList<>(SitePaths.listed(site, "paths"));
         CookieRules rules = new CookieRules(context.settings().list("session-cookies"));
         return PerAddress.check(site, address -> judge(site, address, extra, rules));
     }

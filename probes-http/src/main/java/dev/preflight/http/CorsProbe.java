@@ -73,14 +73,7 @@ public final class CorsProbe implements Probe {
         if (site == null) {
             return Result.skip("the target has no http:// or https:// URL");
         }
-        List<URI> paths = new ArrayList<>();
-        for (String path : context.settings().list("paths")) {
-            URI uri = SitePaths.resolve(site, path).orElse(null);
-            if (uri == null) {
-                return Result.error("setting " + id() + ".paths: '" + path + "' is not a path on " + site.host(), null);
-            }
-            paths.add(uri);
-        }
+        List<URI> paths = new ArrayList<>(SitePaths.listed(site, "paths"));
         if (paths.isEmpty()) {
             paths.add(site.url());
         }
@@ -89,7 +82,7 @@ public final class CorsProbe implements Probe {
         try {
             judge = new OriginJudge(site.url().getScheme() + "://" + Hosts.forUrl(site.host()) + ":" + site.port(), trusted);
         } catch (IllegalArgumentException e) {
-            return Result.error("setting " + id() + ".allowed-origins: " + e.getMessage(), null);
+            throw context.settings().invalid("allowed-origins", e.getMessage());
         }
         List<UntrustedOrigin> origins = UntrustedOrigin.forHost(site.host());
         return PerAddress.check(site, address -> check(site, address, paths, origins, judge, trusted));

@@ -83,7 +83,7 @@ public final class FrontendBundleProbe implements Probe {
     private static int positive(ProbeContext context, String key, int fallback) {
         int value = context.settings().integer(key, fallback);
         if (value < 1) {
-            throw new IllegalArgumentException("setting http.frontend-bundle." + key + " must be at least 1");
+            throw context.settings().invalid(key, "must be at least 1");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package dev.preflight.http;
 
-import dev.preflight.http.internal.EndpointUrl;
+import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.InvalidConditionException;
 import dev.preflight.http.internal.JsonCondition;
 import dev.preflight.http.internal.JsonReader;
@@ -88,12 +88,12 @@ public final class HealthProbe implements Probe {
             return Result.error(e.getMessage(), e);
         }
         if (maxLatency.isZero() || maxLatency.isNegative()) {
-            return Result.error("setting " + id() + ".max-latency must be positive", null);
+            throw context.settings().invalid("max-latency", "must be positive");
         }
-        Optional<URI> url = EndpointUrl.resolve(site, context.settings().string("path").orElse(DEFAULT_PATH));
+        Optional<URI> url = SitePaths.resolve(site, context.settings().string("path").orElse(DEFAULT_PATH));
         if (url.isEmpty()) {
-            return Result.error("setting " + id() + ".path must be a path such as /health or a URL on " + site.host()
-                    + " without credentials", null);
+            throw context.settings().invalid("path", "must be a path such as /health or a URL on " + site.host()
+                    + " without credentials");
         }
         JsonCondition condition = null;
         Optional<String> expect = context.settings().string("expect").filter(s -> !s.isBlank());
@@ -120,10 +120,10 @@ public final class HealthProbe implements Probe {
         // exchange of its own rather than a page another probe fetched earlier.
         Page page = PageFetcher.fetch(PageFetcher.clientFor(address), address, request, JsonReader.MAX_BYTES, context);
         Redactor redactor = context.redactor();
-        String where = "GET " + redactor.redact(EndpointUrl.path(expected.url()));
+        String where = "GET " + redactor.redact(SitePaths.path(expected.url()));
         long latencyMs = page.elapsed().toMillis();
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("url", redactor.redact(EndpointUrl.shown(expected.url())));
+        facts.put("url", redactor.redact(SitePaths.shown(expected.url())));
         facts.put("status", page.status());
         facts.put("latencyMs", latencyMs);
         facts.put("maxLatencyMs", expected.maxLatency().toMillis());
@@ -131,7 +131,7 @@ public final class HealthProbe implements Probe {
             facts.put("expect", redactor.redact(expected.condition().toString()));
         }
         if (page.status() >= 300 && page.status() < 400) {
-            String to = page.location().map(u -> " to " + redactor.redact(EndpointUrl.shown(u))).orElse("");
+            String to = page.location().map(u -> " to " + redactor.redact(SitePaths.shown(u))).orElse("");
             return verdict(Status.FAIL, where + " answered " + page.status() + ", a redirect" + to,
                     "Load balancers do not follow redirects and count a " + page.status() + " as unhealthy: point the"
                     + " health check and http.health.path at the final URL, or serve the endpoint without a redirect"

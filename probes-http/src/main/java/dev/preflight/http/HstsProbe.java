@@ -87,7 +87,7 @@ public final class HstsProbe implements Probe {
                 context.settings().integer("warn-age", SIX_MONTHS),
                 context.settings().bool("require-include-subdomains", false));
         if (limits.warnAge() > limits.minAge() || limits.warnAge() < 0) {
-            throw new IllegalArgumentException("setting http.hsts.warn-age must be between 0 and http.hsts.min-age");
+            throw context.settings().invalid("warn-age", "must be between 0 and http.hsts.min-age");
         }
         return PerAddress.check(site, address -> judge(site, address, limits)).mapText(context.redactor()::redact);
     }

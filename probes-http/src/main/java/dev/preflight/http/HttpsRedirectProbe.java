@@ -70,7 +70,7 @@ public final class HttpsRedirectProbe implements Probe {
         }
         int httpPort = site.https() ? context.settings().integer("http-port", 80) : site.port();
         if (httpPort < 1 || httpPort > 65535) {
-            return Result.error("setting " + id() + ".http-port must be a port number (1-65535), got " + httpPort, null);
+            throw context.settings().invalid("http-port", "must be a port number (1-65535), got " + httpPort);
         }
         URI start = site.https() ? plainUrl(site, httpPort) : site.url();
         RedirectHosts hosts = new RedirectHosts(site.host(), context.settings().list("allowed-hosts"));

@@ -2,7 +2,7 @@ package dev.preflight.http;
 
 import dev.preflight.http.internal.Burst;
 import dev.preflight.http.internal.BurstOutcome;
-import dev.preflight.http.internal.EndpointUrl;
+import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.Failures;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.Site;
@@ -108,26 +108,25 @@ public final class RateLimitProbe implements Probe {
     private Plan plan(Site site, ProbeContext context) {
         int requests = context.settings().integer("requests", DEFAULT_REQUESTS);
         if (requests < 1 || requests > MAX_REQUESTS) {
-            throw new IllegalArgumentException("setting " + id() + ".requests must be between 1 and " + MAX_REQUESTS);
+            throw context.settings().invalid("requests", "must be between 1 and " + MAX_REQUESTS);
         }
         int concurrency = context.settings().integer("concurrency", DEFAULT_CONCURRENCY);
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("setting " + id() + ".concurrency must be between 1 and "
-                    + MAX_CONCURRENCY);
+            throw context.settings().invalid("concurrency", "must be between 1 and " + MAX_CONCURRENCY);
         }
         String method = context.settings().string("method").orElse("GET").strip().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("setting " + id() + ".method must be GET, HEAD, POST or OPTIONS");
+            throw context.settings().invalid("method", "must be GET, HEAD, POST or OPTIONS");
         }
         Optional<String> path = context.settings().string("path");
-        URI url = path.isEmpty() ? site.url() : EndpointUrl.resolve(site, path.get()).orElseThrow(() ->
-                new IllegalArgumentException("setting " + id() + ".path must be a path such as /api/login or a URL on "
-                        + site.host() + " without credentials"));
+        URI url = path.isEmpty() ? site.url() : SitePaths.resolve(site, path.get()).orElseThrow(() ->
+                context.settings().invalid("path", "must be a path such as /api/login or a URL on " + site.host()
+                        + " without credentials"));
         return new Plan(url, method, requests, concurrency);
     }
 
     private static Result verdict(Site site, InetAddress address, Plan plan, BurstOutcome outcome) {
-        String where = plan.method() + " " + site.context().redactor().redact(EndpointUrl.path(plan.url()));
+        String where = plan.method() + " " + site.context().redactor().redact(SitePaths.path(plan.url()));
         long ms = outcome.elapsed().toMillis();
         Result.Builder result = switch (outcome.ending()) {
             case LIMITED -> Result.builder(Status.PASS).summary("limited at request " + outcome.limitedAt() + " of at most "
@@ -147,7 +146,7 @@ public final class RateLimitProbe implements Probe {
                     + " ms, none limited").remediation(NO_LIMIT_REMEDY);
         };
         result.subject(site.endpoint() + " (" + address.getHostAddress() + ")")
-                .detail("url", site.context().redactor().redact(EndpointUrl.shown(plan.url())))
+                .detail("url", site.context().redactor().redact(SitePaths.shown(plan.url())))
                 .detail("method", plan.method())
                 .detail("address", address.getHostAddress())
                 .detail("requests", plan.requests())

@@ -9,6 +9,7 @@ import dev.preflight.http.internal.SecurityHeaderRules;
 import dev.preflight.http.internal.Site;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.ProbeSettings;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
@@ -79,16 +80,16 @@ public final class SecurityHeadersProbe implements Probe {
         if (site == null) {
             return Result.skip("the target has no http:// or https:// URL");
         }
-        Set<String> ignored = ignored(context.settings().list("ignore"));
+        Set<String> ignored = ignored(context.settings());
         return PerAddress.check(site, address -> judge(site.document(address), ignored))
                 .mapText(context.redactor()::redact);
     }
 
-    private static Set<String> ignored(List<String> names) {
+    private static Set<String> ignored(ProbeSettings settings) {
         Set<String> ignored = new LinkedHashSet<>();
-        for (String name : names) {
+        for (String name : settings.list("ignore")) {
             String known = JUDGED.stream().filter(h -> h.equalsIgnoreCase(name)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("setting http.security-headers.ignore: \"" + name + "\" is not one of "
+                    settings.invalid("ignore", "names \"" + name + "\", which is not one of "
                             + String.join(", ", JUDGED)));
             ignored.add(known);
         }

@@ -65,7 +65,7 @@ public final class TlsProtocolsProbe implements Probe {
         }
         Duration timeout = context.settings().duration("handshake-timeout", DEFAULT_HANDSHAKE_TIMEOUT);
         if (timeout.isZero() || timeout.isNegative()) {
-            return Result.error("the setting tls.protocols.handshake-timeout must be positive, got " + timeout, null);
+            throw context.settings().invalid("handshake-timeout", "must be positive, got " + timeout);
         }
         return PerAddress.check(site, address -> judge(site, address, timeout));
     }

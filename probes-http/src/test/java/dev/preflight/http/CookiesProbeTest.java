@@ -156,7 +156,7 @@ class CookiesProbeTest {
     void aPathOnAnotherHostIsAnError() {
         try (TlsTestServer server = TestSites.https(TestRoutes.reply(200))) {
             assertThat(kit(server).setting("paths", "https://other.test/login").run().result()).isError()
-                    .hasSummary("setting http.cookies.paths: 'https://other.test/login' is not a path on shop.test");
+                    .hasSummary("setting http.cookies.paths lists 'https://other.test/login', which is not a path on shop.test");
         }
     }
 

@@ -2,9 +2,11 @@ package dev.preflight.http;
 
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.preflight.probe.HostOverride;
+import dev.preflight.probe.InvalidSettingException;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
@@ -160,9 +162,12 @@ class HealthProbeTest {
                     .containsNoText("t0k3n");
             assertThat(kit(server.port()).setting("path", "https://elsewhere.test/health").run().result()).isError()
                     .hasSummaryContaining("setting http.health.path must be a path such as /health or a URL on shop.test");
-            assertThat(new HealthProbe().check(kit(server.port()).setting("path", "https://ops:hunter2-pw@shop.test:"
-                    + server.port() + "/ops/ready").context())).isError()
+            assertThat(kit(server.port()).setting("path", "https://ops:hunter2-pw@shop.test:" + server.port()
+                    + "/ops/ready").run().result()).isError()
                     .hasSummaryContaining("without credentials").containsNoText("hunter2-pw");
+            assertThatThrownBy(() -> new HealthProbe().check(kit(server.port()).setting("path", "https://ops:hunter2-pw@shop.test:"
+                    + server.port() + "/ops/ready").context())).isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("http.health.path").hasMessageNotContaining("hunter2-pw");
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.probe.InvalidSettingException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,9 +14,12 @@ public final class SitePaths {
     }
 
     /**
+     * A configured path or URL on the site. Another port or scheme is allowed (a management port is
+     * common for health endpoints); credentials are refused, since they would end up in reports.
+     *
      * @param site the site
      * @param path a path such as {@code /api/orders}, or a URL on the site's host
-     * @return the absolute URL, or empty if the text is not a path or names another host
+     * @return the absolute URL, or empty if it names another host, carries credentials or does not parse
      */
     public static Optional<URI> resolve(Site site, String path) {
         URI uri;
@@ -24,8 +30,35 @@ public final class SitePaths {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean web = scheme.equals("http") || scheme.equals("https");
-        return web && uri.getHost() != null && uri.getHost().equalsIgnoreCase(site.url().getHost())
-                && uri.getRawUserInfo() == null ? Optional.of(uri) : Optional.empty();
+        return web && uri.getHost() != null && uri.getRawUserInfo() == null
+                && Hosts.forUrl(uri.getHost()).equalsIgnoreCase(Hosts.forUrl(site.host()))
+                ? Optional.of(uri) : Optional.empty();
+    }
+
+    /**
+     * Reads a probe's list setting of paths, e.g. {@code http.cors.paths}.
+     *
+     * @param site the site
+     * @param key the setting's key relative to the probe
+     * @return the URLs, in order
+     * @throws InvalidSettingException naming the setting and the entry that is not a path on the site
+     */
+    public static List<URI> listed(Site site, String key) {
+        List<URI> urls = new ArrayList<>();
+        for (String path : site.context().settings().list(key)) {
+            urls.add(resolve(site, path).orElseThrow(() -> site.context().settings().invalid(key,
+                    "lists '" + path + "', which is not a path on " + site.host())));
+        }
+        return List.copyOf(urls);
+    }
+
+    /**
+     * @param url an endpoint's URL
+     * @return its path, with {@code ?…} for a query, for summaries
+     */
+    public static String path(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return path + (url.getRawQuery() == null ? "" : "?…");
     }
 
     /**
@@ -47,7 +80,15 @@ public final class SitePaths {
      * @return the URL without credentials, its query shown as {@code ?…} since it may hold a token
      */
     public static String shown(Site site, URI url) {
-        return site.context().redactor().redact(withoutQuery(url) + (url.getRawQuery() == null ? "" : "?…"));
+        return site.context().redactor().redact(shown(url));
+    }
+
+    /**
+     * @param url any URL
+     * @return it without credentials, its query shown as {@code ?…}; not yet redacted
+     */
+    public static String shown(URI url) {
+        return withoutQuery(url) + (url.getRawQuery() == null ? "" : "?…");
     }
 
     private static String withoutQuery(URI url) {

@@ -4,6 +4,7 @@ import static dev.preflight.testkit.internal.ContractSetup.DEADLINE;
 import static dev.preflight.testkit.internal.ContractSetup.MARGIN;
 
 import dev.preflight.ProbeOutcome;
+import dev.preflight.probe.InvalidSettingException;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
@@ -37,7 +38,8 @@ public final class BehaviourChecks {
                         + " when there is nothing to check, Result.error(\"…\", e) when it could not tell");
             }
             if (recording.ending() == RecordingProbe.Ending.THREW_BEFORE_DEADLINE
-                    && (recording.thrown() instanceof RuntimeException || recording.thrown() instanceof Error)) {
+                    && (recording.thrown() instanceof RuntimeException || recording.thrown() instanceof Error)
+                    && !(recording.thrown() instanceof InvalidSettingException)) {
                 throw new AssertionError(id + " threw " + recording.thrown().getClass().getName() + " from check(),"
                         + " which users see as '" + outcome.result().summary() + "'; an unchecked exception is a bug:"
                         + " handle what you expect (malformed answers are Result.fail(…) with a sentence a user can"

@@ -1,0 +1,167 @@
+package dev.preflight.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.preflight.Preflight;
+import dev.preflight.ProbeOutcome;
+import dev.preflight.Report;
+import dev.preflight.probe.HostOverride;
+import dev.preflight.probe.NetworkSettings;
+import dev.preflight.probe.Status;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import dev.preflight.report.ReportFormat;
+import dev.preflight.testsupport.HeldCertificate;
+import dev.preflight.testsupport.NginxServer;
+import dev.preflight.testsupport.TestCertificates;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every web probe, discovered as the CLI discovers them, against a private nginx (the Debian
+ * package) configured once like a hardened production site and once like a careless one: the
+ * hardened site passes everything, the careless one fails each probe for the reason planted in
+ * {@code nginx/careless.conf}. nginx runs on loopback ports; {@code shop.test} reaches it through host
+ * overrides and the test root is trusted, as {@code --resolve} and {@code --ca-file} would.
+ */
+class NginxEndToEndTest {
+    private static final String HOST = "shop.test";
+    private static final String DB_PASSWORD = "careless-db-password-9f8e7d";
+
+    private static HeldCertificate root;
+    private static HeldCertificate intermediate;
+    private static HeldCertificate leaf;
+
+    @BeforeAll
+    static void mintTheSiteChain() {
+        // CI must run this test; elsewhere a missing nginx skips it visibly rather than failing the build.
+        assumeTrue(NginxServer.isAvailable() || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null,
+                "nginx is not installed (apt-get install nginx, or run .ci/run)");
+        Instant now = Instant.now();
+        root = TestCertificates.builder("Preflight E2E Root").certificateAuthority(1)
+                .validity(now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(3650))).build();
+        intermediate = TestCertificates.builder("Preflight E2E Intermediate").certificateAuthority(0)
+                .validity(now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(1825))).signedBy(root).build();
+        leaf = TestCertificates.builder(HOST).dnsNames(HOST)
+                .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200))).signedBy(intermediate).build();
+    }
+
+    @Test
+    void aHardenedSitePassesEveryWebProbe() throws IOException {
+        try (NginxServer nginx = start("hardened.conf")) {
+            Report report = check(nginx);
+
+            assertThat(verdicts(report)).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                    Map.entry("tls.certificate", Status.PASS),
+                    Map.entry("tls.protocols", Status.PASS),
+                    Map.entry("http.https-redirect", Status.PASS),
+                    Map.entry("http.hsts", Status.PASS),
+                    Map.entry("http.security-headers", Status.PASS),
+                    Map.entry("http.cookies", Status.PASS),
+                    Map.entry("http.cors", Status.PASS),
+                    Map.entry("http.exposed-endpoints", Status.PASS),
+                    Map.entry("http.debug-mode", Status.PASS),
+                    Map.entry("http.server-disclosure", Status.PASS),
+                    Map.entry("http.compression", Status.PASS),
+                    Map.entry("http.health", Status.PASS),
+                    Map.entry("http.frontend-bundle", Status.PASS),
+                    Map.entry("http.rate-limit", Status.SKIP))));
+        }
+    }
+
+    @Test
+    void aCarelessSiteFailsEachProbeForItsPlantedReason() throws IOException {
+        try (NginxServer nginx = start("careless.conf")) {
+            Report report = check(nginx);
+
+            assertThat(verdicts(report)).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                    Map.entry("tls.certificate", Status.FAIL),
+                    Map.entry("tls.protocols", Status.FAIL),
+                    Map.entry("http.https-redirect", Status.FAIL),
+                    Map.entry("http.hsts", Status.FAIL),
+                    Map.entry("http.security-headers", Status.FAIL),
+                    Map.entry("http.cookies", Status.FAIL),
+                    Map.entry("http.cors", Status.FAIL),
+                    Map.entry("http.exposed-endpoints", Status.FAIL),
+                    Map.entry("http.debug-mode", Status.FAIL),
+                    Map.entry("http.server-disclosure", Status.WARN),
+                    Map.entry("http.compression", Status.WARN),
+                    Map.entry("http.health", Status.FAIL),
+                    Map.entry("http.frontend-bundle", Status.FAIL),
+                    Map.entry("http.rate-limit", Status.SKIP))));
+            assertThat(summary(report, "tls.certificate")).contains("intermediate");
+            assertThat(summary(report, "tls.protocols")).contains("TLSv1.0");
+            assertThat(summary(report, "http.https-redirect")).containsIgnoringCase("plain HTTP");
+            assertThat(summary(report, "http.cors")).containsIgnoringCase("reflect");
+            assertThat(summary(report, "http.exposed-endpoints")).contains(".env");
+            assertThat(summary(report, "http.debug-mode")).contains("Django");
+            assertThat(summary(report, "http.frontend-bundle")).contains("pk_test_");
+            assertThat(summary(report, "http.health")).contains("503");
+            assertThat(summary(report, "http.server-disclosure")).contains("nginx/");
+            StringWriter json = new StringWriter();
+            ReportFormat.JSON.writer(false).write(report, json);
+            assertThat(json.toString()).doesNotContain(DB_PASSWORD).doesNotContain("abc123");
+        }
+    }
+
+    private static NginxServer start(String config) throws IOException {
+        String landing = "<!doctype html><html><head><title>Shop</title><script src=\"/app.js\"></script></head>"
+                + "<body><h1>Shop</h1>" + "<p>Everything you need, delivered tomorrow.</p>".repeat(40) + "</body></html>";
+        String script = "const api = \"https://" + HOST + "/api\"; const stripeKey = \"pk_live_51HxPreflightLiveKey0000\";";
+        String carelessScript = "const api = \"http://localhost:8080/api\"; const stripeKey = \"pk_test_51HxPreflightTestKey0000\";";
+        String text = resource(config).replace("${HOST}", HOST).replace("${LANDING}", landing)
+                .replace("${CARELESS_SCRIPT}", carelessScript).replace("${SCRIPT}", script);
+        return NginxServer.builder()
+                .file("chain.pem", leaf.certificatePem() + intermediate.certificatePem())
+                .file("leaf.pem", leaf.certificatePem())
+                .file("key.pem", leaf.privateKeyPem())
+                .http(text)
+                .start();
+    }
+
+    private static Report check(NginxServer nginx) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        NetworkSettings network = NetworkSettings.builder()
+                .hostOverride(new HostOverride(HOST, nginx.httpsPort(), loopback))
+                .hostOverride(new HostOverride(HOST, nginx.httpPort(), loopback))
+                .trust(List.of(root.certificate())).build();
+        String url = "https://" + HOST + ":" + nginx.httpsPort() + "/";
+        Target site = Target.builder(url, TargetKind.WEB).uri(URI.create(url))
+                .setting("http.https-redirect.http-port", String.valueOf(nginx.httpPort()))
+                .setting("http.cors.paths", "/api/items")
+                .setting("http.health.path", "/health")
+                .setting("http.health.expect", "status == \"healthy\"")
+                .build();
+        return Preflight.builder().target(site).probes("tls.*", "http.*").network(network)
+                .timeout(Duration.ofSeconds(20)).build().run();
+    }
+
+    private static Map<String, Status> verdicts(Report report) {
+        return report.outcomes().stream().collect(Collectors.toMap(ProbeOutcome::probeId, o -> o.result().status(),
+                (a, b) -> a, TreeMap::new));
+    }
+
+    private static String summary(Report report, String probeId) {
+        return report.outcomes().stream().filter(o -> o.probeId().equals(probeId)).findFirst().orElseThrow()
+                .result().summary();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = NginxEndToEndTest.class.getResourceAsStream("/nginx/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
