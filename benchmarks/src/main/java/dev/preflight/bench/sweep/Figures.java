@@ -46,18 +46,18 @@ record Figures(String tool, String checks, int sites, long wallNanos, long cpuNa
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-26s %-44s %6s %7s %8s %9s %8s %9s %8s %9s  %s",
+        return String.format(Locale.ROOT, "%-26s %-51s %6s %7s %8s %9s %8s %9s %8s %9s  %s",
                 "tool", "checks per site", "sites", "wall s", "sites/s", "client", "CPU ms", "process",
                 "peak", "nginx", "results");
     }
 
     static String subHeader() {
-        return String.format(Locale.ROOT, "%-26s %-44s %6s %7s %8s %9s %8s %9s %8s %9s  %s",
+        return String.format(Locale.ROOT, "%-26s %-51s %6s %7s %8s %9s %8s %9s %8s %9s  %s",
                 "", "", "", "", "", "CPU s", "per site", "CPU s", "RSS MB", "CPU s", "");
     }
 
     String row() {
-        return String.format(Locale.ROOT, "%-26s %-44s %6d %7.2f %8.1f %9.2f %8.2f %9s %8s %9s  %s",
+        return String.format(Locale.ROOT, "%-26s %-51s %6d %7.2f %8.1f %9.2f %8.2f %9s %8s %9s  %s",
                 tool, checks, sites, wallNanos / 1e9, sitesPerSecond(), cpuNanos / 1e9, cpuNanos / 1e6 / sites,
                 processCpuNanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f", processCpuNanos / 1e9),
                 peakRssKib <= 0 ? "-" : String.valueOf(peakRssKib / 1024),
