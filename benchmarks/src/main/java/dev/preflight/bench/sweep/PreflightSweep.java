@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * per run: the first run is what one {@code preflight check} costs (cold JVM), later ones show a
  * warmed-up JVM.
  *
+ * <p>The parallelism counts probes, not sites: with three probes per site sharing one fetch, 16 means
+ * about 5 sites in flight. {@code -Dsweep.parallelism=48} (through {@code SWEEP_JAVA_OPTS}) changes it.
+ *
  * <p>Arguments: {@code PORT SITES CA_FILE [RUNS [NGINX_PID]]}; with nginx's pid, its CPU is measured too.
  */
 public final class PreflightSweep {
@@ -60,8 +63,8 @@ public final class PreflightSweep {
             targets.add(Target.web("https://" + name + ":" + port + "/"));
         }
         Preflight preflight = Preflight.builder().catalog(catalog).probes(probes.toArray(String[]::new))
-                .targets(targets).parallelism(16).overallTimeout(Duration.ofMinutes(30)).network(network.build())
-                .build();
+                .targets(targets).parallelism(Integer.getInteger("sweep.parallelism", 16))
+                .overallTimeout(Duration.ofMinutes(30)).network(network.build()).build();
 
         for (int run = 1; run <= runs; run++) {
             long cpu0 = processCpuNanos();
@@ -70,7 +73,9 @@ public final class PreflightSweep {
             Report report = preflight.run();
             long wall = System.nanoTime() - t0;
             long cpu = processCpuNanos() - cpu0;
-            String tool = "preflight" + (run == 1 ? " (cold JVM)" : " (warm, run " + run + ")");
+            int parallelism = Integer.getInteger("sweep.parallelism", 16);
+            String tool = "preflight" + (parallelism != 16 ? " p" + parallelism : "")
+                    + (run == 1 ? " (cold JVM)" : " (warm, run " + run + ")");
             Figures figures = new Figures(tool, String.join(" + ", probes), count, wall, cpu, "the Preflight JVM",
                     processCpuNanos(), ProcStats.peakRssKib(ProcessHandle.current().pid()),
                     nginx == null ? -1 : ProcStats.treeCpuNanos(nginx) - server0, counts(report));
