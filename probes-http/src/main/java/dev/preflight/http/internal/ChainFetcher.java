@@ -38,7 +38,7 @@ public final class ChainFetcher {
      */
     public static List<X509Certificate> fetch(String host, int port, InetAddress address, ProbeContext context)
             throws IOException {
-        Socket plain = new Socket();
+        Socket plain = NoDelaySockets.unconnected();
         context.onCancel(plain);
         try (plain) {
             plain.connect(new InetSocketAddress(address, port), millisLeft(context));

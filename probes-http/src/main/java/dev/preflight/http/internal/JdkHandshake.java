@@ -89,7 +89,7 @@ public final class JdkHandshake {
         if (!offers(version)) {
             return unavailable(version);
         }
-        Socket plain = new Socket();
+        Socket plain = NoDelaySockets.unconnected();
         context.onCancel(plain);
         // Only the plain socket is closed: closing the TLS socket would send close_notify and may wait for the peer's.
         try (plain) {

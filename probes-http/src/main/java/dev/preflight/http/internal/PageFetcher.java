@@ -184,6 +184,7 @@ public final class PageFetcher {
                     .followRedirects(false)
                     .followSslRedirects(false)
                     .retryOnConnectionFailure(false)
+                    .socketFactory(NoDelaySockets.FACTORY)
                     .sslSocketFactory(tls.getSocketFactory(), trustAll)
                     .hostnameVerifier((host, session) -> true)
                     // Whatever the JVM can speak, not okhttp's modern subset: old servers still get judged.

@@ -33,7 +33,7 @@ public final class RawHandshake {
     public static HelloReply exchange(ClientHello hello, InetAddress address, int port, ProbeContext context,
             int timeoutMillis) throws IOException {
         long until = System.nanoTime() + timeoutMillis * 1_000_000L;
-        Socket socket = new Socket();
+        Socket socket = NoDelaySockets.unconnected();
         context.onCancel(socket);
         try (socket) {
             socket.connect(new InetSocketAddress(address, port), timeoutMillis);
