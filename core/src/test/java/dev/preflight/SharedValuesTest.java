@@ -6,6 +6,8 @@ import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,29 @@ class SharedValuesTest {
         Preflight.builder().discoverProbes(false).target(SHOP).addProbe(probe).build().run();
 
         assertThat(closed).isTrue();
+    }
+
+    @Test
+    void aProbeWaitingForASharedValueLendsItsPermitToTheNextCheck() {
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch thirdRan = new CountDownLatch(1);
+        ScriptedProbe computer = ScriptedProbe.web("test.a-computes", c -> Result.pass(c.shared("page", String.class, () -> {
+            computing.countDown();
+            // Only the third check can release this; with parallelism 2 it needs the waiter's permit.
+            return thirdRan.await(5, TimeUnit.SECONDS) ? "page" : "starved";
+        })));
+        ScriptedProbe waiter = ScriptedProbe.web("test.b-waits", c -> {
+            computing.await(5, TimeUnit.SECONDS);
+            return Result.pass(c.shared("page", String.class, () -> "computed again"));
+        });
+        ScriptedProbe third = ScriptedProbe.web("test.c-third", c -> {
+            thirdRan.countDown();
+            return Result.pass("ran");
+        });
+
+        Report report = Preflight.builder().discoverProbes(false).target(SHOP).addProbe(computer).addProbe(waiter)
+                .addProbe(third).parallelism(2).build().run();
+
+        assertThat(report.outcomes()).extracting(o -> o.result().summary()).containsExactly("page", "page", "ran");
     }
 }

@@ -22,6 +22,7 @@ public final class DefaultProbeContext implements ProbeContext {
     private final boolean writesAllowed;
     private final Consumer<AutoCloseable> cancelHooks;
     private final SharedValues shared;
+    private final SharedValues.Waiter waiter;
 
     /**
      * @param probeId the probe being run, for scoping settings
@@ -33,10 +34,11 @@ public final class DefaultProbeContext implements ProbeContext {
      * @param writesAllowed whether the probe may write
      * @param cancelHooks receives resources to close on cancellation
      * @param shared the run's shared values
+     * @param waiter told when the probe waits for a value another probe is computing
      */
     public DefaultProbeContext(String probeId, Target target, Instant deadline, Clock clock, Redactor redactor,
             NetworkSettings network, boolean writesAllowed, Consumer<AutoCloseable> cancelHooks,
-            SharedValues shared) {
+            SharedValues shared, SharedValues.Waiter waiter) {
         this.target = target;
         this.settings = new ProbeSettings(probeId, target.settings());
         this.deadline = deadline;
@@ -46,6 +48,7 @@ public final class DefaultProbeContext implements ProbeContext {
         this.writesAllowed = writesAllowed;
         this.cancelHooks = cancelHooks;
         this.shared = shared;
+        this.waiter = waiter;
     }
 
     @Override
@@ -96,6 +99,6 @@ public final class DefaultProbeContext implements ProbeContext {
 
     @Override
     public <T> T shared(String name, Class<T> type, Callable<? extends T> loader) throws Exception {
-        return shared.get(target, name, type, loader, deadline);
+        return shared.get(target, name, type, loader, deadline, waiter);
     }
 }

@@ -142,10 +142,11 @@ public final class ProbeRunner {
         long start = System.nanoTime();
         long deadline = Math.min(start + check.timeout().toNanos(), overallDeadline);
         boolean cutByRun = deadline == overallDeadline;
-        slot.started(start, permits::release);
         Instant deadlineInstant = Instant.now().plusNanos(deadline - start);
+        Permit permit = new Permit(permits, deadlineInstant);
+        slot.started(start, permit::release);
         ProbeContext context = new DefaultProbeContext(check.probe().id(), check.target(), deadlineInstant, clock,
-                redactor, network, check.writesAllowed(), slot::addCancelHook, shared);
+                redactor, network, check.writesAllowed(), slot::addCancelHook, shared, permit);
         slot.work(workers.submit(() -> {
             Result result;
             try {

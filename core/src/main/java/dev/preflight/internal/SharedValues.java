@@ -25,6 +25,31 @@ import java.util.concurrent.TimeoutException;
  * are closed when the run ends. Thread-safe.
  */
 public final class SharedValues implements AutoCloseable {
+
+    /** Told when a caller starts and stops waiting for another caller's computation. */
+    public interface Waiter {
+        /** Waits for nothing: for contexts outside a runner. */
+        Waiter NONE = new Waiter() {
+            @Override
+            public void waiting() {
+            }
+
+            @Override
+            public void resumed() {
+            }
+        };
+
+        /** The caller is about to wait. */
+        void waiting();
+
+        /**
+         * The caller has stopped waiting.
+         *
+         * @throws InterruptedException if interrupted while getting ready to go on
+         */
+        void resumed() throws InterruptedException;
+    }
+
     private final Map<Key, CompletableFuture<Object>> values = new ConcurrentHashMap<>();
 
     /**
@@ -33,12 +58,13 @@ public final class SharedValues implements AutoCloseable {
      * @param type the value's type
      * @param loader computes the value
      * @param deadline how long a waiting caller waits at most
+     * @param waiter told when the caller waits for another caller's computation
      * @param <T> the value's type
      * @return the value
      * @throws Exception what the loader threw, or {@link TimeoutException} if the deadline passed waiting
      */
-    public <T> T get(Target target, String name, Class<T> type, Callable<? extends T> loader, Instant deadline)
-            throws Exception {
+    public <T> T get(Target target, String name, Class<T> type, Callable<? extends T> loader, Instant deadline,
+            Waiter waiter) throws Exception {
         Key key = new Key(target, name);
         while (true) {
             CompletableFuture<Object> mine = new CompletableFuture<>();
@@ -46,12 +72,18 @@ public final class SharedValues implements AutoCloseable {
             if (existing == null) {
                 return type.cast(compute(key, mine, loader));
             }
+            if (!existing.isDone()) {
+                waiter.waiting();
+            }
             try {
                 long wait = Math.max(1, Duration.between(Instant.now(), deadline).toNanos());
-                return type.cast(existing.get(wait, TimeUnit.NANOSECONDS));
+                Object value = existing.get(wait, TimeUnit.NANOSECONDS);
+                waiter.resumed();
+                return type.cast(value);
             } catch (TimeoutException e) {
                 throw new TimeoutException("still waiting for " + name + " at the deadline");
             } catch (ExecutionException e) {
+                waiter.resumed();
                 Throwable cause = e.getCause();
                 if (cause instanceof Abandoned) {
                     continue;

@@ -27,7 +27,7 @@ class SharedValuesCancellationTest {
                     computing.countDown();
                     Thread.sleep(60_000);
                     return "never";
-                }, Instant.now().plusSeconds(60));
+                }, Instant.now().plusSeconds(60), SharedValues.Waiter.NONE);
             } catch (Exception e) {
                 // Cancelled, as intended.
             }
@@ -39,7 +39,7 @@ class SharedValuesCancellationTest {
                 return shared.get(SHOP, "page", String.class, () -> {
                     loads.incrementAndGet();
                     return "fresh";
-                }, Instant.now().plusSeconds(10));
+                }, Instant.now().plusSeconds(10), SharedValues.Waiter.NONE);
             } catch (Exception e) {
                 return "failed: " + e;
             }
@@ -63,7 +63,7 @@ class SharedValuesCancellationTest {
                     computing.countDown();
                     release.await();
                     return "late";
-                }, Instant.now().plusSeconds(60));
+                }, Instant.now().plusSeconds(60), SharedValues.Waiter.NONE);
             } catch (Exception e) {
                 // Not expected; the assertion below is what matters.
             }
@@ -72,7 +72,8 @@ class SharedValuesCancellationTest {
         assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
 
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> shared.get(SHOP, "page", String.class, () -> "mine", Instant.now().plusMillis(200)))
+        assertThatThrownBy(() -> shared.get(SHOP, "page", String.class, () -> "mine", Instant.now().plusMillis(200),
+                SharedValues.Waiter.NONE))
                 .isInstanceOf(TimeoutException.class).hasMessageContaining("page");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);
         release.countDown();

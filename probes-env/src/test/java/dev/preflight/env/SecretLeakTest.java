@@ -87,7 +87,8 @@ class SecretLeakTest {
         assertThat(probes).hasSize(14);
         for (Probe probe : probes) {
             DefaultProbeContext context = new DefaultProbeContext(probe.id(), target(stage), Instant.now().plusSeconds(10),
-                    Clock.systemUTC(), Redactor.none(), NetworkSettings.system(), false, resource -> { }, new SharedValues());
+                    Clock.systemUTC(), Redactor.none(), NetworkSettings.system(), false, resource -> { }, new SharedValues(),
+                    SharedValues.Waiter.NONE);
 
             Result result = probe.check(context);
 

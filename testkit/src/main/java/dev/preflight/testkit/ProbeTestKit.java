@@ -186,7 +186,7 @@ public final class ProbeTestKit {
         Preflight config = Preflight.builder().discoverProbes(false).target(effective).build();
         CancelAtDeadline hooks = CancelAtDeadline.at(deadline);
         return new DefaultProbeContext(probe.id(), effective, deadline, clock, config.redactor(), network,
-                allowWrites && probe.writes(), hooks::add, new SharedValues());
+                allowWrites && probe.writes(), hooks::add, new SharedValues(), SharedValues.Waiter.NONE);
     }
 
     private Target effectiveTarget(boolean keepSelection) {
