@@ -1,2 +1,5 @@
-/** Probes of Stripe and Razorpay accounts. Filled by a later issue. */
+/**
+ * Probes of Stripe and Razorpay accounts: live keys where the target is production, and keys the
+ * provider accepts on a read-only request.
+ */
 package dev.preflight.payments;

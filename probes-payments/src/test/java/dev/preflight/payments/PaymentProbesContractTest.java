@@ -1,0 +1,42 @@
+package dev.preflight.payments;
+
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.Secret;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import dev.preflight.testkit.ContractTargets;
+import dev.preflight.testkit.ProbeContractTest;
+import java.util.List;
+
+/**
+ * Every payment probe keeps the probe contract: the API probes against a server that never answers,
+ * all of them with planted keys in their targets.
+ */
+class PaymentProbesContractTest extends ProbeContractTest {
+
+    @Override
+    protected List<Probe> probes() {
+        return List.of(new StripeKeyModeProbe(), new StripeKeyValidProbe(), new RazorpayKeyModeProbe(),
+                new RazorpayKeyValidProbe());
+    }
+
+    @Override
+    protected Target targetFor(Probe probe, ContractTargets targets) {
+        String apiBase = "http://" + targets.silentServer();
+        if (probe.targetKind() == TargetKind.STRIPE) {
+            return Target.builder("shop", TargetKind.STRIPE).attribute("api-base", apiBase)
+                    .secret("secret-key", Secret.of(targets.plantedApiKey()))
+                    .secret("webhook-secret", Secret.of(targets.plantedWebhookSecret())).build();
+        }
+        return Target.builder("rzp", TargetKind.RAZORPAY).attribute("api-base", apiBase)
+                .attribute("key-id", "rzp_live_ILgsfZCZoFIKMb")
+                .secret("key-secret", Secret.of(targets.plantedToken()))
+                .secret("webhook-secret", Secret.of(targets.plantedWebhookSecret())).build();
+    }
+
+    @Override
+    protected boolean usesNetwork(Probe probe) {
+        // The key-mode probes read prefixes only and send nothing.
+        return !probe.id().endsWith(".key-mode");
+    }
+}
