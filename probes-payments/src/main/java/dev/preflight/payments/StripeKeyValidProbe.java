@@ -5,6 +5,7 @@ import dev.preflight.payments.internal.Provider;
 import dev.preflight.payments.internal.ProviderClient;
 import dev.preflight.payments.internal.ProviderErrors;
 import dev.preflight.payments.internal.ProviderReply;
+import dev.preflight.payments.internal.StripePermission;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
@@ -14,8 +15,6 @@ import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code stripe.key-valid}: Stripe accepts the secret key, and the account can take and pay out
@@ -40,9 +39,6 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public final class StripeKeyValidProbe implements Probe {
-    /** Stripe's 403 message names the permission: "Having the 'rak_…' permission would allow this request". */
-    private static final Pattern PERMISSION = Pattern.compile("'(rak_[a-z0-9_]+)'");
-
     /** Creates the probe; stateless. */
     public StripeKeyValidProbe() {
     }
@@ -102,8 +98,7 @@ public final class StripeKeyValidProbe implements Probe {
 
     private static Result forbidden(ProbeContext context, Secret key, ProviderReply reply) {
         String message = reply.errorMessage().orElse("");
-        Matcher m = PERMISSION.matcher(message);
-        String permission = m.find() ? m.group(1) : "a permission Stripe did not name";
+        String permission = StripePermission.missing(reply).orElse("a permission Stripe did not name");
         Result.Builder b = Result.builder(Status.WARN)
                 .summary("Stripe accepts secret-key " + key.redacted() + ", but the restricted key lacks "
                         + permission + ", so account readiness is unknown")

@@ -16,15 +16,17 @@ class PaymentProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new StripeKeyModeProbe(), new StripeKeyValidProbe(), new RazorpayKeyModeProbe(),
-                new RazorpayKeyValidProbe());
+        return List.of(new StripeKeyModeProbe(), new StripeKeyValidProbe(), new StripeWebhooksProbe(),
+                new RazorpayKeyModeProbe(), new RazorpayKeyValidProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
         String apiBase = "http://" + targets.silentServer();
         if (probe.targetKind() == TargetKind.STRIPE) {
+            // A token in the webhook URL's query, as some applications route them: it must never show.
             return Target.builder("shop", TargetKind.STRIPE).attribute("api-base", apiBase)
+                    .attribute("webhook-url", "https://shop.example.com/webhooks/stripe?token=" + targets.plantedToken())
                     .secret("secret-key", Secret.of(targets.plantedApiKey()))
                     .secret("webhook-secret", Secret.of(targets.plantedWebhookSecret())).build();
         }

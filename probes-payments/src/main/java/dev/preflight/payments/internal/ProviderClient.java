@@ -16,7 +16,7 @@ import okhttp3.Response;
 
 /**
  * Read-only GETs against a payment provider's API, bounded by the check's deadline and cancelled
- * with it. A 429 is retried once after {@link RateLimitBackoff}, when the retry fits the deadline.
+ * with it, through the run's host overrides and extra trusted CAs ({@link ClientNetwork}). A 429 is retried once after {@link RateLimitBackoff}, when the retry fits the deadline.
  * Failures to get an answer become an {@link IOException} whose message is scrubbed of the keys the
  * request carried and of every secret the run knows: okhttp's messages may quote URLs.
  */
@@ -75,7 +75,7 @@ public final class ProviderClient {
                 .header("Accept", "application/json")
                 .header("User-Agent", "preflight")
                 .build();
-        Call call = clientFor(left).newCall(request);
+        Call call = clientFor(left, url.port()).newCall(request);
         context.onCancel(call::cancel);
         try (Response response = call.execute()) {
             String body = response.peekBody(MAX_BODY).string();
@@ -86,8 +86,9 @@ public final class ProviderClient {
         }
     }
 
-    private static OkHttpClient clientFor(Duration left) {
-        return BASE.newBuilder().callTimeout(left.toMillis() + 1, TimeUnit.MILLISECONDS).build();
+    private OkHttpClient clientFor(Duration left, int port) throws IOException {
+        return ClientNetwork.apply(BASE.newBuilder(), context.network(), port)
+                .callTimeout(left.toMillis() + 1, TimeUnit.MILLISECONDS).build();
     }
 
     /** A copy without the cause, whose message would travel unscrubbed with it. */
