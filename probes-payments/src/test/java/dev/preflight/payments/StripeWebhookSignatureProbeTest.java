@@ -45,7 +45,9 @@ class StripeWebhookSignatureProbeTest {
         try (WebhookApp app = WebhookApp.answering(verifier(SECRET))) {
             Result result = kit(app.url()).run().result();
 
-            assertThat(result).isPass().hasSummaryContaining("accepts a correctly signed event")
+            assertThat(result).isPass().hasSummaryContaining("rejects unsigned events, events signed with a different"
+                    + " secret and events signed 360 s ago, beyond the 300 s tolerance with 4xx and accepts a correctly"
+                    + " signed event")
                     .hasDetail("http.unsigned", 400).hasDetail("http.wrong-secret", 400).hasDetail("http.stale", 400)
                     .hasDetail("http.signed", 200).hasDetail("toleranceSeconds", 300L).containsNoText(SECRET);
             List<WebhookApp.Received> received = app.received();
@@ -84,6 +86,17 @@ class StripeWebhookSignatureProbeTest {
             assertThat(result).isFail().hasSummaryContaining("accepts unsigned events and events signed with a"
                     + " different secret: anyone can forge payments").hasSummaryContaining("can be replayed")
                     .hasRemediationContaining("constructEvent").hasDetail("http.unsigned", 200).containsNoText(SECRET);
+        }
+    }
+
+    @Test
+    void appCheckingOnlyThatTheHeaderIsThereFailsAsForgeable() throws Exception {
+        try (WebhookApp app = WebhookApp.answering((h, b) -> h.containsKey("Stripe-Signature") ? 200 : 400)) {
+            Result result = kit(app.url()).run().result();
+
+            assertThat(result).isFail().hasSummaryContaining("accepts events signed with a different secret: anyone"
+                    + " can forge payments").hasDetail("http.unsigned", 400).hasDetail("http.wrong-secret", 200);
+            assertThat(result.summary()).doesNotContain("accepts unsigned events");
         }
     }
 

@@ -80,12 +80,19 @@ public record SignatureVerdict(String provider, String forgedRemedy, String repl
     }
 
     private static String withCodes(List<WebhookDelivery> deliveries) {
-        return deliveries.stream().map(d -> d.webhookCase().description() + " (HTTP " + d.code() + ")")
-                .collect(Collectors.joining(" and "));
+        return listed(deliveries.stream().map(d -> d.webhookCase().description() + " (HTTP " + d.code() + ")").toList());
     }
 
     private static String described(List<WebhookDelivery> deliveries) {
-        return deliveries.stream().map(d -> d.webhookCase().description()).collect(Collectors.joining(" and "));
+        return listed(deliveries.stream().map(d -> d.webhookCase().description()).toList());
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String listed(List<String> items) {
+        if (items.size() < 3) {
+            return String.join(" and ", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private static String codes(List<WebhookDelivery> deliveries) {
