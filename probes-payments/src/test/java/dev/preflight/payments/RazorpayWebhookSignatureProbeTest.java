@@ -96,6 +96,17 @@ class RazorpayWebhookSignatureProbeTest {
     }
 
     @Test
+    void endpointWithoutAHandlerFailsNamingTheUrlRatherThanTheSecret() throws Exception {
+        try (WebhookApp app = WebhookApp.answering((h, b) -> 404)) {
+            Result result = kit(app.url()).run().result();
+
+            assertThat(result).isFail().hasSummaryContaining("answers 404 to every event: no webhook handler")
+                    .hasRemediationContaining("webhook-url");
+            assertThat(result.summary()).doesNotContain("wrong webhook secret");
+        }
+    }
+
+    @Test
     void notNamedSkipsAndSendsNothing() throws Exception {
         RazorpayWebhookSignatureProbe probe = new RazorpayWebhookSignatureProbe();
         try (WebhookApp app = WebhookApp.answering((h, b) -> 200)) {

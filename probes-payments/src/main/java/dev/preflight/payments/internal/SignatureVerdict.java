@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Judges how an application's webhook endpoint answered a webhook-signature probe's deliveries.
  * FAIL, worst first: a forged event accepted (anyone can forge payments); a redirect (the providers
  * do not follow them, so real events never arrive); a stale event accepted (replays work); the
- * correctly signed event not accepted. WARN: a forged or stale event rejected with 5xx instead of
+ * correctly signed event not accepted (404 or 405 to every event: no handler at that URL). WARN: a forged or stale event rejected with 5xx instead of
  * 4xx. PASS otherwise. The details give each delivery's status code.
  *
  * @param provider whose events these are, e.g. {@code Stripe}
@@ -49,7 +49,11 @@ public record SignatureVerdict(String provider, String forgedRemedy, String repl
         }
         List<WebhookDelivery> refused = matching(deliveries, d -> d.is(WebhookCase.Expect.ACCEPT) && !d.accepted()
                 && !d.redirected());
-        if (!refused.isEmpty()) {
+        if (!refused.isEmpty() && deliveries.stream().allMatch(d -> d.code() == 404 || d.code() == 405)) {
+            fails.add("answers " + refused.get(0).code() + " to every event: no webhook handler takes POSTs there");
+            remedies.add("Set webhook-url to the URL registered as the webhook endpoint in " + provider
+                    + ", and check that the application routes POSTs on that path to its webhook handler.");
+        } else if (!refused.isEmpty()) {
             fails.add("rejects " + withCodes(refused) + ": the app cannot verify real events (wrong webhook secret, or"
                     + " the body is parsed and re-serialised before the signature is checked)");
             remedies.add(goodRemedy);
