@@ -4,9 +4,9 @@ import dev.preflight.payments.internal.SignatureVerdict;
 import dev.preflight.payments.internal.TestEvents;
 import dev.preflight.payments.internal.WebhookCase;
 import dev.preflight.payments.internal.WebhookCase.Expect;
-import dev.preflight.payments.internal.WebhookDelivery;
 import dev.preflight.payments.internal.WebhookEndpoint;
 import dev.preflight.payments.internal.WebhookPoster;
+import dev.preflight.payments.internal.WebhookRun;
 import dev.preflight.payments.internal.WebhookSignatures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -31,9 +31,10 @@ import okhttp3.HttpUrl;
  * <p>Each event is a {@code payment.captured} payload whose payment is a zero-amount placeholder
  * ({@code pay_preflight_…}, described and noted as a Preflight test), POSTed as
  * {@code application/json}, in this order: without the header; signed with a random secret that is
- * not the endpoint's; signed with the endpoint's secret. The forged events go first so that the
- * security verdict is known even when the deadline cuts the run short. Razorpay signs no timestamp,
- * so there is no replay case.
+ * not the endpoint's; signed with the endpoint's secret. The forged events go first: once one is
+ * accepted the verdict is FAIL even if a later delivery goes unanswered (detail {@code unanswered}),
+ * and they meet the application before it has processed any event from us. Razorpay signs no
+ * timestamp, so there is no replay case.
  *
  * <ul>
  * <li>PASS: the two forged events are answered 4xx, the signed one 2xx.</li>
@@ -41,7 +42,8 @@ import okhttp3.HttpUrl;
  * <li>FAIL: a forged event is accepted (anyone can forge payments); the signed one is not accepted
  *     (the webhook secret is wrong, or the body is parsed before it is verified); any answer is a
  *     redirect.</li>
- * <li>ERROR: an event without answer within the deadline; {@code webhook-url} not an http(s) URL.</li>
+ * <li>ERROR: an event without answer within the deadline (after a forged event was accepted: FAIL);
+ *     {@code webhook-url} not an http(s) URL.</li>
  * <li>SKIP: not named explicitly; no {@code webhook-url} attribute or no {@code webhook-secret}.</li>
  * </ul>
  *
@@ -120,11 +122,8 @@ public final class RazorpayWebhookSignatureProbe implements Probe {
         List<String> scrub = new ArrayList<>(List.of(secret.get().reveal()));
         cases.forEach(c -> scrub.addAll(c.headers().values()));
         WebhookPoster poster = new WebhookPoster(context, url.get(), scrub);
-        List<WebhookDelivery> deliveries = new ArrayList<>();
-        for (WebhookCase c : cases) {
-            deliveries.add(poster.post(c));
-        }
-        return VERDICT.judge(WebhookEndpoint.shown(url.get()), deliveries).build().mapText(context.redactor()::redact);
+        WebhookRun run = WebhookRun.send(poster, cases);
+        return VERDICT.judge(WebhookEndpoint.shown(url.get()), run).build().mapText(context.redactor()::redact);
     }
 
     private static String otherSecret() {

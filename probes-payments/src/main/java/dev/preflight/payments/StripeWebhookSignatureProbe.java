@@ -5,9 +5,9 @@ import dev.preflight.payments.internal.Stage;
 import dev.preflight.payments.internal.TestEvents;
 import dev.preflight.payments.internal.WebhookCase;
 import dev.preflight.payments.internal.WebhookCase.Expect;
-import dev.preflight.payments.internal.WebhookDelivery;
 import dev.preflight.payments.internal.WebhookEndpoint;
 import dev.preflight.payments.internal.WebhookPoster;
+import dev.preflight.payments.internal.WebhookRun;
 import dev.preflight.payments.internal.WebhookSignatures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -33,8 +33,9 @@ import okhttp3.HttpUrl;
  * {@code evt_preflight_…} and an empty {@code data.object}, POSTed as {@code application/json}, in
  * this order: unsigned; signed with a random secret that is not the endpoint's; signed with the
  * endpoint's secret {@code tolerance} + 60 s ago; signed with it now. The forged and stale events go
- * first so that the security verdict is known even when the deadline cuts the run short, and so that
- * they meet the application as it was, not after it has processed an event from us. Each event has
+ * first: once a forged one is accepted the verdict is FAIL even if a later delivery goes unanswered
+ * (detail {@code unanswered}), and they meet the application as it was, not after it has processed an
+ * event from us. Each event has
  * its own id, so an application that de-duplicates by id cannot turn a rejection into a 2xx.
  *
  * <ul>
@@ -43,7 +44,8 @@ import okhttp3.HttpUrl;
  * <li>FAIL: the unsigned or wrongly signed event is accepted (anyone can forge payments); the stale
  *     one is accepted (replays work); the good one is not accepted (the webhook secret is wrong, or the
  *     body is parsed before it is verified); any answer is a redirect, which Stripe does not follow.</li>
- * <li>ERROR: an event without answer within the deadline; {@code webhook-url} not an http(s) URL;
+ * <li>ERROR: an event without answer within the deadline (after a forged event was accepted: FAIL);
+ *     {@code webhook-url} not an http(s) URL;
  *     a bad setting.</li>
  * <li>SKIP: not named explicitly; no {@code webhook-url} attribute or no {@code webhook-secret}.</li>
  * </ul>
@@ -121,11 +123,8 @@ public final class StripeWebhookSignatureProbe implements Probe {
         List<String> scrub = new ArrayList<>(List.of(secret.get().reveal()));
         cases.forEach(c -> scrub.addAll(c.headers().values()));
         WebhookPoster poster = new WebhookPoster(context, url.get(), scrub);
-        List<WebhookDelivery> deliveries = new ArrayList<>();
-        for (WebhookCase c : cases) {
-            deliveries.add(poster.post(c));
-        }
-        return VERDICT.judge(WebhookEndpoint.shown(url.get()), deliveries)
+        WebhookRun run = WebhookRun.send(poster, cases);
+        return VERDICT.judge(WebhookEndpoint.shown(url.get()), run)
                 .detail("toleranceSeconds", tolerance.getSeconds()).build()
                 .mapText(context.redactor()::redact);
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** {@code stripe.webhook-signature} against a real local application in each of its likely states. */
@@ -97,6 +98,34 @@ class StripeWebhookSignatureProbeTest {
             assertThat(result).isFail().hasSummaryContaining("accepts events signed with a different secret: anyone"
                     + " can forge payments").hasDetail("http.unsigned", 400).hasDetail("http.wrong-secret", 200);
             assertThat(result.summary()).doesNotContain("accepts unsigned events");
+        }
+    }
+
+    @Test
+    void forgeableAppThatThenDropsTheConnectionStillFails() throws Exception {
+        AtomicInteger seen = new AtomicInteger();
+        try (WebhookApp app = WebhookApp.answering((h, b) -> {
+            if (seen.incrementAndGet() > 1) {
+                // The JDK server closes the connection without an answer when a handler throws.
+                throw new IllegalStateException("handler crashed");
+            }
+            return 200;
+        })) {
+            Result result = kit(app.url()).run().result();
+
+            assertThat(result).isFail().hasSummaryContaining("accepts unsigned events: anyone can forge payments")
+                    .hasDetail("http.unsigned", 200).hasDetailKey("unanswered").containsNoText(SECRET);
+            assertThat(result.details()).doesNotContainKey("http.signed");
+        }
+    }
+
+    @Test
+    void unansweredDeliveryWithoutAForgeryIsAnError() throws Exception {
+        try (WebhookApp app = WebhookApp.answering((h, b) -> {
+            throw new IllegalStateException("handler crashed");
+        })) {
+            assertThat(kit(app.url()).run().result()).isError().hasSummaryContaining("did not answer the unsigned event")
+                    .containsNoText(SECRET);
         }
     }
 

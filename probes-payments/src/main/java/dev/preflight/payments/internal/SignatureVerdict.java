@@ -25,10 +25,12 @@ public record SignatureVerdict(String provider, String forgedRemedy, String repl
 
     /**
      * @param endpoint the endpoint as results may show it
-     * @param deliveries every delivery, in the order sent
-     * @return the verdict, with the details {@code endpoint} and {@code http.<case>} per delivery
+     * @param run the deliveries, in the order sent
+     * @return the verdict, with the details {@code endpoint}, {@code http.<case>} per answered delivery
+     *     and {@code unanswered} when the run stopped early
      */
-    public Result.Builder judge(String endpoint, List<WebhookDelivery> deliveries) {
+    public Result.Builder judge(String endpoint, WebhookRun run) {
+        List<WebhookDelivery> deliveries = run.deliveries();
         List<String> fails = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         List<WebhookDelivery> forged = matching(deliveries, d -> d.is(WebhookCase.Expect.REJECT_FORGED) && d.accepted());
@@ -76,6 +78,7 @@ public record SignatureVerdict(String provider, String forgedRemedy, String repl
         Map<String, Integer> codes = new LinkedHashMap<>();
         deliveries.forEach(d -> codes.put(d.webhookCase().name(), d.code()));
         codes.forEach((name, code) -> b.detail("http." + name, code));
+        run.unanswered().ifPresent(reason -> b.detail("unanswered", reason));
         return b;
     }
 
