@@ -9,28 +9,33 @@ import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
 
 /**
- * Every payment probe keeps the probe contract: the API probes against a server that never answers,
- * all of them with planted keys in their targets.
+ * Every payment probe keeps the probe contract: the API and webhook probes against a server that
+ * never answers, all of them with planted keys in their targets (and a planted token in the webhook
+ * URL's path), the webhook probes only when named.
  */
 class PaymentProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
         return List.of(new StripeKeyModeProbe(), new StripeKeyValidProbe(), new StripeWebhooksProbe(),
-                new RazorpayKeyModeProbe(), new RazorpayKeyValidProbe());
+                new StripeWebhookSignatureProbe(), new RazorpayKeyModeProbe(), new RazorpayKeyValidProbe(),
+                new RazorpayWebhookSignatureProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
         String apiBase = "http://" + targets.silentServer();
+        // The webhook-signature probes send to the application's endpoint: the silent server too.
+        String webhookUrl = apiBase + "/webhooks/" + targets.plantedToken();
         if (probe.targetKind() == TargetKind.STRIPE) {
             // A token in the webhook URL's query, as some applications route them: it must never show.
             return Target.builder("shop", TargetKind.STRIPE).attribute("api-base", apiBase)
-                    .attribute("webhook-url", "https://shop.example.com/webhooks/stripe?token=" + targets.plantedToken())
+                    .attribute("webhook-url", webhookUrl + "?token=" + targets.plantedToken())
                     .secret("secret-key", Secret.of(targets.plantedApiKey()))
                     .secret("webhook-secret", Secret.of(targets.plantedWebhookSecret())).build();
         }
         return Target.builder("rzp", TargetKind.RAZORPAY).attribute("api-base", apiBase)
+                .attribute("webhook-url", webhookUrl)
                 .attribute("key-id", "rzp_live_ILgsfZCZoFIKMb")
                 .secret("key-secret", Secret.of(targets.plantedToken()))
                 .secret("webhook-secret", Secret.of(targets.plantedWebhookSecret())).build();
