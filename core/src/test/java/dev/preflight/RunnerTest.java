@@ -166,7 +166,7 @@ class RunnerTest {
 
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).isEqualTo(Status.ERROR));
         assertThat(report.outcomes()).extracting(o -> o.result().summary()).containsExactly(
-                "the probe crashed: IOException: connection refused",
+                "could not tell: connection refused",
                 "the probe crashed: AssertionError: broken invariant",
                 "the probe crashed: NoClassDefFoundError: com/acme/Missing",
                 "the probe returned no result (null)",

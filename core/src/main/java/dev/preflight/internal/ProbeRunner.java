@@ -172,6 +172,11 @@ public final class ProbeRunner {
             return Result.error("the probe was interrupted", e);
         } catch (InvalidSettingException e) {
             return Result.error(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            return crashed(e);
+        } catch (Exception e) {
+            // The SPI's way to say "could not tell" (a refused connection, a timeout): not a crash.
+            return couldNotTell(e);
         } catch (StackOverflowError e) {
             return crashed(e);
         } catch (VirtualMachineError e) {
@@ -179,6 +184,12 @@ public final class ProbeRunner {
         } catch (Throwable e) {
             return crashed(e);
         }
+    }
+
+    private static Result couldNotTell(Exception e) {
+        String message = e.getMessage();
+        return Result.error(message == null || message.isBlank() ? "could not tell: " + e.getClass().getSimpleName()
+                : "could not tell: " + message, e);
     }
 
     private static Result crashed(Throwable e) {
