@@ -27,8 +27,9 @@ class TlsProtocolsOpenSslTest {
 
     @BeforeAll
     static void needsOpenSsl() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(OpenSslServer.OPENSSL),
-                "needs " + OpenSslServer.OPENSSL);
+        // CI must run this test; elsewhere a missing openssl skips it visibly rather than failing the build.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(OpenSslServer.OPENSSL)
+                || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null, "needs " + OpenSslServer.OPENSSL);
     }
 
     @Test

@@ -29,7 +29,9 @@ class NginxServerTest {
 
     @BeforeAll
     static void mint() {
-        assumeTrue(NginxServer.isAvailable(), "nginx is not installed");
+        // CI must run this test; elsewhere a missing nginx skips it visibly rather than failing the build.
+        assumeTrue(NginxServer.isAvailable() || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null,
+                "nginx is not installed");
         root = TestCertificates.builder("Nginx Test Root").certificateAuthority(1).build();
         intermediate = TestCertificates.builder("Nginx Test Intermediate").certificateAuthority(0).signedBy(root).build();
     }
