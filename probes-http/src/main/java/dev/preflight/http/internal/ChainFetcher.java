@@ -6,17 +6,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 /**
  * Performs one TLS handshake and returns the chain the server sent, in the order sent: the fallback
@@ -43,7 +40,7 @@ public final class ChainFetcher {
         try (plain) {
             plain.connect(new InetSocketAddress(address, port), millisLeft(context));
             plain.setSoTimeout(millisLeft(context));
-            try (SSLSocket tls = (SSLSocket) clientContext().getSocketFactory().createSocket(plain, host, port, true)) {
+            try (SSLSocket tls = (SSLSocket) TrustAllCapture.newContext().getSocketFactory().createSocket(plain, host, port, true)) {
                 context.onCancel(tls);
                 SSLParameters parameters = tls.getSSLParameters();
                 if (!Hosts.isIpLiteral(host)) {
@@ -67,15 +64,5 @@ public final class ChainFetcher {
             throw new SocketTimeoutException("no time left before the deadline");
         }
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left.toMillis()));
-    }
-
-    private static SSLContext clientContext() throws IOException {
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new TrustAllCapture()}, null);
-            return tls;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("TLS is unavailable in this JVM", e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -17,7 +16,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 /**
  * A full handshake by the JDK's own TLS client with one protocol version enabled and the JDK's default
@@ -40,13 +38,7 @@ public final class JdkHandshake {
      * @throws IOException if the JVM has no TLS
      */
     public static JdkHandshake client() throws IOException {
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new TrustAllCapture()}, null);
-            return new JdkHandshake(tls);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("TLS is unavailable in this JVM", e);
-        }
+        return new JdkHandshake(TrustAllCapture.newContext());
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -16,10 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.ConnectionSpec;
@@ -58,7 +55,13 @@ public final class PageFetcher {
      * @return the client
      */
     public static OkHttpClient clientFor(InetAddress address) {
-        return BASE.newBuilder().dns(host -> List.of(address)).build();
+        try {
+            // A context per client: sessions never resume across targets or runs (see TrustAllCapture).
+            return BASE.newBuilder().dns(host -> List.of(address))
+                    .sslSocketFactory(TrustAllCapture.newContext().getSocketFactory(), TrustAllCapture.INSTANCE).build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -176,24 +179,16 @@ public final class PageFetcher {
     }
 
     private static OkHttpClient baseClient() {
-        try {
-            TrustAllCapture trustAll = new TrustAllCapture();
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trustAll}, null);
-            return new OkHttpClient.Builder()
-                    .followRedirects(false)
-                    .followSslRedirects(false)
-                    .retryOnConnectionFailure(false)
-                    .socketFactory(NoDelaySockets.FACTORY)
-                    .sslSocketFactory(tls.getSocketFactory(), trustAll)
-                    .hostnameVerifier((host, session) -> true)
-                    // Whatever the JVM can speak, not okhttp's modern subset: old servers still get judged.
-                    .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
-                            .allEnabledCipherSuites().allEnabledTlsVersions().build(), ConnectionSpec.CLEARTEXT))
-                    .addNetworkInterceptor(new CaptureTls())
-                    .build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is unavailable in this JVM", e);
-        }
+        return new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .socketFactory(NoDelaySockets.FACTORY)
+                .hostnameVerifier((host, session) -> true)
+                // Whatever the JVM can speak, not okhttp's modern subset: old servers still get judged.
+                .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                        .allEnabledCipherSuites().allEnabledTlsVersions().build(), ConnectionSpec.CLEARTEXT))
+                .addNetworkInterceptor(new CaptureTls())
+                .build();
     }
 }

@@ -1,8 +1,12 @@
 package dev.preflight.http.internal;
 
+import java.io.IOException;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -13,6 +17,30 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * handshake on the very SHA-1 chains the probe must report.
  */
 final class TrustAllCapture extends X509ExtendedTrustManager {
+    /** The one instance: it holds no state. */
+    static final TrustAllCapture INSTANCE = new TrustAllCapture();
+
+    private TrustAllCapture() {
+    }
+
+    /**
+     * A TLS context that accepts any chain, with a session cache of its own. Nothing shares it
+     * across checks or runs, so no handshake resumes an older session: the chain judged is the one
+     * the server presents now, even in a long-running application that checks again after a
+     * certificate was replaced.
+     *
+     * @return a new context
+     * @throws IOException if the JVM has no TLS
+     */
+    static SSLContext newContext() throws IOException {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {INSTANCE}, null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("TLS is unavailable in this JVM", e);
+        }
+    }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
