@@ -17,10 +17,11 @@ import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes a provider client honour the run's network settings: host overrides (curl's
- * {@code --resolve}) decide where to connect while TLS still checks the host name, and extra CA
- * certificates are trusted besides the system's (a TLS-inspecting proxy in front of the API).
- * The DNS server setting is not applied: the providers' public names resolve through the system.
+ * Makes a client (the provider's API, or the application's webhook endpoint) honour the run's
+ * network settings: host overrides (curl's {@code --resolve}) decide where to connect while TLS
+ * still checks the host name, and extra CA certificates are trusted besides the system's (a
+ * TLS-inspecting proxy, or an application behind a private CA). The DNS server setting is not
+ * applied: these names resolve through the system.
  */
 final class ClientNetwork {
     /** Trust managers by extra certificates; a run has one list, built once. */

@@ -91,17 +91,13 @@ public final class ProviderClient {
                 .callTimeout(left.toMillis() + 1, TimeUnit.MILLISECONDS).build();
     }
 
-    /** A copy without the cause, whose message would travel unscrubbed with it. */
     private IOException scrubbed(HttpUrl url, IOException e) {
-        String text = provider.displayName() + " API at " + url.scheme() + "://" + url.host() + ":" + url.port()
-                + " did not answer: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        for (Secret s : sent) {
-            text = text.replace(s.reveal(), s.redacted());
-        }
-        IOException copy = e instanceof InterruptedIOException
-                ? new InterruptedIOException(context.redactor().redact(text))
-                : new IOException(context.redactor().redact(text));
-        copy.setStackTrace(e.getStackTrace());
-        return copy;
+        return ScrubbedFailure.of(e, provider.displayName() + " API at " + url.scheme() + "://" + url.host() + ":"
+                + url.port() + " did not answer", text -> {
+                    for (Secret s : sent) {
+                        text = text.replace(s.reveal(), s.redacted());
+                    }
+                    return context.redactor().redact(text);
+                });
     }
 }

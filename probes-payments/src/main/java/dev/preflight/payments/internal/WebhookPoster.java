@@ -3,14 +3,10 @@ package dev.preflight.payments.internal;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -40,18 +36,13 @@ public final class WebhookPoster {
      * @param context the check, for its deadline, cancellation, network settings and redactor
      * @param url the webhook endpoint
      * @param secrets the webhook secret and anything derived from it, scrubbed from every message
-     * @throws GeneralSecurityException if the extra CAs cannot be combined with the default trust store
+     * @throws IOException if the extra CAs cannot be combined with the default trust store
      */
-    public WebhookPoster(ProbeContext context, HttpUrl url, List<String> secrets) throws GeneralSecurityException {
+    public WebhookPoster(ProbeContext context, HttpUrl url, List<String> secrets) throws IOException {
         this.context = context;
         this.url = url;
         this.sent = List.copyOf(secrets);
-        OkHttpClient.Builder b = BASE.newBuilder().dns(dns(context, url));
-        if (url.isHttps() && !context.network().extraTrustedCertificates().isEmpty()) {
-            WebhookTrust trust = WebhookTrust.with(context.network().extraTrustedCertificates());
-            b.sslSocketFactory(trust.context().getSocketFactory(), trust.manager());
-        }
-        this.client = b.build();
+        this.client = ClientNetwork.apply(BASE.newBuilder(), context.network(), url.port()).build();
     }
 
     /**
@@ -84,29 +75,15 @@ public final class WebhookPoster {
         return url.scheme() + "://" + url.host() + ":" + url.port();
     }
 
-    private static Dns dns(ProbeContext context, HttpUrl url) {
-        List<InetAddress> overrides = context.network().overridesFor(url.host(), url.port());
-        return host -> {
-            if (host.equalsIgnoreCase(url.host()) && !overrides.isEmpty()) {
-                return new ArrayList<>(overrides);
-            }
-            return Dns.SYSTEM.lookup(host);
-        };
-    }
-
-    /** A copy without the cause, whose message would travel unscrubbed with it. */
     private IOException scrubbed(WebhookCase webhookCase, IOException e) {
-        String text = "the webhook endpoint at " + origin() + " did not answer the " + webhookCase.name() + " event: "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        for (String s : sent) {
-            if (!s.isEmpty()) {
-                text = text.replace(s, "…");
-            }
-        }
-        IOException copy = e instanceof InterruptedIOException
-                ? new InterruptedIOException(context.redactor().redact(text))
-                : new IOException(context.redactor().redact(text));
-        copy.setStackTrace(e.getStackTrace());
-        return copy;
+        return ScrubbedFailure.of(e, "the webhook endpoint at " + origin() + " did not answer the " + webhookCase.name()
+                + " event", text -> {
+                    for (String s : sent) {
+                        if (!s.isEmpty()) {
+                            text = text.replace(s, "…");
+                        }
+                    }
+                    return context.redactor().redact(text);
+                });
     }
 }
