@@ -2,7 +2,7 @@ package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
 import dev.preflight.env.internal.Flags;
-import dev.preflight.env.internal.Stage;
+import dev.preflight.support.Stage;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;

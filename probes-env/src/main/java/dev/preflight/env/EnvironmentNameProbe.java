@@ -1,7 +1,7 @@
 package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
-import dev.preflight.env.internal.Stage;
+import dev.preflight.support.Stage;
 import dev.preflight.env.internal.ValueLists;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;

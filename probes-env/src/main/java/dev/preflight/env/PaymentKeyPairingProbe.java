@@ -1,9 +1,10 @@
 package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
-import dev.preflight.env.internal.KeyMode;
-import dev.preflight.env.internal.PaymentKey;
-import dev.preflight.env.internal.Stage;
+import dev.preflight.support.KeyMode;
+import dev.preflight.env.internal.PaymentKeyVariables;
+import dev.preflight.support.PaymentKey;
+import dev.preflight.support.Stage;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -51,9 +52,10 @@ public final class PaymentKeyPairingProbe implements Probe {
     public Result check(ProbeContext context) {
         Map<String, KeyMode> secrets = new LinkedHashMap<>();
         Map<String, KeyMode> publishable = new LinkedHashMap<>();
-        Map<String, String> vars = Variables.matching(context.target().variables(), n -> PaymentKey.forVariable(n).isPresent());
+        Map<String, String> vars = Variables.matching(context.target().variables(),
+                n -> PaymentKeyVariables.keyFor(n).isPresent());
         for (Map.Entry<String, String> e : vars.entrySet()) {
-            PaymentKey key = PaymentKey.forVariable(e.getKey()).orElseThrow();
+            PaymentKey key = PaymentKeyVariables.keyFor(e.getKey()).orElseThrow();
             if (key == PaymentKey.RAZORPAY_KEY_ID) {
                 continue;
             }
@@ -77,8 +79,9 @@ public final class PaymentKeyPairingProbe implements Probe {
                 String wrong = secretMode == wanted ? pub : secret;
                 PaymentKey wrongKey = wrong.equals(pub) ? PaymentKey.STRIPE_PUBLISHABLE : PaymentKey.STRIPE_SECRET;
                 findings.fail(pub, "is " + pubMode.label() + " but " + secret + " is " + secretMode.label(),
-                        "Set " + wrong + " to the " + wanted.label() + " key (" + wrongKey.prefixes(wanted)
-                                + ") of the same Stripe account in " + file + ".");
+                        "Set " + wrong + " to the " + wanted.label() + " key ("
+                                + PaymentKeyVariables.shown(wrongKey, wanted) + ") of the same Stripe account in "
+                                + file + ".");
             }
         }));
         return findings.toResult("Stripe keys are all " + secrets.values().iterator().next().label()

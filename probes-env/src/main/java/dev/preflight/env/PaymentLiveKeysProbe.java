@@ -1,9 +1,10 @@
 package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
-import dev.preflight.env.internal.KeyMode;
-import dev.preflight.env.internal.PaymentKey;
-import dev.preflight.env.internal.Stage;
+import dev.preflight.support.KeyMode;
+import dev.preflight.env.internal.PaymentKeyVariables;
+import dev.preflight.support.PaymentKey;
+import dev.preflight.support.Stage;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * production takes no real payments (checkout fails or silently "succeeds" in the sandbox); a live key
  * in staging lets a test run charge real cards.
  *
- * <p>Reads the variables {@link PaymentKey#forVariable} knows: Stripe secret keys
+ * <p>Reads the variables {@link PaymentKeyVariables#keyFor} knows: Stripe secret keys
  * ({@code STRIPE_SECRET_KEY}: {@code sk_live_}/{@code rk_live_} or {@code sk_test_}/{@code rk_test_}),
  * Stripe publishable keys ({@code STRIPE_PUBLISHABLE_KEY} with or without a browser prefix such as
  * {@code NEXT_PUBLIC_}: {@code pk_live_} or {@code pk_test_}) and Razorpay key ids
@@ -53,7 +54,8 @@ public final class PaymentLiveKeysProbe implements Probe {
 
     @Override
     public Result check(ProbeContext context) {
-        Map<String, String> keys = Variables.matching(context.target().variables(), n -> PaymentKey.forVariable(n).isPresent());
+        Map<String, String> keys = Variables.matching(context.target().variables(),
+                n -> PaymentKeyVariables.keyFor(n).isPresent());
         if (keys.isEmpty()) {
             return Result.skip("no payment key set (looked for STRIPE_SECRET_KEY, *STRIPE_PUBLISHABLE_KEY, RAZORPAY_KEY_ID)");
         }
@@ -63,32 +65,29 @@ public final class PaymentLiveKeysProbe implements Probe {
         List<String> modes = new ArrayList<>();
         keys.forEach((name, value) -> {
             findings.checked(name);
-            PaymentKey key = PaymentKey.forVariable(name).orElseThrow();
+            PaymentKey key = PaymentKeyVariables.keyFor(name).orElseThrow();
             Optional<KeyMode> mode = key.mode(value);
-            String dashboard = dashboard(key);
+            String dashboard = key.dashboard();
+            String live = PaymentKeyVariables.shown(key, KeyMode.LIVE);
+            String test = PaymentKeyVariables.shown(key, KeyMode.TEST);
             if (mode.isEmpty()) {
                 findings.fail(name, value.isEmpty() ? "is empty" : "is not a " + key.description() + " (expected "
-                        + key.prefixes(KeyMode.LIVE) + " or " + key.prefixes(KeyMode.TEST) + ")",
+                        + live + " or " + test + ")",
                         "Copy " + name + " from " + dashboard + " into " + file + ".");
                 return;
             }
             modes.add(name + ": " + mode.get().label() + " (" + Redactor.mask(value) + ")");
             if (stage.isProduction() && mode.get() == KeyMode.TEST) {
-                findings.fail(name, "is a test key", "Set " + name + " to the live key (" + key.prefixes(KeyMode.LIVE)
-                        + ") from " + dashboard + " in " + file + "; test keys take no real payments.");
+                findings.fail(name, "is a test key", "Set " + name + " to the live key (" + live + ") from "
+                        + dashboard + " in " + file + "; test keys take no real payments.");
             } else if (!stage.isProduction() && mode.get() == KeyMode.LIVE) {
                 findings.warn(name, "is a live key in " + stage.name(), "Set " + name + " to the test key ("
-                        + key.prefixes(KeyMode.TEST) + ") from " + dashboard + " in " + file + ", so " + stage.name()
+                        + test + ") from " + dashboard + " in " + file + ", so " + stage.name()
                         + " cannot charge real cards.");
             }
         });
         findings.detail("modes", modes);
         KeyMode expected = stage.isProduction() ? KeyMode.LIVE : KeyMode.TEST;
         return findings.toResult("payment keys are " + expected.label() + " (" + String.join(", ", keys.keySet()) + ")");
-    }
-
-    private static String dashboard(PaymentKey key) {
-        return key == PaymentKey.RAZORPAY_KEY_ID ? "the Razorpay Dashboard (Account & Settings → API Keys)"
-                : "the Stripe Dashboard (Developers → API keys)";
     }
 }

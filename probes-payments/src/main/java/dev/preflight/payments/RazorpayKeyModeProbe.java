@@ -1,10 +1,10 @@
 package dev.preflight.payments;
 
 import dev.preflight.payments.internal.KeyFindings;
-import dev.preflight.payments.internal.KeyFormat;
-import dev.preflight.payments.internal.KeyMode;
+import dev.preflight.support.PaymentKey;
+import dev.preflight.support.KeyMode;
 import dev.preflight.payments.internal.ModeCheck;
-import dev.preflight.payments.internal.Stage;
+import dev.preflight.support.Stage;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
@@ -57,7 +57,7 @@ public final class RazorpayKeyModeProbe implements Probe {
         }
         Stage stage = Stage.of(context.target());
         KeyFindings findings = new KeyFindings();
-        ModeCheck.judge("key-id", keyId.get(), Redactor.mask(keyId.get()), KeyFormat.RAZORPAY_KEY_ID, stage, findings);
+        ModeCheck.judge("key-id", keyId.get(), Redactor.mask(keyId.get()), PaymentKey.RAZORPAY_KEY_ID, stage, findings);
         KeyMode expected = stage.isProduction() ? KeyMode.LIVE : KeyMode.TEST;
         return findings.toResult("Razorpay key id is " + expected.label() + " in " + stage.name());
     }

@@ -1,10 +1,10 @@
 package dev.preflight.payments;
 
 import dev.preflight.payments.internal.KeyFindings;
-import dev.preflight.payments.internal.KeyFormat;
-import dev.preflight.payments.internal.KeyMode;
+import dev.preflight.support.PaymentKey;
+import dev.preflight.support.KeyMode;
 import dev.preflight.payments.internal.ModeCheck;
-import dev.preflight.payments.internal.Stage;
+import dev.preflight.support.Stage;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
@@ -60,16 +60,16 @@ public final class StripeKeyModeProbe implements Probe {
         }
         Stage stage = Stage.of(context.target());
         KeyFindings findings = new KeyFindings();
-        Optional<KeyMode> secretMode = ModeCheck.judge("secret-key", secretKey.get().reveal(), secretKey.get().redacted(), KeyFormat.STRIPE_SECRET, stage, findings);
+        Optional<KeyMode> secretMode = ModeCheck.judge("secret-key", secretKey.get().reveal(), secretKey.get().redacted(), PaymentKey.STRIPE_SECRET, stage, findings);
         Optional<Secret> publishable = context.target().secret("publishable-key");
         if (publishable.isPresent()) {
             Optional<KeyMode> pubMode = ModeCheck.judge("publishable-key", publishable.get().reveal(),
-                    publishable.get().redacted(), KeyFormat.STRIPE_PUBLISHABLE, stage,
+                    publishable.get().redacted(), PaymentKey.STRIPE_PUBLISHABLE, stage,
                     findings);
             if (secretMode.isPresent() && pubMode.isPresent() && secretMode.get() != pubMode.get()) {
                 findings.add(Status.FAIL, "publishable-key is " + pubMode.get().label() + " but secret-key is "
                         + secretMode.get().label(), "Take both keys from the same mode of the same account in "
-                        + ModeCheck.dashboard(KeyFormat.STRIPE_PUBLISHABLE) + "; a mixed pair fails every checkout.");
+                        + PaymentKey.STRIPE_PUBLISHABLE.dashboard() + "; a mixed pair fails every checkout.");
             }
         }
         KeyMode expected = stage.isProduction() ? KeyMode.LIVE : KeyMode.TEST;

@@ -1,7 +1,7 @@
 package dev.preflight.payments;
 
 import dev.preflight.payments.internal.SignatureVerdict;
-import dev.preflight.payments.internal.Stage;
+import dev.preflight.support.Stage;
 import dev.preflight.payments.internal.TestEvents;
 import dev.preflight.payments.internal.WebhookCase;
 import dev.preflight.payments.internal.WebhookCase.Expect;

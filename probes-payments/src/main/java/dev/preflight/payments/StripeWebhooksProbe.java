@@ -1,8 +1,8 @@
 package dev.preflight.payments;
 
 import dev.preflight.payments.internal.EndpointListing;
-import dev.preflight.payments.internal.KeyFormat;
-import dev.preflight.payments.internal.KeyMode;
+import dev.preflight.support.PaymentKey;
+import dev.preflight.support.KeyMode;
 import dev.preflight.payments.internal.Provider;
 import dev.preflight.payments.internal.ProviderClient;
 import dev.preflight.payments.internal.ProviderErrors;
@@ -115,7 +115,7 @@ public final class StripeWebhooksProbe implements Probe {
                             .map(id -> "request id " + id).orElse("no request id") + ")")
                     .detail("pages", listing.pages()), Provider.STRIPE, last).build();
         }
-        boolean liveKey = KeyFormat.STRIPE_SECRET.mode(key.get().reveal()).filter(m -> m == KeyMode.LIVE).isPresent();
+        boolean liveKey = PaymentKey.STRIPE_SECRET.mode(key.get().reveal()).filter(m -> m == KeyMode.LIVE).isPresent();
         return WebhookVerdict.judge(context, wanted, required, listing, liveKey);
     }
 

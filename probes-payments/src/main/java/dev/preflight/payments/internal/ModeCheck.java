@@ -1,5 +1,8 @@
 package dev.preflight.payments.internal;
 
+import dev.preflight.support.KeyMode;
+import dev.preflight.support.PaymentKey;
+import dev.preflight.support.Stage;
 import dev.preflight.probe.Status;
 import java.util.Optional;
 
@@ -17,34 +20,25 @@ public final class ModeCheck {
      * @param findings where problems go
      * @return the key's mode, or empty when it is malformed
      */
-    public static Optional<KeyMode> judge(String name, String value, String masked, KeyFormat format, Stage stage,
+    public static Optional<KeyMode> judge(String name, String value, String masked, PaymentKey format, Stage stage,
             KeyFindings findings) {
         Optional<String> problem = format.problem(value);
         if (problem.isPresent()) {
             findings.add(Status.FAIL, name + " " + problem.get() + " (not a " + format.description() + ")",
-                    "Copy " + name + " whole from " + dashboard(format) + ".");
+                    "Copy " + name + " whole from " + format.dashboard() + ".");
             return Optional.empty();
         }
         KeyMode mode = format.mode(value).orElseThrow();
         findings.mode(name + ": " + mode.label() + " (" + masked + ")");
         if (stage.isProduction() && mode == KeyMode.TEST) {
             findings.add(Status.FAIL, name + " is a test key (" + masked + ") in production",
-                    "Set " + name + " to the live key (" + format.prefixes(KeyMode.LIVE) + ") from "
-                            + dashboard(format) + "; test keys take no real payments.");
+                    "Set " + name + " to the live key (" + String.join(" or ", format.prefixes(KeyMode.LIVE))
+                            + ") from " + format.dashboard() + "; test keys take no real payments.");
         } else if (!stage.isProduction() && mode == KeyMode.LIVE) {
             findings.add(Status.WARN, name + " is a live key (" + masked + ") in " + stage.name(),
-                    "Set " + name + " to the test key (" + format.prefixes(KeyMode.TEST) + ") so " + stage.name()
-                            + " cannot charge real cards.");
+                    "Set " + name + " to the test key (" + String.join(" or ", format.prefixes(KeyMode.TEST))
+                            + ") so " + stage.name() + " cannot charge real cards.");
         }
         return Optional.of(mode);
-    }
-
-    /**
-     * @param format a key format
-     * @return where its keys are found
-     */
-    public static String dashboard(KeyFormat format) {
-        return format == KeyFormat.RAZORPAY_KEY_ID ? "the Razorpay Dashboard (Account & Settings → API Keys)"
-                : "the Stripe Dashboard (Developers → API keys)";
     }
 }

@@ -1,12 +1,18 @@
-package dev.preflight.env.internal;
+package dev.preflight.support;
 
 import dev.preflight.probe.Target;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The deployment stage an environment file is for, from the target attribute {@code environment}.
- * Absent means production, so that an unlabelled file gets the strictest reading.
+ * The deployment stage a target serves, from its attribute {@code environment} (the configuration's
+ * {@code environment:}). Absent means production, so that an unlabelled target gets the strictest
+ * reading. Probes that judge differently outside production (test keys, debug flags) share this
+ * one rule.
+ *
+ * <pre>{@code
+ * if (Stage.of(context.target()).isProduction() && mode == KeyMode.TEST) { ... }
+ * }</pre>
  *
  * @param name the normalised stage name, e.g. {@code production}, {@code staging}
  * @since 0.1
@@ -21,7 +27,7 @@ public record Stage(String name) {
             "prod", "production", "stage", "staging", "stg", "staging", "dev", "development");
 
     /**
-     * @param target an environment target
+     * @param target a target
      * @return its stage; production when the attribute is absent or blank
      */
     public static Stage of(Target target) {
@@ -29,11 +35,12 @@ public record Stage(String name) {
     }
 
     /**
-     * @param value a stage name as written in a variable or setting, e.g. {@code Prod}
-     * @return it in lower case with common abbreviations expanded ({@code prod} to {@code production})
+     * @param value a stage name as written in a variable or setting, e.g. {@code Prod} or {@code "prod"}
+     * @return it unquoted, in lower case, with common abbreviations expanded ({@code prod} to
+     *     {@code production})
      */
     public static String normalise(String value) {
-        String v = Variables.clean(value).toLowerCase(Locale.ROOT);
+        String v = Unquote.strip(value).toLowerCase(Locale.ROOT);
         return ALIASES.getOrDefault(v, v);
     }
 
@@ -44,7 +51,7 @@ public record Stage(String name) {
 
     /**
      * @param value e.g. the value of {@code NODE_ENV} or {@code SENTRY_ENVIRONMENT}
-     * @return whether it names this stage, abbreviations and case aside
+     * @return whether it names this stage, quotes, abbreviations and case aside
      */
     public boolean isNamedBy(String value) {
         return normalise(value).equals(name);

@@ -1,4 +1,4 @@
-package dev.preflight.env.internal;
+package dev.preflight.support;
 
 import java.util.Locale;
 
