@@ -6,6 +6,7 @@ import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.SetCookie;
 import dev.preflight.http.internal.SetCookieParser;
+import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.Verdicts;
@@ -119,7 +120,7 @@ public final class CookiesProbe implements Probe {
 
     /** Cookie names come from the target: shorten them and pass them through the redactor, like any echo. */
     private static String shown(String name, ProbeContext context) {
-        String shortened = name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…";
+        String shortened = Shorten.to(name, MAX_NAME);
         return context.redactor().redact(shortened);
     }
 
@@ -131,7 +132,7 @@ public final class CookiesProbe implements Probe {
         if (cookie.httpOnly()) {
             flags.add("HttpOnly");
         }
-        cookie.sameSiteValue().ifPresent(v -> flags.add("SameSite=" + (v.length() <= 20 ? v : v.substring(0, 19) + "…")));
+        cookie.sameSiteValue().ifPresent(v -> flags.add("SameSite=" + Shorten.to(v, 20)));
         if (cookie.domain() != null) {
             flags.add("Domain=" + cookie.domain().toLowerCase(Locale.ROOT));
         }

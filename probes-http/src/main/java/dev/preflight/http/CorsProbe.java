@@ -6,6 +6,7 @@ import dev.preflight.http.internal.OriginJudge;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.PerAddress;
+import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.UntrustedOrigin;
@@ -130,6 +131,6 @@ public final class CorsProbe implements Probe {
                 + ", Allow-Origin: " + String.join(" | ", page.headers("Access-Control-Allow-Origin"))
                 + (page.headers("Access-Control-Allow-Credentials").isEmpty() ? ""
                         : ", Allow-Credentials: " + String.join(" | ", page.headers("Access-Control-Allow-Credentials")));
-        return site.context().redactor().redact(text.length() <= 300 ? text : text.substring(0, 299) + "…");
+        return site.context().redactor().redact(Shorten.to(text, 300));
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.http;
 
 import dev.preflight.http.internal.Burst;
 import dev.preflight.http.internal.BurstOutcome;
+import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.Failures;
 import dev.preflight.http.internal.PageRequest;
@@ -173,7 +174,7 @@ public final class RateLimitProbe implements Probe {
     }
 
     private static String shown(Site site, String headerValue) {
-        String value = headerValue.length() > 60 ? headerValue.substring(0, 59) + "…" : headerValue;
+        String value = Shorten.to(headerValue, 60);
         return site.context().redactor().redact(value);
     }
 }

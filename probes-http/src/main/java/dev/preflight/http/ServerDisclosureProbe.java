@@ -4,6 +4,7 @@ import dev.preflight.http.internal.HeaderField;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.ProductVersions;
+import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.Site;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -107,6 +108,6 @@ public final class ServerDisclosureProbe implements Probe {
     }
 
     private static String shorten(String value) {
-        return value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
+        return Shorten.to(value, MAX_VALUE + 1);
     }
 }

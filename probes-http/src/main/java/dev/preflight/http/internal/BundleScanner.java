@@ -144,6 +144,6 @@ public final class BundleScanner {
             }
         }
         s = s.substring(0, cut);
-        return s.length() <= MAX_URL ? s : s.substring(0, MAX_URL - 1) + "…";
+        return Shorten.to(s, MAX_URL);
     }
 }

@@ -133,6 +133,6 @@ public final class CookieRules {
     }
 
     private static String shorten(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
+        return Shorten.to(text, 20);
     }
 }

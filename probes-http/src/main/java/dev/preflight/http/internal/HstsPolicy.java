@@ -157,6 +157,6 @@ public record HstsPolicy(long maxAge, boolean includeSubDomains, boolean preload
     }
 
     private static String echo(String text) {
-        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "…";
+        return Shorten.to(text, MAX_ECHO + 1);
     }
 }

@@ -37,7 +37,7 @@ public sealed interface JsonValue {
     default String render(int maxChars) {
         StringBuilder out = new StringBuilder();
         render(this, out, maxChars + 1);
-        return out.length() <= maxChars ? out.toString() : out.substring(0, Math.max(0, maxChars - 1)) + "…";
+        return Shorten.to(out, maxChars);
     }
 
     private static void render(JsonValue value, StringBuilder out, int limit) {

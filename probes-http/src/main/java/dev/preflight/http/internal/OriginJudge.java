@@ -227,6 +227,6 @@ public final class OriginJudge {
     }
 
     private static String shorten(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+        return Shorten.to(text, 80);
     }
 }
