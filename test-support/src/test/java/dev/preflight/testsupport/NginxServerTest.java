@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -62,7 +63,8 @@ class NginxServerTest {
         NginxServer nginx = NginxServer.builder().workerProcesses(2)
                 .site(NginxSite.http("plain.test")).start();
         ProcessHandle master = nginx.process();
-        List<ProcessHandle> workers = master.descendants().toList();
+        // The master binds its ports before it forks the workers: wait for them, briefly.
+        List<ProcessHandle> workers = descendants(master, 2, Duration.ofSeconds(5));
         Path dir = nginx.directory();
 
         nginx.close();
@@ -121,5 +123,16 @@ class NginxServerTest {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static List<ProcessHandle> descendants(ProcessHandle master, int expected, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<ProcessHandle> found = master.descendants().toList();
+        while (found.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            found = master.descendants().toList();
+        }
+        return found;
     }
 }
