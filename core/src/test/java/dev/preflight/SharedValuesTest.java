@@ -2,6 +2,7 @@ package dev.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
@@ -19,7 +20,7 @@ class SharedValuesTest {
 
     private static ScriptedProbe reader(String id, AtomicInteger loads) {
         return ScriptedProbe.web(id, c -> {
-            String page = c.shared("page", String.class, () -> {
+            String page = c.shared(SharedKey.perTarget("page", String.class), () -> {
                 loads.incrementAndGet();
                 Thread.sleep(50);
                 return "page of " + c.target().name();
@@ -46,11 +47,38 @@ class SharedValuesTest {
     }
 
     @Test
+    void aRunWideValueIsComputedOnceForEveryTarget() {
+        AtomicInteger loads = new AtomicInteger();
+        SharedKey<String> answer = SharedKey.perRun("dns.txt:example.com", String.class);
+        Preflight.Builder b = Preflight.builder().discoverProbes(false).target(SHOP).target(API);
+        for (int i = 0; i < 3; i++) {
+            b.addProbe(ScriptedProbe.web("test.run-reader-" + i, c -> Result.pass(c.shared(answer, () -> {
+                loads.incrementAndGet();
+                Thread.sleep(50);
+                return "v=spf1 -all";
+            }))));
+        }
+
+        Report report = b.build().run();
+
+        assertThat(loads).hasValue(1);
+        assertThat(report.outcomes()).hasSize(6)
+                .allSatisfy(o -> assertThat(o.result().summary()).isEqualTo("v=spf1 -all"));
+    }
+
+    @Test
+    void keysOfOtherTypesOrScopesAreOtherValues() {
+        assertThat(SharedKey.perTarget("a", String.class)).isEqualTo(SharedKey.perTarget("a", String.class))
+                .isNotEqualTo(SharedKey.perRun("a", String.class))
+                .isNotEqualTo(SharedKey.perTarget("a", Integer.class));
+    }
+
+    @Test
     void aFailureIsSharedLikeAValue() {
         AtomicInteger loads = new AtomicInteger();
         ScriptedProbe.Body body = c -> {
             try {
-                c.shared("page", String.class, () -> {
+                c.shared(SharedKey.perTarget("page", String.class), () -> {
                     loads.incrementAndGet();
                     throw new IOException("connection refused");
                 });
@@ -72,7 +100,7 @@ class SharedValuesTest {
     void closeableValuesAreClosedWhenTheRunEnds() {
         AtomicBoolean closed = new AtomicBoolean();
         ScriptedProbe probe = ScriptedProbe.web("test.closeable", c -> {
-            AutoCloseable resource = c.shared("connection", AutoCloseable.class, () -> () -> closed.set(true));
+            AutoCloseable resource = c.shared(SharedKey.perTarget("connection", AutoCloseable.class), () -> () -> closed.set(true));
             return Result.pass(resource == null ? "none" : "open");
         });
 
@@ -85,14 +113,14 @@ class SharedValuesTest {
     void aProbeWaitingForASharedValueLendsItsPermitToTheNextCheck() {
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch thirdRan = new CountDownLatch(1);
-        ScriptedProbe computer = ScriptedProbe.web("test.a-computes", c -> Result.pass(c.shared("page", String.class, () -> {
+        ScriptedProbe computer = ScriptedProbe.web("test.a-computes", c -> Result.pass(c.shared(SharedKey.perTarget("page", String.class), () -> {
             computing.countDown();
             // Only the third check can release this; with parallelism 2 it needs the waiter's permit.
             return thirdRan.await(5, TimeUnit.SECONDS) ? "page" : "starved";
         })));
         ScriptedProbe waiter = ScriptedProbe.web("test.b-waits", c -> {
             computing.await(5, TimeUnit.SECONDS);
-            return Result.pass(c.shared("page", String.class, () -> "computed again"));
+            return Result.pass(c.shared(SharedKey.perTarget("page", String.class), () -> "computed again"));
         });
         ScriptedProbe third = ScriptedProbe.web("test.c-third", c -> {
             thirdRan.countDown();

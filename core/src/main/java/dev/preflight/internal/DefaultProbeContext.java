@@ -3,6 +3,7 @@ package dev.preflight.internal;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.ProbeSettings;
+import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.Target;
 import dev.preflight.support.Redactor;
 import java.time.Clock;
@@ -98,7 +99,7 @@ public final class DefaultProbeContext implements ProbeContext {
     }
 
     @Override
-    public <T> T shared(String name, Class<T> type, Callable<? extends T> loader) throws Exception {
-        return shared.get(target, name, type, loader, deadline, waiter);
+    public <T> T shared(SharedKey<T> key, Callable<? extends T> loader) throws Exception {
+        return shared.get(target, key, loader, deadline, waiter);
     }
 }

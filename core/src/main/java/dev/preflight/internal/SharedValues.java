@@ -1,5 +1,6 @@
 package dev.preflight.internal;
 
+import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.Target;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Values computed once per target per run and shared by that target's probes: one handshake, one
- * fetch of a page, instead of one per probe.
+ * Values computed once per target per run and shared by that target's probes (one handshake, one
+ * fetch of a page, instead of one per probe), or once per run and shared by every probe (one DNS
+ * answer).
  *
  * <p>The first probe to ask computes the value on its own thread, under its own deadline; the others
  * wait for it, each up to its own deadline. A failure is shared like a value (the host is down for
@@ -53,9 +55,8 @@ public final class SharedValues implements AutoCloseable {
     private final Map<Key, CompletableFuture<Object>> values = new ConcurrentHashMap<>();
 
     /**
-     * @param target the target the value belongs to
-     * @param name the value's name, unique among the probes sharing it
-     * @param type the value's type
+     * @param target the target the value belongs to; ignored for a key of {@link SharedKey.Scope#RUN}
+     * @param sharedKey names the value, its type and its scope
      * @param loader computes the value
      * @param deadline how long a waiting caller waits at most
      * @param waiter told when the caller waits for another caller's computation
@@ -63,14 +64,14 @@ public final class SharedValues implements AutoCloseable {
      * @return the value
      * @throws Exception what the loader threw, or {@link TimeoutException} if the deadline passed waiting
      */
-    public <T> T get(Target target, String name, Class<T> type, Callable<? extends T> loader, Instant deadline,
+    public <T> T get(Target target, SharedKey<T> sharedKey, Callable<? extends T> loader, Instant deadline,
             Waiter waiter) throws Exception {
-        Key key = new Key(target, name);
+        Key key = new Key(sharedKey.scope() == SharedKey.Scope.RUN ? null : target, sharedKey);
         while (true) {
             CompletableFuture<Object> mine = new CompletableFuture<>();
             CompletableFuture<Object> existing = values.putIfAbsent(key, mine);
             if (existing == null) {
-                return type.cast(compute(key, mine, loader));
+                return sharedKey.cast(compute(key, mine, loader));
             }
             if (!existing.isDone()) {
                 waiter.waiting();
@@ -79,9 +80,9 @@ public final class SharedValues implements AutoCloseable {
                 long wait = Math.max(1, Duration.between(Instant.now(), deadline).toNanos());
                 Object value = existing.get(wait, TimeUnit.NANOSECONDS);
                 waiter.resumed();
-                return type.cast(value);
+                return sharedKey.cast(value);
             } catch (TimeoutException e) {
-                throw new TimeoutException("still waiting for " + name + " at the deadline");
+                throw new TimeoutException("still waiting for " + sharedKey.name() + " at the deadline");
             } catch (ExecutionException e) {
                 waiter.resumed();
                 Throwable cause = e.getCause();
@@ -136,8 +137,11 @@ public final class SharedValues implements AutoCloseable {
         }
     }
 
-    /** Targets compare by identity: two equal-looking targets in one run are still two targets. */
-    private record Key(Target target, String name) {
+    /**
+     * Targets compare by identity: two equal-looking targets in one run are still two targets. A
+     * run-wide value has no target.
+     */
+    private record Key(Target target, SharedKey<?> name) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.target == target && k.name.equals(name);

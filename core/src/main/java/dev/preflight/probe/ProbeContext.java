@@ -74,25 +74,24 @@ public interface ProbeContext {
     void onCancel(AutoCloseable resource);
 
     /**
-     * A value computed once for this target in this run and shared by every probe that asks for it
-     * under the same name: one handshake or one page fetch serves all of a site's probes. The first
-     * caller runs {@code loader} on its own thread and deadline; the others wait, each up to its own
-     * deadline. A failure is shared like a value. Values that are {@link AutoCloseable} are closed
-     * when the run ends. Name values after the probe family that owns them, e.g.
-     * {@code "http.page:GET https://shop.example.com/@127.0.0.1"}.
+     * A value computed once and shared by every probe that asks for it under an equal key: one
+     * handshake or one page fetch serves all of a site's probes ({@link SharedKey.Scope#TARGET}), one
+     * DNS answer every target of the run ({@link SharedKey.Scope#RUN}). The first caller runs
+     * {@code loader} on its own thread and deadline; the others wait, each up to its own deadline. A
+     * failure is shared like a value. Values that are {@link AutoCloseable} are closed when the run
+     * ends.
      *
      * <pre>{@code
-     * Page page = context.shared("http.page:" + url, Page.class, () -> fetch(url, context));
+     * Page page = context.shared(SharedKey.perTarget("acme.page:" + url, Page.class), () -> fetch(url));
      * }</pre>
      *
-     * @param name the value's name
-     * @param type the value's type
+     * @param key names the value, its type and how widely it is shared
      * @param loader computes the value when no probe has yet
      * @param <T> the value's type
      * @return the value
      * @throws Exception what {@code loader} threw, or {@link java.util.concurrent.TimeoutException} if
      *     the deadline passed while waiting for another probe's computation
-     * @since 0.1
+     * @since 0.2
      */
-    <T> T shared(String name, Class<T> type, Callable<? extends T> loader) throws Exception;
+    <T> T shared(SharedKey<T> key, Callable<? extends T> loader) throws Exception;
 }

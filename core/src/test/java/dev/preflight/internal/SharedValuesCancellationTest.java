@@ -3,6 +3,7 @@ package dev.preflight.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.Target;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ class SharedValuesCancellationTest {
         AtomicInteger loads = new AtomicInteger();
         Thread hasty = new Thread(() -> {
             try {
-                shared.get(SHOP, "page", String.class, () -> {
+                shared.get(SHOP, SharedKey.perTarget("page", String.class), () -> {
                     loads.incrementAndGet();
                     computing.countDown();
                     Thread.sleep(60_000);
@@ -36,7 +37,7 @@ class SharedValuesCancellationTest {
         assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<String> patient = CompletableFuture.supplyAsync(() -> {
             try {
-                return shared.get(SHOP, "page", String.class, () -> {
+                return shared.get(SHOP, SharedKey.perTarget("page", String.class), () -> {
                     loads.incrementAndGet();
                     return "fresh";
                 }, Instant.now().plusSeconds(10), SharedValues.Waiter.NONE);
@@ -59,7 +60,7 @@ class SharedValuesCancellationTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread slow = new Thread(() -> {
             try {
-                shared.get(SHOP, "page", String.class, () -> {
+                shared.get(SHOP, SharedKey.perTarget("page", String.class), () -> {
                     computing.countDown();
                     release.await();
                     return "late";
@@ -72,7 +73,7 @@ class SharedValuesCancellationTest {
         assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
 
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> shared.get(SHOP, "page", String.class, () -> "mine", Instant.now().plusMillis(200),
+        assertThatThrownBy(() -> shared.get(SHOP, SharedKey.perTarget("page", String.class), () -> "mine", Instant.now().plusMillis(200),
                 SharedValues.Waiter.NONE))
                 .isInstanceOf(TimeoutException.class).hasMessageContaining("page");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);

@@ -1,6 +1,7 @@
 package dev.preflight.http.internal;
 
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.SharedKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -49,9 +50,9 @@ public final class Addresses {
      * @return the addresses, never empty
      * @throws Exception {@link UnknownHostException} if the name has no address, or a timeout
      */
-    @SuppressWarnings("unchecked")
     public static List<InetAddress> of(String host, int port, ProbeContext context) throws Exception {
-        return context.shared("net.addresses:" + host + ":" + port, List.class, () -> resolve(host, port, context));
+        return context.shared(SharedKey.listOf("net.addresses:" + host + ":" + port, InetAddress.class,
+                SharedKey.Scope.TARGET), () -> resolve(host, port, context));
     }
 
     private static List<InetAddress> resolve(String host, int port, ProbeContext context) throws IOException {

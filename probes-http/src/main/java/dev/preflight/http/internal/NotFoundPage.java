@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.probe.SharedKey;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -26,7 +27,7 @@ public final class NotFoundPage {
      * @throws Exception never in practice: the value is computed locally
      */
     public static String path(Site site) throws Exception {
-        return site.context().shared("http.not-found-path", String.class, () -> {
+        return site.context().shared(SharedKey.perTarget("http.not-found-path", String.class), () -> {
             byte[] token = new byte[8];
             RANDOM.nextBytes(token);
             return "/preflight-" + HexFormat.of().formatHex(token) + "-not-found";

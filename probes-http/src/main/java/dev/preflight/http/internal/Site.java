@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.ProbeContext;
 import java.net.InetAddress;
 import java.net.URI;
@@ -137,9 +138,9 @@ public final class Site {
      * @throws Exception if there was no answer in time
      */
     public Page fetch(InetAddress address, PageRequest request, int bodyCap) throws Exception {
-        OkHttpClient client = context.shared("http.client@" + address.getHostAddress(), OkHttpClient.class,
+        OkHttpClient client = context.shared(SharedKey.perTarget("http.client@" + address.getHostAddress(), OkHttpClient.class),
                 () -> PageFetcher.clientFor(address));
-        return context.shared("http.page@" + address.getHostAddress() + ":" + bodyCap + ":" + request.key(), Page.class,
+        return context.shared(SharedKey.perTarget("http.page@" + address.getHostAddress() + ":" + bodyCap + ":" + request.key(), Page.class),
                 () -> PageFetcher.fetch(client, address, request, bodyCap, context));
     }
 
