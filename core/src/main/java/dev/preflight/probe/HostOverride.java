@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.support.IpAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public record HostOverride(String host, int port, InetAddress address) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("port is not a number in '" + spec + "'");
         }
-        if (!isIpLiteral(addressText)) {
+        if (!IpAddresses.isLiteral(addressText)) {
             throw new IllegalArgumentException("address must be an IP address in '" + spec + "'");
         }
         try {
@@ -98,10 +99,5 @@ public record HostOverride(String host, int port, InetAddress address) {
      */
     public boolean matches(String host, int port) {
         return this.host.equalsIgnoreCase(host) && (this.port == 0 || this.port == port);
-    }
-
-    private static boolean isIpLiteral(String s) {
-        return s.matches("[0-9.]+") && s.chars().filter(c -> c == '.').count() == 3
-                || s.contains(":") && s.matches("[0-9a-fA-F:.%a-zA-Z]+");
     }
 }
