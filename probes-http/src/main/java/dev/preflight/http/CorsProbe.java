@@ -1,7 +1,7 @@
 package dev.preflight.http;
 
+import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.Finding;
-import dev.preflight.http.internal.Hosts;
 import dev.preflight.http.internal.OriginJudge;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageRequest;
@@ -81,7 +81,7 @@ public final class CorsProbe implements Probe {
         List<String> trusted = context.settings().list("allowed-origins");
         OriginJudge judge;
         try {
-            judge = new OriginJudge(site.url().getScheme() + "://" + Hosts.forUrl(site.host()) + ":" + site.port(), trusted);
+            judge = new OriginJudge(site.url().getScheme() + "://" + IpAddresses.forUrl(site.host()) + ":" + site.port(), trusted);
         } catch (IllegalArgumentException e) {
             throw context.settings().invalid("allowed-origins", e.getMessage());
         }

@@ -1,8 +1,8 @@
 package dev.preflight.http;
 
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.http.internal.DebugPages;
 import dev.preflight.http.internal.DebugPages.DebugPage;
-import dev.preflight.http.internal.FetchFailures;
 import dev.preflight.http.internal.NotFoundPage;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
@@ -83,7 +83,7 @@ public final class DebugModeProbe implements Probe {
                 throw e;
             } catch (Exception e) {
                 // A path meant to make the application fail may well reset the connection: that says nothing.
-                if (Thread.currentThread().isInterrupted() || FetchFailures.isSiteDown(e) || FetchFailures.isTimeout(e)) {
+                if (Thread.currentThread().isInterrupted() || NetworkFailures.isUnreachable(e) || NetworkFailures.isTimeout(e)) {
                     throw e;
                 }
                 unanswered.add(path);

@@ -1,7 +1,7 @@
 package dev.preflight.http;
 
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.http.internal.BundleScanner;
-import dev.preflight.http.internal.FetchFailures;
 import dev.preflight.http.internal.Leak;
 import dev.preflight.http.internal.NotFoundPage;
 import dev.preflight.http.internal.Page;
@@ -150,10 +150,10 @@ public final class FrontendBundleProbe implements Probe {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled");
                 }
-                if (FetchFailures.isSiteDown(e)) {
+                if (NetworkFailures.isUnreachable(e)) {
                     throw e;
                 }
-                if (FetchFailures.isTimeout(e) || site.context().remaining().isZero()) {
+                if (NetworkFailures.isTimeout(e) || site.context().remaining().isZero()) {
                     return false;
                 }
                 unread.add(file + " (no answer)");

@@ -1,9 +1,9 @@
 package dev.preflight.http;
 
-import dev.preflight.http.internal.Addresses;
-import dev.preflight.http.internal.Failures;
+import dev.preflight.net.Network;
+import dev.preflight.net.NetworkFailures;
+import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.Finding;
-import dev.preflight.http.internal.Hosts;
 import dev.preflight.http.internal.HstsPolicy;
 import dev.preflight.http.internal.MalformedHeaderException;
 import dev.preflight.http.internal.Page;
@@ -110,7 +110,7 @@ public final class HstsProbe implements Probe {
         } catch (IOException e) {
             return Result.builder(Status.FAIL)
                     .summary("the site is not served over HTTPS, so HSTS cannot apply: "
-                            + Failures.describe(e, httpsUrl.toString()))
+                            + NetworkFailures.describe(e, httpsUrl.toString()))
                     .remediation("Serve the site over HTTPS, redirect http:// to it, then " + lowerFirst(HOW))
                     .detail("url", httpsUrl.toString()).detail("sentOverHttp", sentOverHttp).build();
         }
@@ -125,13 +125,13 @@ public final class HstsProbe implements Probe {
             return next.get();
         }
         URI url = site.url();
-        return URI.create("https://" + Hosts.forUrl(site.host()) + url.getRawPath()
+        return URI.create("https://" + IpAddresses.forUrl(site.host()) + url.getRawPath()
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
     }
 
     /** The node being checked when the name's HTTPS addresses include it, else the first of them. */
     private static InetAddress addressFor(Site site, URI url, InetAddress current) throws Exception {
-        List<InetAddress> addresses = Addresses.of(url.getHost(), Site.port(url), site.context());
+        List<InetAddress> addresses = Network.of(site.context()).addresses(url.getHost(), Site.port(url));
         return addresses.contains(current) ? current : addresses.get(0);
     }
 

@@ -1,6 +1,6 @@
 package dev.preflight.http;
 
-import dev.preflight.http.internal.Hosts;
+import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.RedirectHosts;
 import dev.preflight.http.internal.RedirectWalk;
@@ -79,6 +79,6 @@ public final class HttpsRedirectProbe implements Probe {
 
     private static URI plainUrl(Site site, int port) throws URISyntaxException {
         String path = site.url().getRawPath() == null || site.url().getRawPath().isEmpty() ? "/" : site.url().getRawPath();
-        return new URI("http://" + Hosts.forUrl(site.host()) + (port == 80 ? "" : ":" + port) + path);
+        return new URI("http://" + IpAddresses.forUrl(site.host()) + (port == 80 ? "" : ":" + port) + path);
     }
 }

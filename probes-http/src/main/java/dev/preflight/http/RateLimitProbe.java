@@ -1,10 +1,10 @@
 package dev.preflight.http;
 
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.http.internal.Burst;
 import dev.preflight.http.internal.BurstOutcome;
 import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.SitePaths;
-import dev.preflight.http.internal.Failures;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.Site;
 import dev.preflight.probe.Probe;
@@ -99,7 +99,7 @@ public final class RateLimitProbe implements Probe {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return Result.error(Failures.describe(e, site.host()), e);
+            return Result.error(NetworkFailures.describe(e, site.host()), e);
         }
         PageRequest request = site.get(plan.url()).withMethod(plan.method());
         BurstOutcome outcome = Burst.send(address, request, plan.requests(), plan.concurrency(), context);
@@ -137,7 +137,7 @@ public final class RateLimitProbe implements Probe {
             case SERVER_ERROR -> Result.builder(Status.FAIL).summary("response " + outcome.serverErrorAt() + " of the burst"
                     + " was " + outcome.serverErrorStatus() + " without Retry-After, before any 429: " + where
                     + " fails under a burst instead of limiting it").remediation(serverErrorRemedy(outcome));
-            case FAILED -> Result.builder(Status.ERROR).summary(Failures.describe(outcome.failure(), site.endpoint()
+            case FAILED -> Result.builder(Status.ERROR).summary(NetworkFailures.describe(outcome.failure(), site.endpoint()
                     + " (" + address.getHostAddress() + ")") + ", after " + outcome.answered() + " of "
                     + plan.requests() + " requests were answered").cause(outcome.failure());
             case DEADLINE -> Result.builder(Status.ERROR).summary("the deadline came after " + outcome.answered() + " of "

@@ -53,9 +53,10 @@ public final class Burst {
      * @param context the probe's context: deadline and cancellation
      * @return what the burst met
      * @throws InterruptedException if the probe was cancelled; the burst is stopped first
+     * @throws java.io.IOException if the JVM has no TLS
      */
     public static BurstOutcome send(InetAddress address, PageRequest request, int requests, int concurrency,
-            ProbeContext context) throws InterruptedException {
+            ProbeContext context) throws InterruptedException, java.io.IOException {
         Dispatcher dispatcher = new Dispatcher();
         ConnectionPool connections = new ConnectionPool();
         OkHttpClient client = PageFetcher.clientFor(address).newBuilder()

@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.support.IpAddresses;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class ClientHello {
     }
 
     private static String sniName(String host) {
-        if (host == null || Hosts.isIpLiteral(host)) {
+        if (host == null || IpAddresses.isLiteral(host)) {
             return null;
         }
         try {

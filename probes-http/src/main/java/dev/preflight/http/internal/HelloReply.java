@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.net.TlsAlerts;
 /**
  * The server's first answer to a hand-built ClientHello.
  *

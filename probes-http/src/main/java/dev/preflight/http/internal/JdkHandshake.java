@@ -1,5 +1,10 @@
 package dev.preflight.http.internal;
 
+import java.time.Duration;
+import dev.preflight.net.TlsInspection;
+import dev.preflight.net.Network;
+import dev.preflight.net.NetworkFailures;
+import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.Attempt.Outcome;
 import dev.preflight.probe.ProbeContext;
 import java.io.EOFException;
@@ -23,8 +28,6 @@ import javax.net.ssl.SSLSocket;
  * is accepted: the certificate is {@code tls.certificate}'s business.
  */
 public final class JdkHandshake {
-    private static final String ALERT_PREFIX = "Received fatal alert: ";
-
     private final SSLContext tls;
 
     private JdkHandshake(SSLContext tls) {
@@ -38,7 +41,7 @@ public final class JdkHandshake {
      * @throws IOException if the JVM has no TLS
      */
     public static JdkHandshake client() throws IOException {
-        return new JdkHandshake(TrustAllCapture.newContext());
+        return new JdkHandshake(TlsInspection.inspectingContext());
     }
 
     /**
@@ -81,16 +84,13 @@ public final class JdkHandshake {
         if (!offers(version)) {
             return unavailable(version);
         }
-        Socket plain = NoDelaySockets.unconnected();
-        context.onCancel(plain);
+        Socket plain = Network.of(context).connect(address, port, Duration.ofMillis(timeoutMillis));
         // Only the plain socket is closed: closing the TLS socket would send close_notify and may wait for the peer's.
         try (plain) {
-            plain.connect(new InetSocketAddress(address, port), timeoutMillis);
-            plain.setSoTimeout(timeoutMillis);
             SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, false);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setProtocols(new String[] {version.jsseName()});
-            if (!Hosts.isIpLiteral(host)) {
+            if (!IpAddresses.isLiteral(host)) {
                 parameters.setServerNames(List.of(new SNIHostName(host)));
             }
             socket.setSSLParameters(parameters);
@@ -119,11 +119,9 @@ public final class JdkHandshake {
             }
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // JDK 17 says "Received fatal alert: protocol_version", JDK 25 puts "(protocol_version) " in front.
-        int alert = message.indexOf(ALERT_PREFIX);
-        if (alert >= 0) {
-            String name = message.substring(alert + ALERT_PREFIX.length()).strip().split("\\s+")[0];
-            return Attempt.ended(version.label(), how, Outcome.REFUSED, "alert " + TlsAlerts.describe(name));
+        String reason = NetworkFailures.tlsReason(e);
+        if (reason.startsWith("alert ")) {
+            return Attempt.ended(version.label(), how, Outcome.REFUSED, reason);
         }
         if (message.contains("terminated the handshake")) {
             return Attempt.ended(version.label(), how, Outcome.REFUSED, "closed the connection without answering");

@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.net.Network;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class Nodes {
         String host = url.getHost().toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
         int port = Site.port(url);
         if (!host.equals(site.host())) {
-            return Addresses.of(host, port, site.context()).get(0);
+            return Network.of(site.context()).addresses(host, port).get(0);
         }
         List<InetAddress> overrides = site.context().network().overridesFor(host, port);
         if (overrides.isEmpty() || overrides.contains(node)) {

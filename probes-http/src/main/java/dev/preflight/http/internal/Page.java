@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.net.TlsSession;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.Charset;

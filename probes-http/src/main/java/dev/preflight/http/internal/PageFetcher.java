@@ -1,26 +1,18 @@
 package dev.preflight.http.internal;
 
-import dev.preflight.Preflight;
+import dev.preflight.net.Network;
+import dev.preflight.net.TlsCapture;
 import dev.preflight.probe.ProbeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
-import okhttp3.Connection;
-import okhttp3.ConnectionSpec;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,20 +21,18 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends one request to one address with okhttp and keeps the answer as a {@link Page}.
+ * Sends one request to one address and keeps the answer as a {@link Page}.
  *
- * <p>Redirects are never followed, connections are never retried, and every call is bounded by the
- * probe's deadline. The TLS chain is accepted whatever it is, so that a bad certificate does not
- * hide a missing header: judging the chain is {@code tls.certificate}'s job, and these requests
- * carry nothing secret beyond what the target's own URL holds. The body is read up to a cap; gzip
- * is asked for explicitly and undone here, so that the raw {@code Content-Encoding} stays visible.
+ * <p>The client comes from {@link Network#inspectingClient}: redirects are never followed,
+ * connections never retried, every call bounded by the probe's deadline, and any chain accepted, so
+ * that a bad certificate does not hide a missing header (judging the chain is
+ * {@code tls.certificate}'s job, and these requests carry nothing secret beyond what the target's
+ * own URL holds). The body is read up to a cap; gzip is asked for explicitly and undone here, so
+ * that the raw {@code Content-Encoding} stays visible.
  */
 public final class PageFetcher {
     /** The most body bytes kept by default. */
     public static final int DEFAULT_BODY_CAP = 1 << 20;
-
-    private static final OkHttpClient BASE = baseClient();
-    private static final String USER_AGENT = "Preflight/" + Preflight.version() + " (production-readiness check)";
 
     private PageFetcher() {
     }
@@ -52,20 +42,15 @@ public final class PageFetcher {
      * requests to that address, so they reuse its connection.
      *
      * @param address where to connect
-     * @return the client
+     * @return the client, unbound: {@link #fetch} binds it to the probe's deadline
+     * @throws IOException if the JVM has no TLS
      */
-    public static OkHttpClient clientFor(InetAddress address) {
-        try {
-            // A context per client: sessions never resume across targets or runs (see TrustAllCapture).
-            return BASE.newBuilder().dns(host -> List.of(address))
-                    .sslSocketFactory(TrustAllCapture.newContext().getSocketFactory(), TrustAllCapture.INSTANCE).build();
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+    public static OkHttpClient clientFor(InetAddress address) throws IOException {
+        return Network.inspectingClient(address);
     }
 
     /**
-     * @param client a client from {@link #clientFor}
+     * @param client a client from {@link Network#inspectingClient}
      * @param address the address it connects to, for the page's record
      * @param request what to send
      * @param bodyCap the most body bytes to keep
@@ -75,14 +60,8 @@ public final class PageFetcher {
      */
     public static Page fetch(OkHttpClient client, InetAddress address, PageRequest request, int bodyCap,
             ProbeContext context) throws IOException {
-        Duration left = context.remaining();
-        if (left.isZero()) {
-            throw new SocketTimeoutException("no time left before the deadline");
-        }
         TlsCapture capture = new TlsCapture();
-        Call call = client.newBuilder().callTimeout(left.toMillis() + 1, TimeUnit.MILLISECONDS).build()
-                .newCall(toOkHttp(request, capture));
-        context.onCancel(call::cancel);
+        Call call = Network.of(context).http(client).newCall(toOkHttp(request, capture));
         long start = System.nanoTime();
         try (Response response = call.execute()) {
             Body body = read(response, bodyCap);
@@ -91,12 +70,12 @@ public final class PageFetcher {
                 headers.add(new HeaderField(response.headers().name(i), response.headers().value(i)));
             }
             return new Page(request, address, response.code(), response.protocol().toString(), headers, body.bytes,
-                    body.truncated, capture.session, Duration.ofNanos(System.nanoTime() - start));
+                    body.truncated, capture.session().orElse(null), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
     private static Request toOkHttp(PageRequest request, TlsCapture capture) {
-        Request.Builder b = new Request.Builder().url(request.url().toString()).tag(TlsCapture.class, capture);
+        Request.Builder b = capture.attachTo(new Request.Builder().url(request.url().toString()));
         boolean acceptEncoding = false;
         for (HeaderField h : request.headers()) {
             b.addHeader(h.name(), h.value());
@@ -106,7 +85,6 @@ public final class PageFetcher {
             // Asking ourselves stops okhttp from undoing gzip silently and hiding Content-Encoding.
             b.header("Accept-Encoding", "gzip");
         }
-        b.header("User-Agent", USER_AGENT);
         RequestBody body = request.body() == null ? null
                 : RequestBody.create(request.body(), MediaType.get("application/json"));
         if (body == null && (request.method().equals("POST") || request.method().equals("PUT"))) {
@@ -148,47 +126,5 @@ public final class PageFetcher {
             }
         }
         return new Body(out.toByteArray(), false);
-    }
-
-    /** Records the session of the connection a request went over, with the chain exactly as sent. */
-    private static final class TlsCapture {
-        private volatile TlsSession session;
-    }
-
-    /** A network interceptor: it sees the connection the request actually goes over. */
-    private static final class CaptureTls implements Interceptor {
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            Connection connection = chain.connection();
-            TlsCapture capture = chain.request().tag(TlsCapture.class);
-            if (capture != null && connection != null && connection.socket() instanceof SSLSocket tls) {
-                try {
-                    List<X509Certificate> certificates = new ArrayList<>();
-                    for (Certificate c : tls.getSession().getPeerCertificates()) {
-                        certificates.add((X509Certificate) c);
-                    }
-                    capture.session = new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(),
-                            certificates);
-                } catch (SSLPeerUnverifiedException e) {
-                    capture.session = new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(),
-                            List.of());
-                }
-            }
-            return chain.proceed(chain.request());
-        }
-    }
-
-    private static OkHttpClient baseClient() {
-        return new OkHttpClient.Builder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .socketFactory(NoDelaySockets.FACTORY)
-                .hostnameVerifier((host, session) -> true)
-                // Whatever the JVM can speak, not okhttp's modern subset: old servers still get judged.
-                .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
-                        .allEnabledCipherSuites().allEnabledTlsVersions().build(), ConnectionSpec.CLEARTEXT))
-                .addNetworkInterceptor(new CaptureTls())
-                .build();
     }
 }

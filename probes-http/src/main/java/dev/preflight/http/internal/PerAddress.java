@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ public final class PerAddress {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return Result.error(Failures.describe(e, site.host()), e);
+            return Result.error(NetworkFailures.describe(e, site.host()), e);
         }
         List<Result> results = new ArrayList<>();
         for (InetAddress address : addresses) {
@@ -58,7 +59,7 @@ public final class PerAddress {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("cancelled");
             }
-            return Result.error(Failures.describe(e, site.endpoint() + " (" + address.getHostAddress() + ")"), e);
+            return Result.error(NetworkFailures.describe(e, site.endpoint() + " (" + address.getHostAddress() + ")"), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.preflight.http.internal;
 
+import java.time.Duration;
+import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,11 +35,8 @@ public final class RawHandshake {
     public static HelloReply exchange(ClientHello hello, InetAddress address, int port, ProbeContext context,
             int timeoutMillis) throws IOException {
         long until = System.nanoTime() + timeoutMillis * 1_000_000L;
-        Socket socket = NoDelaySockets.unconnected();
-        context.onCancel(socket);
+        Socket socket = Network.of(context).connect(address, port, Duration.ofMillis(timeoutMillis));
         try (socket) {
-            socket.connect(new InetSocketAddress(address, port), timeoutMillis);
-            socket.setTcpNoDelay(true);
             try {
                 OutputStream out = socket.getOutputStream();
                 out.write(hello.encode());

@@ -1,5 +1,7 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.net.Network;
+import dev.preflight.support.IpAddresses;
 import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.ProbeContext;
 import java.net.InetAddress;
@@ -49,7 +51,7 @@ public final class Site {
                 .encodeToString(decode(uri.getRawUserInfo()).getBytes(StandardCharsets.UTF_8));
         try {
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            URI clean = new URI(scheme + "://" + Hosts.forUrl(uri.getHost()) + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+            URI clean = new URI(scheme + "://" + IpAddresses.forUrl(uri.getHost()) + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
                     + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
             return Optional.of(new Site(context, clean, authorization));
         } catch (URISyntaxException e) {
@@ -83,7 +85,7 @@ public final class Site {
 
     /** @return {@code host:port}, for subjects */
     public String endpoint() {
-        return Hosts.forUrl(host()) + ":" + port();
+        return IpAddresses.forUrl(host()) + ":" + port();
     }
 
     /** @return the probe's context */
@@ -96,7 +98,7 @@ public final class Site {
      * @throws Exception if the host cannot be resolved in time
      */
     public List<InetAddress> addresses() throws Exception {
-        return Addresses.of(host(), port(), context);
+        return Network.of(context).addresses(host(), port());
     }
 
     /**
@@ -171,7 +173,7 @@ public final class Site {
                 break;
             }
             InetAddress hop = next.getHost().equalsIgnoreCase(host()) && port(next) == port() ? address
-                    : Addresses.of(next.getHost(), port(next), context).get(0);
+                    : Network.of(context).addresses(next.getHost(), port(next)).get(0);
             page = fetch(hop, get(next));
             hops.add(page);
         }

@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.support.IpAddresses;
 import dev.preflight.probe.InvalidSettingException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class SitePaths {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean web = scheme.equals("http") || scheme.equals("https");
         return web && uri.getHost() != null && uri.getRawUserInfo() == null
-                && Hosts.forUrl(uri.getHost()).equalsIgnoreCase(Hosts.forUrl(site.host()))
+                && IpAddresses.forUrl(uri.getHost()).equalsIgnoreCase(IpAddresses.forUrl(site.host()))
                 ? Optional.of(uri) : Optional.empty();
     }
 

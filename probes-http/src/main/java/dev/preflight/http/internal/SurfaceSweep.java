@@ -1,5 +1,6 @@
 package dev.preflight.http.internal;
 
+import dev.preflight.net.NetworkFailures;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -90,10 +91,10 @@ public final class SurfaceSweep {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("cancelled");
                     }
-                    if (FetchFailures.isSiteDown(e)) {
+                    if (NetworkFailures.isUnreachable(e)) {
                         throw e;
                     }
-                    if (FetchFailures.isTimeout(e) || site.context().remaining().isZero()) {
+                    if (NetworkFailures.isTimeout(e) || site.context().remaining().isZero()) {
                         observations.add(best);
                         return new Sweep(observations, unanswered, false, baseline.status());
                     }

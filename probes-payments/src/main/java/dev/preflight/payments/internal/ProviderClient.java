@@ -1,32 +1,27 @@
 package dev.preflight.payments.internal;
 
+import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Secret;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Read-only GETs against a payment provider's API, bounded by the check's deadline and cancelled
- * with it, through the run's host overrides and extra trusted CAs ({@link ClientNetwork}). A 429 is retried once after {@link RateLimitBackoff}, when the retry fits the deadline.
+ * Read-only GETs against a payment provider's API through the check's {@link Network} client:
+ * bounded by the deadline, cancelled with the check, and honouring the run's host overrides, DNS
+ * server and extra trusted CAs. A 429 is retried once after {@link RateLimitBackoff}, when the retry
+ * fits the deadline.
  * Failures to get an answer become an {@link IOException} whose message is scrubbed of the keys the
  * request carried and of every secret the run knows: okhttp's messages may quote URLs.
  */
 public final class ProviderClient {
     /** Account objects are a few kilobytes; more is not an API answer. */
     private static final long MAX_BODY = 1 << 20;
-    /** One pool for every check; each call gets its own deadline from {@link #clientFor}. */
-    private static final OkHttpClient BASE = new OkHttpClient.Builder()
-            .followRedirects(false).retryOnConnectionFailure(false).build();
-
     private final ProbeContext context;
     private final Provider provider;
     private final String authorization;
@@ -65,30 +60,17 @@ public final class ProviderClient {
     }
 
     private ProviderReply once(HttpUrl url) throws IOException {
-        Duration left = context.remaining();
-        if (left.isZero()) {
-            // callTimeout(0) would mean no timeout at all.
-            throw new InterruptedIOException(provider.displayName() + " API: the deadline passed before the request");
-        }
         Request request = new Request.Builder().url(url).get()
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
-                .header("User-Agent", "preflight")
                 .build();
-        Call call = clientFor(left, url.port()).newCall(request);
-        context.onCancel(call::cancel);
-        try (Response response = call.execute()) {
+        try (Response response = Network.of(context).http().newCall(request).execute()) {
             String body = response.peekBody(MAX_BODY).string();
             Optional<String> requestId = provider.requestIdHeader().map(response::header);
             return new ProviderReply(response.code(), body, requestId, Optional.ofNullable(response.header("Retry-After")));
         } catch (IOException e) {
             throw scrubbed(url, e);
         }
-    }
-
-    private OkHttpClient clientFor(Duration left, int port) throws IOException {
-        return ClientNetwork.apply(BASE.newBuilder(), context.network(), port)
-                .callTimeout(left.toMillis() + 1, TimeUnit.MILLISECONDS).build();
     }
 
     private IOException scrubbed(HttpUrl url, IOException e) {

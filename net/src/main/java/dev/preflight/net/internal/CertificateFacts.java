@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.net.internal;
 
 import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;

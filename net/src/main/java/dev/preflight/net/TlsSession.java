@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.net;
 
 import java.security.cert.X509Certificate;
 import java.util.List;

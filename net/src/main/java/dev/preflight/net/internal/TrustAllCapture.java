@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.net.internal;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -16,9 +16,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@code X509TrustManager} in one that still applies algorithm constraints, which would abort the
  * handshake on the very SHA-1 chains the probe must report.
  */
-final class TrustAllCapture extends X509ExtendedTrustManager {
+public final class TrustAllCapture extends X509ExtendedTrustManager {
     /** The one instance: it holds no state. */
-    static final TrustAllCapture INSTANCE = new TrustAllCapture();
+    public static final TrustAllCapture INSTANCE = new TrustAllCapture();
 
     private TrustAllCapture() {
     }
@@ -32,7 +32,7 @@ final class TrustAllCapture extends X509ExtendedTrustManager {
      * @return a new context
      * @throws IOException if the JVM has no TLS
      */
-    static SSLContext newContext() throws IOException {
+    public static SSLContext newContext() throws IOException {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {INSTANCE}, null);

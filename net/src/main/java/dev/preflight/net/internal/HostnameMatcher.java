@@ -1,5 +1,6 @@
-package dev.preflight.http.internal;
+package dev.preflight.net.internal;
 
+import dev.preflight.support.IpAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class HostnameMatcher {
      * @return whether the certificate is valid for the host
      */
     public static boolean matches(String host, List<String> dnsNames, List<String> ipAddresses) {
-        if (Hosts.isIpLiteral(host)) {
+        if (IpAddresses.isLiteral(host)) {
             return ipAddresses.stream().anyMatch(ip -> sameAddress(ip, host));
         }
         String name = normalise(host);

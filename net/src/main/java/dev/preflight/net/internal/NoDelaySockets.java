@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.net.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
