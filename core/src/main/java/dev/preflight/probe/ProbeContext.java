@@ -54,7 +54,12 @@ public interface ProbeContext {
     /** @return the run's redactor, which knows every secret of the configuration */
     Redactor redactor();
 
-    /** @return host overrides, DNS server and extra trusted CAs */
+    /**
+     * The run's raw network settings. Probes rarely need them: {@code dev.preflight.net.Network} (module
+     * {@code preflight-net}) gives resolvers, sockets, TLS inspection and HTTP clients that honour them.
+     *
+     * @return host overrides, DNS server and extra trusted CAs
+     */
     NetworkSettings network();
 
     /**

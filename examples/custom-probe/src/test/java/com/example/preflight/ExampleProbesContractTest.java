@@ -8,16 +8,20 @@ import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
 import java.util.Map;
 
-/** Preflight's probe contract: id, registration, results, no secret in any report. */
-class LogLevelProbeContractTest extends ProbeContractTest {
+/** Preflight's probe contract: id, registration, results, deadlines, no secret in any report. */
+class ExampleProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new LogLevelProbe());
+        return List.of(new LogLevelProbe(), new RobotsProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
+        if (probe instanceof RobotsProbe) {
+            // A server that accepts and never answers, behind credentials the report must not show.
+            return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
+        }
         return Target.builder(".env.production", TargetKind.ENV)
                 .variables(Map.of(
                         "LOG_LEVEL", "debug",
