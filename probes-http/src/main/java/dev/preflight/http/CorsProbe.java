@@ -1,6 +1,5 @@
 package dev.preflight.http;
 
-import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.Finding;
 import dev.preflight.http.internal.OriginJudge;
 import dev.preflight.http.internal.Page;
@@ -15,6 +14,7 @@ import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.IpAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;

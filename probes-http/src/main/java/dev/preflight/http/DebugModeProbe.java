@@ -1,12 +1,12 @@
 package dev.preflight.http;
 
-import dev.preflight.net.NetworkFailures;
-import dev.preflight.http.internal.DebugPages;
 import dev.preflight.http.internal.DebugPages.DebugPage;
+import dev.preflight.http.internal.DebugPages;
 import dev.preflight.http.internal.NotFoundPage;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;

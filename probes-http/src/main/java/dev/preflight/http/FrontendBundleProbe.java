@@ -1,6 +1,5 @@
 package dev.preflight.http;
 
-import dev.preflight.net.NetworkFailures;
 import dev.preflight.http.internal.BundleScanner;
 import dev.preflight.http.internal.Leak;
 import dev.preflight.http.internal.NotFoundPage;
@@ -9,6 +8,7 @@ import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.ScriptSources;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SourceMaps;
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;

@@ -1,19 +1,19 @@
 package dev.preflight.http;
 
-import dev.preflight.net.Network;
-import dev.preflight.net.NetworkFailures;
-import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.Finding;
 import dev.preflight.http.internal.HstsPolicy;
 import dev.preflight.http.internal.MalformedHeaderException;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
+import dev.preflight.net.Network;
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.IpAddresses;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;

@@ -1,6 +1,5 @@
 package dev.preflight.http;
 
-import dev.preflight.support.IpAddresses;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.RedirectHosts;
 import dev.preflight.http.internal.RedirectWalk;
@@ -9,6 +8,7 @@ import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.IpAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 

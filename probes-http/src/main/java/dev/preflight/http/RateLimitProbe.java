@@ -1,12 +1,12 @@
 package dev.preflight.http;
 
-import dev.preflight.net.NetworkFailures;
 import dev.preflight.http.internal.Burst;
 import dev.preflight.http.internal.BurstOutcome;
-import dev.preflight.http.internal.Shorten;
-import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.PageRequest;
+import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.Site;
+import dev.preflight.http.internal.SitePaths;
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;

@@ -1,6 +1,5 @@
 package dev.preflight.http;
 
-import dev.preflight.net.TlsSession;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
 import dev.preflight.net.Network;

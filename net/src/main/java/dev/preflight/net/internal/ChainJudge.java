@@ -1,7 +1,7 @@
 package dev.preflight.net.internal;
 
-import dev.preflight.net.CertificateProblem;
 import dev.preflight.net.CertificateProblem.Kind;
+import dev.preflight.net.CertificateProblem;
 import dev.preflight.probe.Status;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.preflight.net.internal;
 
-import dev.preflight.net.CertificateProblem;
 import dev.preflight.net.CertificateProblem.Kind;
+import dev.preflight.net.CertificateProblem;
 import dev.preflight.probe.Status;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;

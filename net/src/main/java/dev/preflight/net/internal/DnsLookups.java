@@ -1,8 +1,8 @@
 package dev.preflight.net.internal;
 
 import dev.preflight.net.DeadlineExceededException;
-import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.DnsAnswer.Outcome;
+import dev.preflight.net.DnsAnswer;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;

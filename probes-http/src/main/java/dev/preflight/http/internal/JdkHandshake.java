@@ -1,12 +1,11 @@
 package dev.preflight.http.internal;
 
-import java.time.Duration;
-import dev.preflight.net.TlsInspection;
+import dev.preflight.http.internal.Attempt.Outcome;
 import dev.preflight.net.Network;
 import dev.preflight.net.NetworkFailures;
-import dev.preflight.support.IpAddresses;
-import dev.preflight.http.internal.Attempt.Outcome;
+import dev.preflight.net.TlsInspection;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.support.IpAddresses;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SNIHostName;

@@ -1,6 +1,5 @@
 package dev.preflight.http.internal;
 
-import java.time.Duration;
 import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 /**
  * Sends one hand-built ClientHello over a plain socket and reads the server's first answer, then hangs

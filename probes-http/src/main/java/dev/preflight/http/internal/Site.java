@@ -1,9 +1,9 @@
 package dev.preflight.http.internal;
 
 import dev.preflight.net.Network;
-import dev.preflight.support.IpAddresses;
-import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.SharedKey;
+import dev.preflight.support.IpAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package dev.preflight.http.internal;
 
-import dev.preflight.support.IpAddresses;
 import dev.preflight.probe.InvalidSettingException;
+import dev.preflight.support.IpAddresses;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
