@@ -1,6 +1,7 @@
 package com.example.preflight;
 
 import dev.preflight.probe.Probe;
+import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
@@ -8,16 +9,22 @@ import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
 import java.util.Map;
 
-/** Preflight's probe contract: id, registration, results, no secret in any report. */
-class LogLevelProbeContractTest extends ProbeContractTest {
+/** Preflight's probe contract for both example probes: id, registration, results, no secret in any report. */
+class ExampleProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new LogLevelProbe());
+        return List.of(new LogLevelProbe(), new MongoAuthProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
+        if (probe instanceof MongoAuthProbe) {
+            return Target.builder("orders-db", MongoAuthProbe.MONGODB)
+                    .uri(java.net.URI.create("mongodb://app:" + targets.plantedPassword() + "@127.0.0.1:27017/orders"))
+                    .secret("password", Secret.of(targets.plantedToken()))
+                    .build();
+        }
         return Target.builder(".env.production", TargetKind.ENV)
                 .variables(Map.of(
                         "LOG_LEVEL", "debug",
@@ -25,5 +32,11 @@ class LogLevelProbeContractTest extends ProbeContractTest {
                         "DATABASE_URL", "postgresql://app:" + targets.plantedPassword() + "@db.internal/app",
                         "SECRET_KEY", targets.plantedToken()))
                 .build();
+    }
+
+    /** Both read their target alone: neither opens a connection, so the deadline check does not apply. */
+    @Override
+    protected boolean usesNetwork(Probe probe) {
+        return false;
     }
 }
