@@ -361,7 +361,8 @@ public final class Preflight {
                     .orElseThrow(() -> new ConfigException(String.valueOf(configFile != null ? configFile : envFile), 0,
                             null, "reading configuration files needs preflight-config on the class path"));
             Builder merged = new Builder();
-            provider.apply(merged, configFile, envFile, environment != null ? environment : System.getenv(), all.ids());
+            provider.apply(merged, configFile, envFile, environment != null ? environment : System.getenv(), all.ids(),
+                    loader);
             merged.targets.addAll(targets);
             merged.include.addAll(include);
             merged.exclude.addAll(exclude);

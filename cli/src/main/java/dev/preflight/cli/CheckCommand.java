@@ -108,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         NetworkSettings network = NetworkSettings.system();
         if (configFile != null || envFile != null) {
             PreflightConfig loaded = ConfigLoader.builder().environment(environment).knownProbeIds(catalog.ids())
-                    .build().load(configFile, envFile);
+                    .classLoader(CheckCommand.class.getClassLoader()).build().load(configFile, envFile);
             loaded.applyTo(builder);
             network = loaded.network();
         }

@@ -21,6 +21,10 @@ import java.util.Objects;
  * Report report = config.applyTo(Preflight.builder().catalog(catalog)).build().run();
  * }</pre>
  *
+ * <p>Targets of the kinds a module owns ({@code stripe:}, {@code razorpay:}) are read by that module's
+ * {@link dev.preflight.targets.TargetBlockReader}, found on the {@linkplain Builder#classLoader class
+ * path}; a target may also name any other kind with {@code kind:}.
+ *
  * <p>Every problem is a {@link ConfigException} naming the file as given, the 1-based line and the
  * dotted key ({@code targets.shop.timeout}), with a message that says how to fix it and never holds
  * a secret value. Immutable and thread-safe; each load reads the files afresh.
@@ -30,10 +34,17 @@ import java.util.Objects;
 public final class ConfigLoader {
     private final Map<String, String> environment;
     private final List<String> knownProbeIds;
+    private final ClassLoader classLoader;
 
     private ConfigLoader(Builder b) {
         this.environment = Map.copyOf(b.environment);
         this.knownProbeIds = List.copyOf(b.knownProbeIds);
+        this.classLoader = b.classLoader != null ? b.classLoader : defaultClassLoader();
+    }
+
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ConfigLoader.class.getClassLoader();
     }
 
     /** @return a builder using {@link System#getenv()} and no probe id validation */
@@ -59,7 +70,7 @@ public final class ConfigLoader {
         }
         SecretCollector secrets = new SecretCollector();
         try {
-            ConfigParts parts = new ConfigReader(environment, new KnownProbes(knownProbeIds), secrets)
+            ConfigParts parts = new ConfigReader(environment, new KnownProbes(knownProbeIds), secrets, classLoader)
                     .read(yamlOrNull, envFileOrNull);
             return new PreflightConfig(parts.targets(), parts.waivers(), parts.network(), parts.defaults().timeout(),
                     parts.defaults().overallTimeout(), parts.defaults().parallelism(), parts.defaults().include(),
@@ -95,8 +106,20 @@ public final class ConfigLoader {
     public static final class Builder {
         private Map<String, String> environment = System.getenv();
         private List<String> knownProbeIds = List.of();
+        private ClassLoader classLoader;
 
         private Builder() {
+        }
+
+        /**
+         * @param classLoader where the {@link dev.preflight.targets.TargetBlockReader}s that read the
+         *     blocks of module-owned kinds ({@code stripe:}, …) are looked for; defaults to the
+         *     thread's context class loader
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "'classLoader' must not be null");
+            return this;
         }
 
         /**

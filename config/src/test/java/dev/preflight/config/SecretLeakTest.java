@@ -31,14 +31,15 @@ class SecretLeakTest {
         "targets:\n  db: { url: \"app:${DB_PASSWORD}@db.internal\" }\n",
         "targets:\n  shop: { url: https://shop.example.com, timeout: \"${DB_PASSWORD}\" }\n",
         "targets:\n  mail: { domain: \"${API_TOKEN}\" }\n",
-        "targets:\n  pay: { stripe: { secret-key: \"${STRIPE_SECRET_KEY}\", webhook-url: \"${STRIPE_SECRET_KEY}\" } }\n",
+        "targets:\n  q: { acme-queue: { password: \"${STRIPE_SECRET_KEY}\", host: [\"${STRIPE_SECRET_KEY}\"] } }\n",
+        "targets:\n  db: { kind: mongodb, url: \"${DB_PASSWORD}\" }\n",
+        "targets:\n  db: { kind: mongodb, secrets: { pin: \"${API_TOKEN}\" }, attributes: { pin: [\"${API_TOKEN}\"] } }\n",
         "defaults: { parallelism: \"${API_TOKEN}\" }\n",
         "defaults: { overall-timeout: \"planted-api-token-7d1e\" }\n",
         "network: { dns-server: \"${DB_PASSWORD}\" }\n",
         "network: { resolve: [\"${API_TOKEN}\"] }\n",
         "version: \"${STRIPE_SECRET_KEY}\"\n",
         "waivers:\n  - { probe: http.hsts, reason: x, expires: \"${STRIPE_SECRET_KEY}\" }\n",
-        "targets:\n  pay: { stripe: { secret-key: sk_test_x, api-base: \"https://u:${API_TOKEN}@api stripe.com\" } }\n",
     })
     void yamlProblemsNeverRepeatASecret(String yaml) {
         ConfigException e = new Fixtures(dir).yamlError(yaml, ENVIRONMENT);

@@ -12,14 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TargetsTest {
     @ParameterizedTest
     @CsvSource({
-        "https://shop.example.com, WEB",
-        "http://shop.example.com:8080/health, WEB",
-        "postgresql://db.internal:5432/shop, POSTGRES",
-        "postgres://db.internal/shop, POSTGRES",
-        "redis://cache.internal:6379, REDIS",
-        "REDISS://cache.internal:6380, REDIS",
-        "smtp://smtp.example.com:587, SMTP",
-        "smtps://smtp.example.com:465, SMTP",
+        "https://shop.example.com, web",
+        "http://shop.example.com:8080/health, web",
+        "postgresql://db.internal:5432/shop, postgres",
+        "postgres://db.internal/shop, postgres",
+        "redis://cache.internal:6379, redis",
+        "REDISS://cache.internal:6380, redis",
+        "smtp://smtp.example.com:587, smtp",
+        "smtps://smtp.example.com:465, smtp",
     })
     void kindFollowsFromTheScheme(String url, TargetKind kind) {
         Target target = Targets.fromUrl("t", url);

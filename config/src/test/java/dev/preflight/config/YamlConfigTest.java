@@ -135,12 +135,11 @@ class YamlConfigTest {
                 targets:
                   shop: { url: https://shop.example.com }
                   mail: { domain: shop.example.com }
-                  payments: { stripe: { secret-key: "${STRIPE_SECRET_KEY}" } }
                 """);
 
         PreflightConfig config = Fixtures.loader(Map.of()).load(yaml, env);
 
-        assertThat(config.targets()).extracting(Target::name).containsExactly("shop", "mail", "payments", ".env");
+        assertThat(config.targets()).extracting(Target::name).containsExactly("shop", "mail", ".env", "stripe");
     }
 
     @Test

@@ -157,7 +157,7 @@ class YamlErrorsTest {
     @Test
     void targetWithoutKindNamesTheKindKeys() {
         assertAt(problem("targets:\n  shop:\n    timeout: 5s\n"), 2, "targets.shop",
-                "needs one of url, domain, stripe, razorpay, env-file");
+                "needs one of url, domain, acme-queue, env-file or kind");
     }
 
     @Test
@@ -342,23 +342,5 @@ class YamlErrorsTest {
     void dnsServerThatIsNotAnIpAddressIsRejected() {
         assertAt(problem("network:\n  dns-server: dns.example.com:53\n"), 2, "network.dns-server",
                 "is not an IP address");
-    }
-
-    @Test
-    void stripeBlockWithoutSecretKeyIsRejected() {
-        assertAt(problem("targets:\n  pay:\n    stripe: { webhook-secret: whsec_x }\n"), 3, "targets.pay.stripe.secret-key",
-                "a stripe block needs secret-key");
-    }
-
-    @Test
-    void unknownKeyInAStripeBlockSuggestsTheClosest() {
-        assertAt(problem("targets:\n  pay:\n    stripe: { secret-key: sk_test_x, webhook_secret: whsec_x }\n"), 3,
-                "targets.pay.stripe.webhook_secret", "did you mean 'webhook-secret'?");
-    }
-
-    @Test
-    void webhookUrlMustBeAWebUrl() {
-        assertAt(problem("targets:\n  pay:\n    stripe: { secret-key: sk_test_x, webhook-url: /webhooks }\n"), 3,
-                "targets.pay.stripe.webhook-url", "is not an https:// URL");
     }
 }

@@ -50,51 +50,6 @@ class YamlTargetsTest {
     }
 
     @Test
-    void stripeBlockKeysBecomeSecretsAndAttributes() {
-        Target payments = files().loadYaml("""
-                targets:
-                  payments:
-                    stripe:
-                      secret-key: ${STRIPE_SECRET_KEY}
-                      publishable-key: pk_live_abcdefghijklmnop
-                      webhook-secret: whsec_abcdefghijklmnop
-                      webhook-url: https://shop.example.com/webhooks/stripe
-                      api-base: https://api.stripe.com
-                      required-events: [checkout.session.completed, invoice.paid]
-                """, Map.of("STRIPE_SECRET_KEY", "sk_live_abcdefghijklmnop")).targets().get(0);
-
-        assertThat(payments.kind()).isEqualTo(TargetKind.STRIPE);
-        assertThat(payments.name()).isEqualTo("payments");
-        assertThat(payments.location()).isEqualTo("stripe account");
-        assertThat(payments.secrets()).containsOnlyKeys("secret-key", "publishable-key", "webhook-secret");
-        assertThat(payments.secret("secret-key")).contains(Secret.of("sk_live_abcdefghijklmnop"));
-        assertThat(payments.attributes()).contains(entry("webhook-url", "https://shop.example.com/webhooks/stripe"),
-                entry("api-base", "https://api.stripe.com"),
-                entry("required-events", "checkout.session.completed,invoice.paid"));
-    }
-
-    @Test
-    void razorpayBlockKeysBecomeSecretsAndAttributes() {
-        PreflightConfig config = files().loadYaml("""
-                targets:
-                  rzp:
-                    razorpay:
-                      key-id: rzp_live_ABCDEFGH
-                      key-secret: ${RAZORPAY_KEY_SECRET}
-                      webhook-secret: rzp-webhook-secret-1234
-                      webhook-url: https://shop.example.com/webhooks/razorpay
-                """, Map.of("RAZORPAY_KEY_SECRET", "rzp-key-secret-5678"));
-        Target rzp = config.targets().get(0);
-
-        assertThat(rzp.kind()).isEqualTo(TargetKind.RAZORPAY);
-        assertThat(rzp.location()).isEqualTo("razorpay account");
-        assertThat(rzp.attribute("key-id")).contains("rzp_live_ABCDEFGH");
-        assertThat(rzp.secrets()).containsOnlyKeys("key-secret", "webhook-secret");
-        assertThat(config.secrets()).contains("rzp-key-secret-5678", "rzp-webhook-secret-1234")
-                .doesNotContain("rzp_live_ABCDEFGH");
-    }
-
-    @Test
     void envFileTargetHoldsTheFileVariablesAndItsSample() {
         Fixtures files = files();
         files.write("config/.env.production", "DEBUG=false\nSECRET_KEY=s3cr3t-value-123\n");

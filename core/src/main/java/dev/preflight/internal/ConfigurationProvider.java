@@ -20,8 +20,9 @@ public interface ConfigurationProvider {
      * @param envFile a dotenv file, or null
      * @param environment what {@code ${VAR}} reads
      * @param knownProbeIds the ids that selections, settings and waivers may name
+     * @param classLoader where discovery looks, for the readers of module-owned target blocks
      * @throws dev.preflight.ConfigException for a bad file
      */
     void apply(Preflight.Builder builder, Path configFile, Path envFile, Map<String, String> environment,
-            Collection<String> knownProbeIds);
+            Collection<String> knownProbeIds, ClassLoader classLoader);
 }

@@ -48,7 +48,7 @@ public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset) {
             Target target = targets.get(i);
             for (Probe probe : catalog.probes()) {
                 String id = probe.id();
-                if (probe.targetKind() != target.kind() || !selected(id, target, include, exclude)) {
+                if (!target.kind().equals(probe.targetKind()) || !selected(id, target, include, exclude)) {
                     continue;
                 }
                 boolean named = include.contains(id) || target.include().contains(id);

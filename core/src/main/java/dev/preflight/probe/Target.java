@@ -82,7 +82,7 @@ public final class Target {
      */
     public static Target web(String url) {
         Target target = forUrl(url);
-        if (target.kind() != TargetKind.WEB) {
+        if (!target.kind().equals(TargetKind.WEB)) {
             throw new IllegalArgumentException("not an https:// or http:// URL: " + target.location());
         }
         return target;

@@ -8,10 +8,10 @@ import java.util.Map;
  * The deployment stage a target serves, from its attribute {@code environment} (the configuration's
  * {@code environment:}). Absent means production, so that an unlabelled target gets the strictest
  * reading. Probes that judge differently outside production (test keys, debug flags) share this
- * one rule.
+ * one rule. Vendor-neutral: which keys or flags a stage wants is the probes' business.
  *
  * <pre>{@code
- * if (Stage.of(context.target()).isProduction() && mode == KeyMode.TEST) { ... }
+ * if (Stage.of(context.target()).isProduction() && debugEnabled) { ... }
  * }</pre>
  *
  * @param name the normalised stage name, e.g. {@code production}, {@code staging}

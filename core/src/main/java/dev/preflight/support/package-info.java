@@ -1,6 +1,5 @@
 /**
  * Public helpers for probe authors and embedders: redaction, duration parsing, id globs and
- * suggestions, a target's deployment stage, and the payment-key catalogue that environment and
- * payment probes share.
+ * suggestions, quoted values, and a target's deployment stage.
  */
 package dev.preflight.support;

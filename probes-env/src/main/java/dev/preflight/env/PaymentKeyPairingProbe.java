@@ -1,9 +1,9 @@
 package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
-import dev.preflight.support.KeyMode;
+import dev.preflight.paymentkeys.KeyMode;
 import dev.preflight.env.internal.PaymentKeyVariables;
-import dev.preflight.support.PaymentKey;
+import dev.preflight.paymentkeys.PaymentKey;
 import dev.preflight.support.Stage;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;

@@ -1,8 +1,8 @@
 package dev.preflight.payments;
 
 import dev.preflight.payments.internal.KeyFindings;
-import dev.preflight.support.PaymentKey;
-import dev.preflight.support.KeyMode;
+import dev.preflight.paymentkeys.PaymentKey;
+import dev.preflight.paymentkeys.KeyMode;
 import dev.preflight.payments.internal.ModeCheck;
 import dev.preflight.support.Stage;
 import dev.preflight.probe.Probe;

@@ -1,8 +1,8 @@
 package dev.preflight.payments;
 
 import dev.preflight.payments.internal.EndpointListing;
-import dev.preflight.support.PaymentKey;
-import dev.preflight.support.KeyMode;
+import dev.preflight.paymentkeys.PaymentKey;
+import dev.preflight.paymentkeys.KeyMode;
 import dev.preflight.payments.internal.Provider;
 import dev.preflight.payments.internal.ProviderClient;
 import dev.preflight.payments.internal.ProviderErrors;

@@ -27,7 +27,7 @@ class PaymentProbesContractTest extends ProbeContractTest {
         String apiBase = "http://" + targets.silentServer();
         // The webhook-signature probes send to the application's endpoint: the silent server too.
         String webhookUrl = apiBase + "/webhooks/" + targets.plantedToken();
-        if (probe.targetKind() == TargetKind.STRIPE) {
+        if (TargetKind.STRIPE.equals(probe.targetKind())) {
             // A token in the webhook URL's query, as some applications route them: it must never show.
             return Target.builder("shop", TargetKind.STRIPE).attribute("api-base", apiBase)
                     .attribute("webhook-url", webhookUrl + "?token=" + targets.plantedToken())

@@ -82,7 +82,7 @@ public abstract class ProbeContractTest {
      * @return whether the deadline check applies; by default every probe but those of {@link TargetKind#ENV}
      */
     protected boolean usesNetwork(Probe probe) {
-        return probe.targetKind() != TargetKind.ENV;
+        return !TargetKind.ENV.equals(probe.targetKind());
     }
 
     @Order(1)

@@ -193,7 +193,7 @@ public final class ProbeTestKit {
         if (target == null) {
             throw new IllegalStateException("no target: call target(...) before running " + probe.id());
         }
-        if (target.kind() != probe.targetKind()) {
+        if (!target.kind().equals(probe.targetKind())) {
             throw new IllegalStateException(probe.id() + " checks " + probe.targetKind() + " targets, but "
                     + target.name() + " is a " + target.kind() + " target");
         }

@@ -164,7 +164,7 @@ class ProbeTestKitTest {
                 .target(Target.web("https://shop.example.com"));
 
         assertThatThrownBy(kit::run).isInstanceOf(IllegalStateException.class)
-                .hasMessage("acme.env-only checks ENV targets, but https://shop.example.com is a WEB target");
+                .hasMessage("acme.env-only checks env targets, but https://shop.example.com is a web target");
     }
 
     @Test

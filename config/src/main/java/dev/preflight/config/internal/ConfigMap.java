@@ -75,14 +75,17 @@ final class ConfigMap {
      * @return the entry
      */
     ConfigNode require(String key, String problem) {
-        ConfigNode entry = entries.get(key);
-        if (entry == null) {
-            throw owner.entry(key, null, owner.line()).error(problem);
-        }
+        ConfigNode entry = at(key);
         if (entry.isNull() || !entry.isMap() && !entry.isList() && entry.string().isBlank()) {
             throw entry.error(problem);
         }
         return entry;
+    }
+
+    /** @return the entry, empty or not, or an empty stand-in located at this map when the key is absent */
+    ConfigNode at(String key) {
+        ConfigNode entry = entries.get(key);
+        return entry != null ? entry : owner.entry(key, null, owner.line());
     }
 
     /** @return every entry, in file order, empty values included */

@@ -134,6 +134,14 @@ final class ConfigNode {
         return value;
     }
 
+    /** @return the interpolated text of this scalar, known to the redactor as a secret whatever its key */
+    String secret() {
+        String value = string();
+        context.secrets().add(value);
+        context.secrets().add(value.strip());
+        return value;
+    }
+
     /** @return the non-empty values of a list or of a comma-separated string, each with its node */
     List<Value> values() {
         List<Value> values = new ArrayList<>();

@@ -27,16 +27,20 @@ public final class ConfigReader {
     private final Map<String, String> environment;
     private final KnownProbes probes;
     private final SecretCollector secrets;
+    private final ClassLoader classLoader;
 
     /**
      * @param environment the real environment, consulted first by interpolation
      * @param probes the known probe ids
      * @param secrets receives every secret value met
+     * @param classLoader where the target readers of modules are looked for
      */
-    public ConfigReader(Map<String, String> environment, KnownProbes probes, SecretCollector secrets) {
+    public ConfigReader(Map<String, String> environment, KnownProbes probes, SecretCollector secrets,
+            ClassLoader classLoader) {
         this.environment = environment;
         this.probes = probes;
         this.secrets = secrets;
+        this.classLoader = classLoader;
     }
 
     /**
@@ -52,7 +56,8 @@ public final class ConfigReader {
         Path baseDir = yaml.getParent() != null ? yaml.getParent() : Path.of("");
         Node rootNode = YamlDocument.read(yaml, yaml.toString()).orElse(null);
         Interpolator fromEnvironment = new Interpolator(environment, Map.of(), secrets);
-        LoadContext envOnly = new LoadContext(yaml.toString(), baseDir, fromEnvironment, secrets, probes);
+        LoadContext envOnly = new LoadContext(yaml.toString(), baseDir, fromEnvironment, secrets, probes,
+                TargetBlockReaders.discover(classLoader));
         ConfigMap first = ConfigNode.root(envOnly, rootNode).map(KEYS);
         Path envPath = envFile != null ? envFile
                 : first.get("env-file").map(n -> baseDir.resolve(n.string().strip())).orElse(null);

@@ -76,7 +76,7 @@ final class EnvTargets {
 
     private static void urls(Dotenv env, List<String> names, TargetKind kind, List<Target.Builder> into) {
         for (String name : names) {
-            env.value(name).flatMap(Urls::tryParse).filter(uri -> Urls.kindOf(uri).orElse(null) == kind)
+            env.value(name).flatMap(Urls::tryParse).filter(uri -> Urls.kindOf(uri).filter(kind::equals).isPresent())
                     .map(uri -> Target.builder(name, kind).uri(uri).attribute(SOURCE, env.source(name)))
                     .ifPresent(into::add);
         }

@@ -11,8 +11,11 @@ import java.util.Map;
 public final class FileConfigurationProvider implements ConfigurationProvider {
     @Override
     public void apply(Preflight.Builder builder, Path configFile, Path envFile, Map<String, String> environment,
-            Collection<String> knownProbeIds) {
-        ConfigLoader.builder().environment(environment).knownProbeIds(knownProbeIds).build()
-                .load(configFile, envFile).applyTo(builder);
+            Collection<String> knownProbeIds, ClassLoader classLoader) {
+        ConfigLoader.Builder loader = ConfigLoader.builder().environment(environment).knownProbeIds(knownProbeIds);
+        if (classLoader != null) {
+            loader.classLoader(classLoader);
+        }
+        loader.build().load(configFile, envFile).applyTo(builder);
     }
 }

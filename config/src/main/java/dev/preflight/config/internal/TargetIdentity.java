@@ -2,6 +2,7 @@ package dev.preflight.config.internal;
 
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -38,14 +39,21 @@ final class TargetIdentity {
     }
 
     static String of(Target t) {
-        String id = switch (t.kind()) {
-            case WEB, POSTGRES, REDIS, SMTP -> t.uri().map(u -> u.toString().replaceAll("/+$", "")).orElse(t.name());
-            case DOMAIN -> t.attribute("domain").map(d -> d.toLowerCase(Locale.ROOT)).orElse(t.name());
-            case STRIPE -> t.secret("secret-key").map(Secret::reveal).orElse(t.name());
-            case RAZORPAY -> t.attribute("key-id").orElse(t.name());
-            case ENV -> t.attribute(EnvTargets.SOURCE).map(s -> Path.of(s).toAbsolutePath().normalize().toString())
+        TargetKind kind = t.kind();
+        String id;
+        if (kind.equals(TargetKind.DOMAIN)) {
+            id = t.attribute("domain").map(d -> d.toLowerCase(Locale.ROOT)).orElse(t.name());
+        } else if (kind.equals(TargetKind.STRIPE)) {
+            id = t.secret("secret-key").map(Secret::reveal).orElse(t.name());
+        } else if (kind.equals(TargetKind.RAZORPAY)) {
+            id = t.attribute("key-id").orElse(t.name());
+        } else if (kind.equals(TargetKind.ENV)) {
+            id = t.attribute(EnvTargets.SOURCE).map(s -> Path.of(s).toAbsolutePath().normalize().toString())
                     .orElse(t.name());
-        };
-        return t.kind() + " " + id;
+        } else {
+            // Web, database and mail servers, and any kind of a module's own: the URL names the thing.
+            id = t.uri().map(u -> u.toString().replaceAll("/+$", "")).orElse(t.name());
+        }
+        return kind.label() + " " + id;
     }
 }

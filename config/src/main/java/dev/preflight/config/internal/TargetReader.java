@@ -2,6 +2,7 @@ package dev.preflight.config.internal;
 
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.targets.TargetBlockReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,16 @@ import java.util.stream.Stream;
 
 /**
  * Reads the {@code targets:} map. Each block has exactly one kind key ({@code url}, {@code domain},
- * {@code stripe}, {@code razorpay}, {@code env-file}) and optionally the keys every target shares.
+ * {@code env-file}, or the block key of a module's {@link TargetBlockReader}, e.g. {@code stripe}),
+ * or a {@code kind:} with an optional {@code url}, {@code attributes} and {@code secrets}; and
+ * optionally the keys every target shares.
  */
 final class TargetReader {
-    private static final List<String> KINDS = List.of("url", "domain", "stripe", "razorpay", "env-file");
     private static final List<String> COMMON = List.of("timeout", "include", "exclude", "environment", "settings");
-    private static final List<String> KEYS = Stream.concat(KINDS.stream(), COMMON.stream()).toList();
+    private static final List<String> CUSTOM = List.of("kind", "attributes", "secrets");
+    /** The keys of a target's entry that no module's reader may claim. */
+    static final List<String> RESERVED = Stream.of(List.of("url", "domain", "env-file"), CUSTOM, COMMON)
+            .flatMap(List::stream).toList();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private TargetReader() {
@@ -40,24 +45,12 @@ final class TargetReader {
 
     private static Target read(ConfigNode entry, String environment) {
         String name = entry.name();
-        ConfigMap block = entry.map(KEYS);
-        List<String> kinds = KINDS.stream().filter(block::has).toList();
-        if (kinds.isEmpty()) {
-            throw entry.error("target '" + name + "' needs one of " + String.join(", ", KINDS)
-                    + ", e.g. url: https://shop.example.com");
-        }
-        if (kinds.size() > 1) {
-            throw entry.error("target '" + name + "' has " + String.join(" and ", kinds)
-                    + "; a target is one thing, so split it into one target per kind");
-        }
-        ConfigNode kind = block.get(kinds.get(0)).orElseThrow();
-        Target.Builder b = switch (kinds.get(0)) {
-            case "url" -> url(name, kind);
-            case "domain" -> domain(name, kind);
-            case "stripe" -> PaymentBlocks.stripe(name, kind);
-            case "razorpay" -> PaymentBlocks.razorpay(name, kind);
-            default -> envFile(name, kind);
-        };
+        TargetBlockReaders readers = entry.context().readers();
+        // Discovery order puts a module's keys where the built-in block keys used to be listed.
+        List<String> kindKeys = Stream.of(List.of("url", "domain"), readers.keys(), List.of("env-file"))
+                .flatMap(List::stream).toList();
+        ConfigMap block = entry.map(allowedKeys(entry, kindKeys));
+        Target.Builder b = block.has("kind") ? custom(entry, block, kindKeys) : declared(entry, block, kindKeys);
         block.get("timeout").ifPresent(n -> b.timeout(n.duration()));
         block.get("include").ifPresent(n -> b.include(n.probeGlobs()));
         block.get("exclude").ifPresent(n -> b.exclude(n.probeGlobs()));
@@ -65,6 +58,66 @@ final class TargetReader {
         String stage = block.get("environment").map(n -> n.string().strip()).filter(s -> !s.isEmpty())
                 .orElse(environment);
         return b.attribute(EnvTargets.ENVIRONMENT, stage).build();
+    }
+
+    /** The keys a target may have; an unknown one also names the readers that failed to load, if any. */
+    private static List<String> allowedKeys(ConfigNode entry, List<String> kindKeys) {
+        List<String> keys = Stream.of(kindKeys, CUSTOM, COMMON).flatMap(List::stream).toList();
+        List<String> failures = entry.context().readers().failures();
+        if (!failures.isEmpty()) {
+            for (ConfigNode e : entry.map(null).entries()) {
+                if (!keys.contains(e.name())) {
+                    throw e.error("unknown key '" + e.name() + "'" + DidYouMean.suggest(e.name(), keys)
+                            + "; some target readers could not be loaded, perhaps the one for it: "
+                            + String.join("; ", failures));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Target.Builder declared(ConfigNode entry, ConfigMap block, List<String> kindKeys) {
+        String name = entry.name();
+        List<String> kinds = kindKeys.stream().filter(block::has).toList();
+        if (kinds.isEmpty()) {
+            throw entry.error("target '" + name + "' needs one of " + String.join(", ", kindKeys)
+                    + " or kind, e.g. url: https://shop.example.com");
+        }
+        if (kinds.size() > 1) {
+            throw entry.error("target '" + name + "' has " + String.join(" and ", kinds)
+                    + "; a target is one thing, so split it into one target per kind");
+        }
+        for (String key : List.of("attributes", "secrets")) {
+            if (block.has(key)) {
+                throw block.at(key).error(key + ": belongs to a target declared with kind:, e.g. kind: mongodb;"
+                        + " a " + kinds.get(0) + " target takes its values from its own keys");
+            }
+        }
+        ConfigNode kind = block.get(kinds.get(0)).orElseThrow();
+        return switch (kinds.get(0)) {
+            case "url" -> url(name, kind);
+            case "domain" -> domain(name, kind);
+            case "env-file" -> envFile(name, kind);
+            default -> contributed(name, kind, entry.context().readers().reader(kinds.get(0)).orElseThrow());
+        };
+    }
+
+    private static Target.Builder custom(ConfigNode entry, ConfigMap block, List<String> kindKeys) {
+        List<String> others = kindKeys.stream().filter(k -> !k.equals("url")).filter(block::has).toList();
+        if (!others.isEmpty()) {
+            throw entry.error("target '" + entry.name() + "' has kind and " + String.join(" and ", others)
+                    + "; " + others.get(0) + " declares a target of its own kind, so keep one of them");
+        }
+        return CustomKindTargets.read(entry.name(), block);
+    }
+
+    private static Target.Builder contributed(String name, ConfigNode node, TargetBlockReader reader) {
+        Target.Builder b = reader.read(name, new YamlTargetBlock(node.map(reader.keys())));
+        if (b == null) {
+            throw new IllegalStateException("target reader " + reader.getClass().getName() + " returned no target for "
+                    + node.key());
+        }
+        return b;
     }
 
     private static Target.Builder url(String name, ConfigNode node) {

@@ -1,6 +1,7 @@
 package com.example.preflight;
 
 import dev.preflight.probe.Probe;
+import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
@@ -8,12 +9,12 @@ import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
 import java.util.Map;
 
-/** Preflight's probe contract: id, registration, results, deadlines, no secret in any report. */
+/** Preflight's probe contract for the example probes: id, registration, results, deadlines, no secret in any report. */
 class ExampleProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new LogLevelProbe(), new RobotsProbe());
+        return List.of(new LogLevelProbe(), new MongoAuthProbe(), new RobotsProbe());
     }
 
     @Override
@@ -22,6 +23,12 @@ class ExampleProbesContractTest extends ProbeContractTest {
             // A server that accepts and never answers, behind credentials the report must not show.
             return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
         }
+        if (probe instanceof MongoAuthProbe) {
+            return Target.builder("orders-db", MongoAuthProbe.MONGODB)
+                    .uri(java.net.URI.create("mongodb://app:" + targets.plantedPassword() + "@127.0.0.1:27017/orders"))
+                    .secret("password", Secret.of(targets.plantedToken()))
+                    .build();
+        }
         return Target.builder(".env.production", TargetKind.ENV)
                 .variables(Map.of(
                         "LOG_LEVEL", "debug",
@@ -29,5 +36,11 @@ class ExampleProbesContractTest extends ProbeContractTest {
                         "DATABASE_URL", "postgresql://app:" + targets.plantedPassword() + "@db.internal/app",
                         "SECRET_KEY", targets.plantedToken()))
                 .build();
+    }
+
+    /** Only the robots probe opens a connection; the others read their target alone. */
+    @Override
+    protected boolean usesNetwork(Probe probe) {
+        return probe instanceof RobotsProbe;
     }
 }

@@ -44,7 +44,8 @@ public final class AnnotatedPreflight {
             }
             yaml = DEFAULT_CONFIG;
         }
-        Preflight.Builder builder = ConfigLoader.builder().knownProbeIds(catalog.ids()).build().load(yaml, env)
+        Preflight.Builder builder = ConfigLoader.builder().knownProbeIds(catalog.ids()).classLoader(classLoader).build()
+                .load(yaml, env)
                 .applyTo(Preflight.builder().catalog(catalog));
         builder.probes(known(check.probes(), "probes", catalog)).exclude(known(check.exclude(), "exclude", catalog));
         if (!check.timeout().isBlank()) {

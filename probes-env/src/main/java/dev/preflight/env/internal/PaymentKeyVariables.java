@@ -1,7 +1,7 @@
 package dev.preflight.env.internal;
 
-import dev.preflight.support.KeyMode;
-import dev.preflight.support.PaymentKey;
+import dev.preflight.paymentkeys.KeyMode;
+import dev.preflight.paymentkeys.PaymentKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.preflight.payments.internal;
 
-import dev.preflight.support.KeyMode;
-import dev.preflight.support.PaymentKey;
+import dev.preflight.paymentkeys.KeyMode;
+import dev.preflight.paymentkeys.PaymentKey;
 import dev.preflight.support.Stage;
 import dev.preflight.probe.Status;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.preflight.support;
+package dev.preflight.paymentkeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.preflight.support;
+package dev.preflight.paymentkeys;
 
+import dev.preflight.support.Unquote;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +11,8 @@ import java.util.stream.Stream;
  * {@code sk_}/{@code rk_}/{@code pk_} with {@code live_}/{@code test_} (https://docs.stripe.com/keys)
  * and Razorpay's {@code rzp_live_}/{@code rzp_test_} key ids
  * (https://razorpay.com/docs/api/authentication/). One catalogue for the probes that read keys from
- * environment files and those that read them from a payment target.
+ * environment files ({@code preflight-probes-env}) and those that read them from a payment target
+ * ({@code preflight-probes-payments}).
  *
  * <pre>{@code
  * PaymentKey.STRIPE_SECRET.mode("sk_live_51Hx…")      // Optional[LIVE]

@@ -1,4 +1,4 @@
-package dev.preflight.support;
+package dev.preflight.paymentkeys;
 
 import java.util.Locale;
 
