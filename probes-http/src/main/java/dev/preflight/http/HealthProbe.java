@@ -44,8 +44,15 @@ import java.util.Optional;
  * <p>Settings: {@code path} ({@code /health}; a path relative to the target URL, or a URL on the
  * same host, e.g. a management port), {@code max-latency} ({@code 1s}), {@code expect} (none; a
  * condition on the JSON body such as {@code status == "healthy"}, {@code checks.db.status == "UP"},
- * {@code status in ["UP", "ok"]} or {@code ready == true}: a dotted path with {@code [0]} indexes,
- * {@code ==}, {@code !=} or {@code in}, and JSON literals).
+ * {@code status in ["UP", "ok"]} or {@code ready == true}: a dotted path with {@code [0]} indexes
+ * and {@code ["any name"]} names, {@code ==}, {@code !=} or {@code in}, and JSON literals; one
+ * comparison, no {@code and}/{@code or}).
+ *
+ * <p>With {@code expect}, the body is read strictly (RFC 8259): one value, no comments, single
+ * quotes, trailing commas or {@code NaN}, no duplicate member names, at most 256 KiB, 64 levels of
+ * nesting and numbers of 256 characters. A body that breaks a rule is a FAIL naming the first
+ * problem and its byte offset; besides a duplicate member name, it quotes at most one character of
+ * what the target sent.
  *
  * <p>Stateless and thread-safe.
  *

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns Jackson's account of a bad document into a {@link MalformedJsonException} a report can show:
- * short, in the terms of RFC 8259 rather than of Jackson's features, and echoing at most one
- * character of the input (Jackson quotes up to 256 characters of an unrecognised token, which may be
- * anything the target sent). Jackson's wording is matched loosely: a message it has not seen before
+ * short, in the terms of RFC 8259 rather than of Jackson's features, and echoing nothing of the
+ * input but a duplicate member name (cut to 60 characters) or one character (Jackson quotes up to
+ * 256 characters of an unrecognised token, which may be anything the target sent). Jackson's wording is matched loosely: a message it has not seen before
  * still yields its first clause, cut short.
  */
 final class JacksonErrors {
