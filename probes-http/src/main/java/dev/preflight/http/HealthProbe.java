@@ -1,15 +1,16 @@
 package dev.preflight.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.InvalidConditionException;
 import dev.preflight.http.internal.JsonCondition;
 import dev.preflight.http.internal.JsonReader;
-import dev.preflight.http.internal.JsonValue;
 import dev.preflight.http.internal.MalformedJsonException;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageFetcher;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.PerAddress;
+import dev.preflight.http.internal.Shorten;
 import dev.preflight.http.internal.Site;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
@@ -43,8 +44,15 @@ import java.util.Optional;
  * <p>Settings: {@code path} ({@code /health}; a path relative to the target URL, or a URL on the
  * same host, e.g. a management port), {@code max-latency} ({@code 1s}), {@code expect} (none; a
  * condition on the JSON body such as {@code status == "healthy"}, {@code checks.db.status == "UP"},
- * {@code status in ["UP", "ok"]} or {@code ready == true}: a dotted path with {@code [0]} indexes,
- * {@code ==}, {@code !=} or {@code in}, and JSON literals).
+ * {@code status in ["UP", "ok"]} or {@code ready == true}: a dotted path with {@code [0]} indexes
+ * and {@code ["any name"]} names, {@code ==}, {@code !=} or {@code in}, and JSON literals; one
+ * comparison, no {@code and}/{@code or}).
+ *
+ * <p>With {@code expect}, the body is read strictly (RFC 8259): one value, no comments, single
+ * quotes, trailing commas or {@code NaN}, no duplicate member names, at most 256 KiB, 64 levels of
+ * nesting and numbers of 256 characters. A body that breaks a rule is a FAIL naming the first
+ * problem and its byte offset; besides a duplicate member name, it quotes at most one character of
+ * what the target sent.
  *
  * <p>Stateless and thread-safe.
  *
@@ -203,7 +211,7 @@ public final class HealthProbe implements Probe {
             return verdict(Status.FAIL, "health body is not JSON: larger than " + JsonReader.MAX_BYTES + " bytes",
                     "Keep the health response small: a status and one entry per dependency.", facts);
         }
-        JsonValue document;
+        JsonNode document;
         try {
             document = JsonReader.read(page.body());
         } catch (MalformedJsonException e) {
@@ -213,16 +221,21 @@ public final class HealthProbe implements Probe {
                     + " frameworks' health modules do), or remove http.health.expect if this endpoint is plain text.", facts);
         }
         JsonCondition.Evaluation evaluation = condition.test(document);
-        evaluation.found().ifPresent(v -> facts.put("value", redactor.redact(v.render(SHOWN_VALUE_CHARS))));
+        evaluation.found().ifPresent(v -> facts.put("value", redactor.redact(shown(v, SHOWN_VALUE_CHARS))));
         if (evaluation.holds()) {
             return null;
         }
-        String found = evaluation.found().map(v -> condition.path() + " is " + redactor.redact(v.render(80)))
+        String found = evaluation.found().map(v -> condition.path() + " is " + redactor.redact(shown(v, 80)))
                 .orElse(condition.path() + " is missing");
         return verdict(Status.FAIL, where + " answered " + page.status() + " but " + condition
                 + " does not hold: " + found,
                 "Fix what the health endpoint reports (a dependency it checks is not ready), or correct"
                 + " http.health.expect if the service reports health differently.", facts);
+    }
+
+    /** @return the value as compact JSON, cut to {@code max} characters */
+    private static String shown(JsonNode value, int max) {
+        return Shorten.to(value.toString(), max);
     }
 
     private static Result verdict(Status status, String summary, String remediation, Map<String, Object> facts) {

@@ -124,6 +124,29 @@ class HealthProbeTest {
     }
 
     @Test
+    void ambiguousOrHostileJsonFailsWithItsReasonRatherThanErring() {
+        String expect = "status == \"healthy\"";
+
+        assertThat(check(json(200, "{\"status\":\"healthy\",\"status\":\"down\"}"), "expect", expect)).isFail()
+                .hasSummary("health body is not JSON: duplicate member name \"status\" at offset 28");
+        assertThat(check(json(200, "[".repeat(10_000)), "expect", expect)).isFail()
+                .hasSummary("health body is not JSON: nested deeper than 64 levels at offset 64");
+        assertThat(check(json(200, "{\"status\":\"healthy\",\"load\":1e9999999999}"), "expect", expect)).isFail()
+                .hasSummaryContaining("number out of range");
+        assertThat(check(json(200, "{\"status\":\"healthy\"} trailing"), "expect", expect)).isFail()
+                .hasSummary("health body is not JSON: unexpected 't', expected a value at offset 21");
+    }
+
+    @Test
+    void unquotedWordInTheBodyIsNotEchoedBeyondItsFirstCharacter() {
+        Result result = check(json(200, "{\"status\": sk_live_4eC39HqLyjWDarjtT1zdp7dc}"), "expect",
+                "status == \"healthy\"");
+
+        assertThat(result).isFail().hasSummary("health body is not JSON: unexpected 's', expected a value at offset 11")
+                .containsNoText("4eC39HqLyjWDarjtT1zdp7dc");
+    }
+
+    @Test
     void invalidExpectationIsAnErrorNamingTheSettingAndSendsNothing() throws IOException {
         AtomicInteger requests = new AtomicInteger();
         HttpHandler counting = exchange -> {

@@ -1,6 +1,6 @@
 package dev.preflight.http.internal;
 
-import dev.preflight.http.internal.JsonValue.JsonArray;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,15 +49,15 @@ public final class JsonCondition {
      * @param holds whether the condition is met
      * @param found the value at the path, or empty if there is none
      */
-    public record Evaluation(boolean holds, Optional<JsonValue> found) {
+    public record Evaluation(boolean holds, Optional<JsonNode> found) {
     }
 
     private final String text;
     private final JsonPath path;
     private final Operator operator;
-    private final List<JsonValue> literals;
+    private final List<JsonNode> literals;
 
-    private JsonCondition(String text, JsonPath path, Operator operator, List<JsonValue> literals) {
+    private JsonCondition(String text, JsonPath path, Operator operator, List<JsonNode> literals) {
         this.text = text;
         this.path = path;
         this.operator = operator;
@@ -79,10 +79,11 @@ public final class JsonCondition {
         Operator operator = operator(text, pos);
         pos = skipSpace(text, pos + operator.symbol().length());
         JsonReader.Prefix literal = operator == Operator.IN ? list(text, pos) : literal(text, pos);
-        List<JsonValue> literals = literal.value() instanceof JsonArray list ? list.elements() : List.of(literal.value());
+        List<JsonNode> literals = literal.value().isArray() ? literal.value().valueStream().toList()
+                : List.of(literal.value());
         pos = skipSpace(text, literal.end());
         if (pos < text.length()) {
-            throw new InvalidConditionException("unexpected " + JsonReader.describe(text.charAt(pos))
+            throw new InvalidConditionException("unexpected " + JacksonErrors.character(text.charAt(pos))
                     + " after the condition (one comparison only)", pos);
         }
         return new JsonCondition(text.strip(), path.path(), operator, literals);
@@ -103,14 +104,14 @@ public final class JsonCondition {
             throw new InvalidConditionException("use '==' to compare", pos);
         }
         throw new InvalidConditionException("expected '==', '!=' or 'in' after the path, found "
-                + (pos < text.length() ? JsonReader.describe(text.charAt(pos)) : "the end"), pos);
+                + (pos < text.length() ? JacksonErrors.character(text.charAt(pos)) : "the end"), pos);
     }
 
     private static JsonReader.Prefix literal(String text, int pos) throws InvalidConditionException {
         JsonReader.Prefix literal = value(text, pos, "a value");
-        if (!literal.value().isScalar()) {
+        if (!literal.value().isValueNode()) {
             throw new InvalidConditionException("expected a string, number, true, false or null, not "
-                    + (literal.value() instanceof JsonArray ? "a list (use 'in' for lists)" : "an object"), pos);
+                    + (literal.value().isArray() ? "a list (use 'in' for lists)" : "an object"), pos);
         }
         return literal;
     }
@@ -120,11 +121,10 @@ public final class JsonCondition {
             throw new InvalidConditionException("expected a list such as [\"UP\", \"ok\"] after 'in'", pos);
         }
         JsonReader.Prefix list = value(text, pos, "a list");
-        List<JsonValue> elements = ((JsonArray) list.value()).elements();
-        if (elements.isEmpty()) {
+        if (list.value().isEmpty()) {
             throw new InvalidConditionException("empty list: nothing could match", pos);
         }
-        if (!elements.stream().allMatch(JsonValue::isScalar)) {
+        if (!list.value().valueStream().allMatch(JsonNode::isValueNode)) {
             throw new InvalidConditionException("the list may hold only strings, numbers, true, false and null", pos);
         }
         return list;
@@ -140,7 +140,7 @@ public final class JsonCondition {
             // Nothing value-like where the literal should start: say what a literal is, not what JSON wants.
             if (e.offset() == pos && (e.reason().startsWith("unexpected") || e.reason().startsWith("expected a value"))) {
                 throw new InvalidConditionException("expected " + what + ": a string in double quotes, a number, true,"
-                        + " false or null, found " + (pos < text.length() ? JsonReader.describe(text.charAt(pos))
+                        + " false or null, found " + (pos < text.length() ? JacksonErrors.character(text.charAt(pos))
                         : "the end"), pos);
             }
             throw new InvalidConditionException(e.reason(), e.offset());
@@ -158,13 +158,21 @@ public final class JsonCondition {
      * @param document a JSON document
      * @return whether it meets the condition, and the value found at the path
      */
-    public Evaluation test(JsonValue document) {
-        Optional<JsonValue> found = path.find(document);
+    public Evaluation test(JsonNode document) {
+        Optional<JsonNode> found = path.find(document);
         if (found.isEmpty()) {
             return new Evaluation(false, found);
         }
-        boolean matches = literals.stream().anyMatch(found.get()::sameAs);
+        boolean matches = literals.stream().anyMatch(literal -> same(found.get(), literal));
         return new Evaluation(operator == Operator.NOT_EQUALS ? !matches : matches, found);
+    }
+
+    /** Numbers by value ({@code 1 == 1.0}), as JSON means them; everything else as Jackson compares nodes. */
+    private static boolean same(JsonNode value, JsonNode literal) {
+        if (value.isNumber() && literal.isNumber()) {
+            return value.decimalValue().compareTo(literal.decimalValue()) == 0;
+        }
+        return value.equals(literal);
     }
 
     /** @return the path the condition reads */

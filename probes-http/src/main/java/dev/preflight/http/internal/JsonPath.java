@@ -1,8 +1,6 @@
 package dev.preflight.http.internal;
 
-import dev.preflight.http.internal.JsonValue.JsonArray;
-import dev.preflight.http.internal.JsonValue.JsonObject;
-import dev.preflight.http.internal.JsonValue.JsonString;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +9,9 @@ import java.util.Optional;
  * Where a value sits in a JSON document: member names and array indexes, written
  * {@code checks.db.status}, {@code items[0].name} or, for a name that is not a plain word,
  * {@code checks["disk space"].status}. Plain names are letters, digits, {@code _}, {@code $} and
- * {@code -}, not starting with a digit or {@code -}. Immutable.
+ * {@code -}, not starting with a digit or {@code -}. A name reads only an object's member and an
+ * index only an array's element: unlike a JSON Pointer (RFC 6901), where {@code /0} is either, so
+ * {@code nodes[0]} and {@code nodes["0"]} never mean the same thing. Immutable.
  */
 public final class JsonPath {
     private static final int MAX_INDEX_DIGITS = 9;
@@ -81,7 +81,7 @@ public final class JsonPath {
         if (pos < source.length() && source.charAt(pos) == '"') {
             try {
                 JsonReader.Prefix name = JsonReader.readPrefix(source, pos);
-                steps.add(((JsonString) name.value()).value());
+                steps.add(name.value().textValue());
                 pos = name.end();
             } catch (MalformedJsonException e) {
                 throw new InvalidConditionException(e.reason(), e.offset());
@@ -111,14 +111,12 @@ public final class JsonPath {
      * @return the value at this path, or empty where a name or index is missing or the value on the
      *     way is not an object or array
      */
-    public Optional<JsonValue> find(JsonValue document) {
-        JsonValue at = document;
+    public Optional<JsonNode> find(JsonNode document) {
+        JsonNode at = document;
         for (Object step : steps) {
-            if (step instanceof String name && at instanceof JsonObject o && o.members().containsKey(name)) {
-                at = o.members().get(name);
-            } else if (step instanceof Integer index && at instanceof JsonArray a && index < a.elements().size()) {
-                at = a.elements().get(index);
-            } else {
+            // get(String) finds nothing in an array, get(int) nothing in an object.
+            at = step instanceof String name ? at.get(name) : at.get((Integer) step);
+            if (at == null) {
                 return Optional.empty();
             }
         }

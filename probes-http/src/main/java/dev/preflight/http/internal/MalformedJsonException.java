@@ -1,8 +1,8 @@
 package dev.preflight.http.internal;
 
 /**
- * Text that is not JSON, with the first place it goes wrong: "expected ':' after the name at offset
- * 12". Offsets count characters from 0 (for invalid UTF-8, the characters decoded before it).
+ * Text that is not JSON, with the first place it goes wrong: "expected ':' after the member name,
+ * found '1' at offset 12". Offsets count from 0: bytes in a body, characters in a condition's text.
  */
 public final class MalformedJsonException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -12,7 +12,7 @@ public final class MalformedJsonException extends Exception {
 
     /**
      * @param reason what is wrong, e.g. {@code unterminated string}
-     * @param offset where, counting characters from 0
+     * @param offset where, counting from 0
      */
     public MalformedJsonException(String reason, int offset) {
         super(reason + " at offset " + offset);
@@ -25,7 +25,7 @@ public final class MalformedJsonException extends Exception {
         return reason;
     }
 
-    /** @return where it goes wrong, counting characters from 0 */
+    /** @return where it goes wrong, counting from 0 */
     public int offset() {
         return offset;
     }
