@@ -1,23 +1,16 @@
 package dev.preflight.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -46,7 +39,9 @@ import org.xbill.DNS.Type;
  * file knotd rejects fails the start with knotd's message. With {@link Builder#signed(boolean)}
  * knotd signs every zone on load (ECDSA P-256, NSEC), fresh keys per start; ask for them with a
  * {@code DNSKEY} query. The server is not recursive: names outside its zones get REFUSED.
- * {@link #isAvailable()} tells tests whether knotd is installed. Thread-safe once started.
+ * {@link #isAvailable()} tells tests whether knotd is installed, and {@link #assumeAvailable()}
+ * skips a test without it. Thread-safe once started; the process itself is run by
+ * {@link PrivateProcess}.
  *
  * <p>Measured on a 2-core build machine: {@code start()} returns 40 to 180 ms after it is called,
  * signed or not (the first start in a JVM about 0.5 s, most of it loading dnsjava); {@code close()}
@@ -56,22 +51,15 @@ import org.xbill.DNS.Type;
  */
 public final class DnsTestServer implements AutoCloseable {
     private static final Path DEFAULT_BINARY = Paths.get("/usr/sbin/knotd");
-    private static final InetAddress LOOPBACK = loopback();
 
-    private final Process process;
-    private final Path directory;
+    private final PrivateProcess knotd;
     private final InetSocketAddress address;
     private final List<String> zones;
-    private final Thread cleanup;
 
-    private DnsTestServer(Process process, Path directory, int port, List<String> zones) {
-        this.process = process;
-        this.directory = directory;
-        this.address = new InetSocketAddress(LOOPBACK, port);
+    private DnsTestServer(PrivateProcess knotd, int port, List<String> zones) {
+        this.knotd = knotd;
+        this.address = new InetSocketAddress(FreePorts.LOOPBACK, port);
         this.zones = List.copyOf(zones);
-        // Not left running if a test exits the JVM without closing the server.
-        this.cleanup = new Thread(this::stop, "knotd-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     /** @return a builder for a private knotd */
@@ -84,9 +72,17 @@ public final class DnsTestServer implements AutoCloseable {
         return Files.isExecutable(binary());
     }
 
+    /**
+     * Skips the calling test unless knotd is installed or {@value Servers#REQUIRE_SERVERS} is set.
+     *
+     * @see Servers#assumeAvailable
+     */
+    public static void assumeAvailable() {
+        Servers.assumeAvailable(binary(), "knotd");
+    }
+
     private static Path binary() {
-        String configured = System.getenv("KNOTD");
-        return configured != null && !configured.isBlank() ? Paths.get(configured) : DEFAULT_BINARY;
+        return Servers.binary("KNOTD", DEFAULT_BINARY);
     }
 
     /** @return where the server answers, UDP and TCP: {@code 127.0.0.1} and its port */
@@ -116,63 +112,23 @@ public final class DnsTestServer implements AutoCloseable {
 
     /** @return the private directory: config, zone files, databases, the log */
     public Path directory() {
-        return directory;
+        return knotd.directory();
     }
 
     /** @return the knotd process */
     public ProcessHandle process() {
-        return process.toHandle();
+        return knotd.handle();
     }
 
     /** @return what knotd logged so far (level info and above) */
     public String log() {
-        try {
-            Path log = directory.resolve("knotd.log");
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return knotd.log();
     }
 
     /** Stops knotd, waiting for it, and deletes the private directory. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook runs or ran.
-        }
-    }
-
-    private synchronized void stop() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-            for (ProcessHandle child : descendants) {
-                if (child.isAlive()) {
-                    child.destroyForcibly();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        deleteRecursively(directory);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leave it to the OS's temp cleaning.
-        }
+        knotd.close();
     }
 
     /**
@@ -230,36 +186,37 @@ public final class DnsTestServer implements AutoCloseable {
             if (zones.isEmpty()) {
                 throw new IllegalStateException("no zone to serve");
             }
-            IOException last = null;
-            // A port is found free by binding and releasing it; another process may take it in between.
-            for (int attempt = 0; attempt < 3; attempt++) {
-                try {
-                    return startOnce();
-                } catch (PortTaken e) {
-                    last = e;
-                }
-            }
-            throw last;
+            return FreePorts.retryIfTaken(this::startOnce);
         }
 
         private DnsTestServer startOnce() throws IOException {
-            Path dir = Files.createTempDirectory("preflight-knot-");
-            try {
-                int port = freePort();
+            int port = FreePorts.tcpAndUdp();
+            PrivateProcess knotd = PrivateProcess.builder("knotd").directoryPrefix("preflight-knot-").start(dir -> {
                 Files.createDirectories(dir.resolve("storage"));
                 Files.createDirectories(dir.resolve("run"));
                 Path conf = dir.resolve("knot.conf");
                 Files.writeString(conf, config(dir, port), StandardCharsets.UTF_8);
-                Path log = dir.resolve("knotd.log");
-                Process process = new ProcessBuilder(binary().toString(), "-c", conf.toAbsolutePath().toString())
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                DnsTestServer server = new DnsTestServer(process, dir, port, List.copyOf(zones.keySet()));
-                awaitAnswers(server, process);
-                return server;
-            } catch (IOException | RuntimeException e) {
-                deleteRecursively(dir);
-                throw e;
-            }
+                return List.of(binary().toString(), "-c", conf.toAbsolutePath().toString());
+            });
+            DnsTestServer server = new DnsTestServer(knotd, port, List.copyOf(zones.keySet()));
+            SimpleResolver udp = new SimpleResolver(server.address());
+            udp.setTimeout(Duration.ofMillis(200));
+            SimpleResolver tcp = new SimpleResolver(server.address());
+            tcp.setTimeout(Duration.ofMillis(200));
+            tcp.setTCP(true);
+            knotd.awaitReady(startTimeout, "every zone to answer its SOA query", () -> {
+                // knotd binds before it loads the zones (asynchronously): until a zone is loaded its
+                // queries get SERVFAIL or REFUSED, and a zone that fails to load says so in the log.
+                if (zones.keySet().stream().allMatch(zone -> answersSoa(udp, zone) && answersSoa(tcp, zone))) {
+                    return true;
+                }
+                String log = knotd.log();
+                if (log.contains("failed to load") || log.contains("zone event 'load' failed")) {
+                    throw new IOException("knotd rejected a zone");
+                }
+                return false;
+            });
+            return server;
         }
 
         private String config(Path dir, int port) throws IOException {
@@ -298,40 +255,6 @@ public final class DnsTestServer implements AutoCloseable {
                     + zoneSection;
         }
 
-        private void awaitAnswers(DnsTestServer server, Process process) throws IOException {
-            long deadline = System.nanoTime() + startTimeout.toNanos();
-            SimpleResolver udp = new SimpleResolver(server.address());
-            udp.setTimeout(Duration.ofMillis(200));
-            SimpleResolver tcp = new SimpleResolver(server.address());
-            tcp.setTimeout(Duration.ofMillis(200));
-            tcp.setTCP(true);
-            for (String zone : zones.keySet()) {
-                // knotd binds before it loads the zones (asynchronously): until a zone is loaded its
-                // queries get SERVFAIL or REFUSED, and a zone that fails to load says so in the log.
-                while (!answersSoa(udp, zone) || !answersSoa(tcp, zone)) {
-                    String log = server.log();
-                    boolean rejected = log.contains("failed to load") || log.contains("zone event 'load' failed");
-                    if (!process.isAlive() || rejected || System.nanoTime() > deadline) {
-                        server.close();
-                        if (log.toLowerCase(Locale.ROOT).contains("address already in use")) {
-                            throw new PortTaken(log);
-                        }
-                        throw new IOException((rejected ? "knotd rejected a zone"
-                                : process.isAlive() ? "zone " + zone + " did not answer within "
-                                + startTimeout.toMillis() + " ms"
-                                : "knotd exited with status " + process.exitValue()) + "; its log:\n" + log);
-                    }
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        server.close();
-                        throw new IOException("interrupted while waiting for knotd to answer", e);
-                    }
-                }
-            }
-        }
-
         private static boolean answersSoa(SimpleResolver resolver, String zone) {
             try {
                 Message query = Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN));
@@ -340,39 +263,6 @@ public final class DnsTestServer implements AutoCloseable {
             } catch (IOException e) {
                 return false;
             }
-        }
-
-        private static int freePort() throws IOException {
-            // knotd needs the port free for both protocols.
-            for (int attempt = 0; attempt < 20; attempt++) {
-                try (ServerSocket tcp = new ServerSocket(0, 1, LOOPBACK)) {
-                    int port = tcp.getLocalPort();
-                    try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
-                        return udp.getLocalPort();
-                    } catch (IOException taken) {
-                        // UDP side in use: try another port.
-                    }
-                }
-            }
-            throw new IOException("found no loopback port free for both UDP and TCP");
-        }
-    }
-
-    private static InetAddress loopback() {
-        try {
-            // Not getLoopbackAddress(): that may be ::1, and knotd listens on 127.0.0.1 only.
-            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** knotd could not bind a port found free a moment before. */
-    private static final class PortTaken extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        PortTaken(String log) {
-            super("the port was taken before knotd could bind it; its log:\n" + log);
         }
     }
 }

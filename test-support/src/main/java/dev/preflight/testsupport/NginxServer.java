@@ -1,11 +1,6 @@
 package dev.preflight.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +8,10 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 
 /**
  * A private nginx (the Debian package's {@code /usr/sbin/nginx}) on {@code 127.0.0.1}: its config,
@@ -46,28 +38,23 @@ import java.util.stream.Stream;
  * process and its workers; {@code close()} sends the master SIGTERM (nginx's fast shutdown, which
  * stops the workers), then kills any of its descendants still alive. Run as root, the workers run
  * as root too ({@code user root;}), so that they can read the private directory, which only its owner
- * may enter. {@link #isAvailable()} tells tests whether nginx is installed. Thread-safe once started.
+ * may enter. {@link #isAvailable()} tells tests whether nginx is installed, and
+ * {@link #assumeAvailable()} skips a test without it. Thread-safe once started; the process itself
+ * is run by {@link PrivateProcess}.
  *
  * @since 0.1
  */
 public final class NginxServer implements AutoCloseable {
     private static final Path DEFAULT_BINARY = Paths.get("/usr/sbin/nginx");
-    private static final InetAddress LOOPBACK = loopback();
 
-    private final Process process;
-    private final Path directory;
+    private final PrivateProcess nginx;
     private final int httpsPort;
     private final int httpPort;
-    private final Thread cleanup;
 
-    private NginxServer(Process process, Path directory, int httpsPort, int httpPort) {
-        this.process = process;
-        this.directory = directory;
+    private NginxServer(PrivateProcess nginx, int httpsPort, int httpPort) {
+        this.nginx = nginx;
         this.httpsPort = httpsPort;
         this.httpPort = httpPort;
-        // Not left running if a test exits the JVM without closing the server.
-        this.cleanup = new Thread(this::stop, "nginx-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     /** @return a builder for a private nginx */
@@ -80,9 +67,17 @@ public final class NginxServer implements AutoCloseable {
         return Files.isExecutable(binary());
     }
 
+    /**
+     * Skips the calling test unless nginx is installed or {@value Servers#REQUIRE_SERVERS} is set.
+     *
+     * @see Servers#assumeAvailable
+     */
+    public static void assumeAvailable() {
+        Servers.assumeAvailable(binary(), "nginx");
+    }
+
     private static Path binary() {
-        String configured = System.getenv("NGINX");
-        return configured != null && !configured.isBlank() ? Paths.get(configured) : DEFAULT_BINARY;
+        return Servers.binary("NGINX", DEFAULT_BINARY);
     }
 
     /** @return the port HTTPS sites listen on, on {@code 127.0.0.1} */
@@ -97,66 +92,23 @@ public final class NginxServer implements AutoCloseable {
 
     /** @return the private directory: config, logs, the sites' certificate and key files */
     public Path directory() {
-        return directory;
+        return nginx.directory();
     }
 
     /** @return the master process; its descendants are the workers */
     public ProcessHandle process() {
-        return process.toHandle();
+        return nginx.handle();
     }
 
     /** @return what nginx logged so far at {@code warn} and above */
     public String errorLog() {
-        try {
-            Path log = directory.resolve("error.log");
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return nginx.read("error.log");
     }
 
     /** Stops nginx and its workers, waiting for them, and deletes the private directory. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook runs or ran.
-        }
-    }
-
-    private synchronized void stop() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-            for (ProcessHandle child : descendants) {
-                if (child.isAlive()) {
-                    child.destroyForcibly();
-                }
-                child.onExit().get(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // A worker that outlives five seconds after SIGKILL: nothing more to do from here.
-        }
-        deleteRecursively(directory);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leave it to the OS's temp cleaning.
-        }
+        nginx.close();
     }
 
     /**
@@ -234,49 +186,32 @@ public final class NginxServer implements AutoCloseable {
          *     the message carries its error log
          */
         public NginxServer start() throws IOException {
-            IOException last = null;
-            // Free ports are found by binding and releasing them; another process may take one in between.
-            for (int attempt = 0; attempt < 3; attempt++) {
-                try {
-                    return startOnce();
-                } catch (PortTaken e) {
-                    last = e;
-                }
-            }
-            throw last;
+            return FreePorts.retryIfTaken(this::startOnce);
         }
 
         private NginxServer startOnce() throws IOException {
-            Path dir = Files.createTempDirectory("preflight-nginx-");
-            try {
-                int httpsPort = freePort();
-                int httpPort = freePort();
-                while (httpPort == httpsPort) {
-                    httpPort = freePort();
-                }
+            int[] ports = FreePorts.tcp(2);
+            int httpsPort = ports[0];
+            int httpPort = ports[1];
+            PrivateProcess nginx = PrivateProcess.builder("nginx").output("console.log").log("error.log").start(dir -> {
                 String config = config(dir).replace("${dir}", dir.toString())
                         .replace("${httpsPort}", String.valueOf(httpsPort))
                         .replace("${httpPort}", String.valueOf(httpPort));
                 Path conf = dir.resolve("nginx.conf");
                 Files.writeString(conf, config, StandardCharsets.UTF_8);
-                Path errorLog = dir.resolve("error.log");
-                Process process = new ProcessBuilder(binary().toString(), "-c", conf.toString(),
-                        "-p", dir + "/", "-e", errorLog.toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile()).start();
-                NginxServer server = new NginxServer(process, dir, httpsPort, httpPort);
-                List<Integer> ports = new ArrayList<>();
-                if (config.contains("listen 127.0.0.1:" + httpsPort)) {
-                    ports.add(httpsPort);
-                }
-                if (config.contains("listen 127.0.0.1:" + httpPort)) {
-                    ports.add(httpPort);
-                }
-                awaitListening(server, process, ports);
-                return server;
-            } catch (IOException | RuntimeException e) {
-                deleteRecursively(dir);
-                throw e;
-            }
+                return List.of(binary().toString(), "-c", conf.toString(),
+                        "-p", dir + "/", "-e", dir.resolve("error.log").toString());
+            });
+            NginxServer server = new NginxServer(nginx, httpsPort, httpPort);
+            String config = nginx.read("nginx.conf");
+            List<Integer> listening = IntStream.of(ports).filter(port -> config.contains("listen 127.0.0.1:" + port))
+                    .boxed().toList();
+            Path pidFile = nginx.directory().resolve("nginx.pid");
+            // The master writes its pid file once it has accepted the config and bound its ports.
+            PrivateProcess.Readiness accepting = PrivateProcess.Readiness.listening(listening);
+            nginx.awaitReady(startTimeout, "its pid file and ports " + listening + " accepting connections",
+                    () -> Files.exists(pidFile) && accepting.ready());
+            return server;
         }
 
         private String config(Path dir) throws IOException {
@@ -325,74 +260,6 @@ public final class NginxServer implements AutoCloseable {
                     + http
                     + servers
                     + "}\n";
-        }
-
-        private void awaitListening(NginxServer server, Process process, List<Integer> ports) throws IOException {
-            long deadline = System.nanoTime() + startTimeout.toNanos();
-            Path pidFile = server.directory().resolve("nginx.pid");
-            // The master writes its pid file once it has accepted the config and bound its ports.
-            for (int port : ports.isEmpty() ? List.of(-1) : ports) {
-                while (!Files.exists(pidFile) || port > 0 && !accepts(port)) {
-                    if (!process.isAlive() || System.nanoTime() > deadline) {
-                        String log = server.errorLog() + readQuietly(server.directory().resolve("console.log"));
-                        server.close();
-                        if (log.toLowerCase(Locale.ROOT).contains("address already in use")) {
-                            throw new PortTaken(log);
-                        }
-                        throw new IOException((process.isAlive() ? "nginx was not ready on port " + port + " within "
-                                + startTimeout.toMillis() + " ms" : "nginx exited with status " + process.exitValue())
-                                + "; its log:\n" + log);
-                    }
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        server.close();
-                        throw new IOException("interrupted while waiting for nginx to listen", e);
-                    }
-                }
-            }
-        }
-
-        private static boolean accepts(int port) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        private static String readQuietly(Path file) {
-            try {
-                return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-                return socket.getLocalPort();
-            }
-        }
-    }
-
-    private static InetAddress loopback() {
-        try {
-            // Not getLoopbackAddress(): that may be ::1, and nginx listens on 127.0.0.1 only.
-            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** nginx could not bind a port found free a moment before. */
-    private static final class PortTaken extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        PortTaken(String log) {
-            super("a port was taken before nginx could bind it; its log:\n" + log);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.preflight.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,7 @@ class NginxServerTest {
     @BeforeAll
     static void mint() {
         // CI must run this test; elsewhere a missing nginx skips it visibly rather than failing the build.
-        assumeTrue(NginxServer.isAvailable() || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null,
-                "nginx is not installed");
+        NginxServer.assumeAvailable();
         root = TestCertificates.builder("Nginx Test Root").certificateAuthority(1).build();
         intermediate = TestCertificates.builder("Nginx Test Intermediate").certificateAuthority(0).signedBy(root).build();
     }
