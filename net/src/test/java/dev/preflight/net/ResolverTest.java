@@ -2,7 +2,6 @@ package dev.preflight.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.preflight.probe.HostOverride;
 import dev.preflight.probe.NetworkSettings;
@@ -29,8 +28,7 @@ class ResolverTest {
 
     @BeforeAll
     static void serveTheZone() throws IOException {
-        assumeTrue(DnsTestServer.isAvailable() || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null,
-                "knotd is not installed");
+        DnsTestServer.assumeAvailable();
         dns = DnsTestServer.builder().zone(DnsZone.named("shop.test")
                 .a("@", "127.0.0.10").a("@", "127.0.0.11").aaaa("@", "::1")
                 .a("v4only", "127.0.0.12")
