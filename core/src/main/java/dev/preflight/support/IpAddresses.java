@@ -1,5 +1,6 @@
 package dev.preflight.support;
 
+import java.net.InetAddress;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,23 @@ public final class IpAddresses {
      */
     public static String forUrl(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * Whether an address is link-local or a cloud provider's metadata service: 169.254.0.0/16 (AWS,
+     * GCP and Azure metadata at 169.254.169.254), fe80::/10, AWS's fd00:ec2::254 and Alibaba's
+     * 100.100.100.200. A request there from a checking machine can read its cloud credentials, so a
+     * probe never follows a target's redirect to one.
+     *
+     * @param address an address
+     * @return whether it is link-local or a metadata service
+     */
+    public static boolean isLinkLocalOrMetadata(InetAddress address) {
+        if (address.isLinkLocalAddress()) {
+            return true;
+        }
+        String text = address.getHostAddress();
+        return text.equals("100.100.100.200") || text.equals("fd00:ec2:0:0:0:0:0:254");
     }
 
     private static boolean isIpv6(String text) {

@@ -8,6 +8,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IpAddressesTest {
 
     @ParameterizedTest
+    @ValueSource(strings = {"169.254.169.254", "169.254.0.1", "fe80::1", "fd00:ec2::254", "100.100.100.200"})
+    void linkLocalAndMetadataAddressesAreRecognised(String address) throws java.net.UnknownHostException {
+        assertThat(IpAddresses.isLinkLocalOrMetadata(java.net.InetAddress.getByName(address))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "10.0.0.1", "192.0.2.1", "::1", "2001:db8::1", "100.100.100.201"})
+    void otherAddressesAreNot(String address) throws java.net.UnknownHostException {
+        assertThat(IpAddresses.isLinkLocalOrMetadata(java.net.InetAddress.getByName(address))).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "10.0.0.255", "0.0.0.0", "::1", "[::1]", "::", "fe80::1%eth0",
             "2001:db8::8a2e:370:7334", "2001:db8:0:0:0:0:2:1", "::ffff:192.0.2.1", "[2001:db8::1]", "1::"})
     void literalsAreAddresses(String host) {

@@ -1,6 +1,7 @@
 package dev.preflight.http.internal;
 
 import dev.preflight.net.Network;
+import dev.preflight.support.IpAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Locale;
  * Where to send a request for some URL while checking one node of a site. A node answers on every
  * port of the site's host, so a request to another port of the same host stays on the node, unless
  * a host override ({@code --resolve}) names that port: then the override's address at the node's
- * position in the site's address list is used. Another host goes to its first address.
+ * position in the site's address list is used. Another host goes to its first address, but never to a
+ * link-local or cloud-metadata address unless the node itself is one: a redirect must not make the
+ * checking machine read its own cloud credentials.
  */
 public final class Nodes {
 
@@ -22,13 +25,20 @@ public final class Nodes {
      * @param node the address of the site being checked
      * @param url where the request goes
      * @return the address to connect to
+     * @throws NoDocumentException if another host resolves to a link-local or metadata address
      * @throws Exception if another host cannot be resolved in time
      */
     public static InetAddress addressFor(Site site, InetAddress node, URI url) throws Exception {
         String host = url.getHost().toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
         int port = Site.port(url);
         if (!host.equals(site.host())) {
-            return Network.of(site.context()).addresses(host, port).get(0);
+            InetAddress other = Network.of(site.context()).addresses(host, port).get(0);
+            if (IpAddresses.isLinkLocalOrMetadata(other) && !IpAddresses.isLinkLocalOrMetadata(node)) {
+                throw new NoDocumentException(SitePaths.shown(site, site.url()) + " leads to " + host
+                        + ", which resolves to the link-local address " + other.getHostAddress()
+                        + "; Preflight does not send requests there", "Point " + host + " at the site's servers.");
+            }
+            return other;
         }
         List<InetAddress> overrides = site.context().network().overridesFor(host, port);
         if (overrides.isEmpty() || overrides.contains(node)) {

@@ -55,6 +55,9 @@ public final class PerAddress {
             return check.check(address);
         } catch (InterruptedException e) {
             throw e;
+        } catch (NoDocumentException e) {
+            return Result.builder(Status.ERROR).summary(e.getMessage())
+                    .remediation(e.remediation()).build();
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("cancelled");

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,6 @@ import okhttp3.OkHttpClient;
  * in a URL that could be printed.
  */
 public final class Site {
-    private static final int MAX_REDIRECTS = 5;
-
     private final ProbeContext context;
     private final URI url;
     private final String authorization;
@@ -156,43 +153,30 @@ public final class Site {
     }
 
     /**
-     * The target URL's redirects followed to the document, each hop fetched explicitly; a hop to
-     * another host goes to that host's first address.
+     * The target URL's redirects followed within the site (see {@link LandingWalk}), each hop fetched
+     * explicitly.
      *
      * @param address where to send the first request
-     * @return every hop, the first being {@link #landing}, the last the document or the last hop allowed
+     * @return every hop, the first being {@link #landing}; the last is the document unless the
+     *     redirects loop, go on too long or leave the site
      * @throws Exception if a hop had no answer in time
      */
     public List<Page> landingChain(InetAddress address) throws Exception {
-        List<Page> hops = new ArrayList<>();
-        Page page = landing(address);
-        hops.add(page);
-        while (page.isRedirect() && hops.size() <= MAX_REDIRECTS) {
-            URI next = page.location().orElse(null);
-            if (next == null || next.getHost() == null || !isWeb(next)) {
-                break;
-            }
-            InetAddress hop = next.getHost().equalsIgnoreCase(host()) && port(next) == port() ? address
-                    : Network.of(context).addresses(next.getHost(), port(next)).get(0);
-            page = fetch(hop, get(next));
-            hops.add(page);
-        }
-        return List.copyOf(hops);
+        return LandingWalk.walk(this, address).hops();
     }
 
     /**
-     * @return the document the target URL leads to over HTTPS redirects
      * @param address where to send the first request
+     * @return the document the target URL leads to over redirects within the site
+     * @throws NoDocumentException if the redirects loop, go on too long or leave the site
      * @throws Exception if a hop had no answer in time
      */
     public Page document(InetAddress address) throws Exception {
-        List<Page> chain = landingChain(address);
-        return chain.get(chain.size() - 1);
-    }
-
-    private static boolean isWeb(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("http") || scheme.equals("https");
+        LandingWalk.Walked walked = LandingWalk.walk(this, address);
+        if (walked.problem().isPresent()) {
+            throw walked.problem().get();
+        }
+        return walked.hops().get(walked.hops().size() - 1);
     }
 
     /**
