@@ -40,8 +40,15 @@ public final class DefaultProbeContext implements ProbeContext {
     public DefaultProbeContext(String probeId, Target target, Instant deadline, Clock clock, Redactor redactor,
             NetworkSettings network, boolean writesAllowed, Consumer<AutoCloseable> cancelHooks,
             SharedValues shared, SharedValues.Waiter waiter) {
+        this(target, new ProbeSettings(probeId, target.settings()), deadline, clock, redactor, network, writesAllowed,
+                cancelHooks, shared, waiter);
+    }
+
+    private DefaultProbeContext(Target target, ProbeSettings settings, Instant deadline, Clock clock, Redactor redactor,
+            NetworkSettings network, boolean writesAllowed, Consumer<AutoCloseable> cancelHooks,
+            SharedValues shared, SharedValues.Waiter waiter) {
         this.target = target;
-        this.settings = new ProbeSettings(probeId, target.settings());
+        this.settings = settings;
         this.deadline = deadline;
         this.clock = clock;
         this.redactor = redactor;
@@ -65,6 +72,13 @@ public final class DefaultProbeContext implements ProbeContext {
     @Override
     public Instant deadline() {
         return deadline;
+    }
+
+    @Override
+    public ProbeContext withDeadline(Instant earlier) {
+        Instant sooner = earlier.isBefore(deadline) ? earlier : deadline;
+        return new DefaultProbeContext(target, settings, sooner, clock, redactor, network, writesAllowed, cancelHooks,
+                shared, waiter);
     }
 
     @Override

@@ -38,6 +38,21 @@ public interface ProbeContext {
     Instant deadline();
 
     /**
+     * This context with an earlier deadline, for a step that must leave time for what follows it: a
+     * probe that waits for a shared page but must still judge a certificate if the page never comes.
+     * Everything else (target, settings, cancellation, shared values) is this context's.
+     *
+     * <pre>{@code
+     * ProbeContext early = context.withDeadline(context.deadline().minusSeconds(2));
+     * }</pre>
+     *
+     * @param deadline the earlier deadline; a later one than this context's is ignored
+     * @return the context for the step
+     * @since 0.2
+     */
+    ProbeContext withDeadline(Instant deadline);
+
+    /**
      * Time left until {@link #deadline()}, never negative.
      *
      * @return the remaining time, e.g. for a socket or HTTP call timeout

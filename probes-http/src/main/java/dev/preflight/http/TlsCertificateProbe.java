@@ -3,19 +3,18 @@ package dev.preflight.http;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
 import dev.preflight.net.Network;
-import dev.preflight.net.NetworkFailures;
 import dev.preflight.net.TlsSession;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +37,9 @@ import java.util.Locale;
  * @since 0.1
  */
 public final class TlsCertificateProbe implements Probe {
+    /** Time kept back from the shared page for a handshake of the probe's own. */
+    private static final Duration MIN_RESERVE = Duration.ofMillis(300);
+    private static final Duration MAX_RESERVE = Duration.ofSeconds(3);
     @Override
     public String id() {
         return "tls.certificate";
@@ -76,22 +78,32 @@ public final class TlsCertificateProbe implements Probe {
     }
 
     /**
-     * The chain from the handshake the site's probes share; a handshake of its own only when that
-     * fetch failed after or outside the handshake (a server that speaks TLS but not HTTP).
+     * The chain from the handshake the site's probes share. The shared page is waited for only until
+     * a reserve of the deadline is left: a backend that never answers the GET must not keep the
+     * certificate, which came with the handshake, from being judged. Without the page (no answer in
+     * time, or a server that speaks TLS but not HTTP) the probe shakes hands itself.
      */
     private static List<X509Certificate> chain(Site site, InetAddress address) throws Exception {
+        ProbeContext context = site.context();
+        Duration left = context.remaining();
+        Duration reserve = clamp(left.dividedBy(4), MIN_RESERVE, MAX_RESERVE);
+        Site early = Site.of(context.withDeadline(Instant.now().plus(left.minus(reserve)))).orElseThrow();
         try {
-            TlsSession tls = site.landing(address).tls();
+            TlsSession tls = early.landing(address).tls();
             if (tls != null) {
                 return tls.chain();
             }
-        } catch (ConnectException | SocketTimeoutException | UnknownHostException e) {
+        } catch (ConnectException | UnknownHostException e) {
             throw e;
-        } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted() || NetworkFailures.isTimeout(e)) {
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
                 throw e;
             }
         }
-        return Network.of(site.context()).tls().handshake(site.host(), address, site.port()).chain();
+        return Network.of(context).tls().handshake(site.host(), address, site.port()).chain();
+    }
+
+    private static Duration clamp(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
     }
 }
