@@ -195,6 +195,32 @@ class RunnerTest {
     }
 
     @Test
+    void everyTextAReportPrintsIsRedactedEvenWhenTheProbeCutsASecretShort() throws IOException {
+        String key = "Zt5nQ8wLx2Vr7KpMa9";
+        Target env = Target.builder(".env", TargetKind.ENV).variables(java.util.Map.of("API_KEY", key)).build();
+        ScriptedProbe echoes = new ScriptedProbe("test.echoes", TargetKind.ENV, c -> Result.builder(Status.FAIL)
+                .summary("x".repeat(290) + " key " + key)
+                .remediation("rotate " + key)
+                .subject("API_KEY=" + key)
+                .detail("seen-" + key, List.of("nested " + key, List.of("deeper " + key)))
+                .detail("asMap", java.util.Map.of("k", key))
+                .detail("cut", key.substring(0, 9) + "…")
+                .cause(new IllegalStateException("cause holds " + key))
+                .build());
+
+        Report report = builder(echoes).target(env).build().run();
+
+        for (dev.preflight.report.ReportFormat format : dev.preflight.report.ReportFormat.values()) {
+            StringBuilder out = new StringBuilder();
+            format.writer(false).write(report, out);
+            assertThat(out.toString()).as(format.name()).doesNotContain(key).doesNotContain(key.substring(0, 9));
+        }
+        ProbeOutcome outcome = report.outcomes().get(0);
+        assertThat(outcome.subject()).isEqualTo("API_KEY=…" + key.substring(key.length() - 4));
+        assertThat(outcome.result().cause()).as("kept for embedders, never rendered").isPresent();
+    }
+
+    @Test
     void passwordsInsideEnvironmentUrlsAreRedactedRawAndDecoded() {
         Target env = Target.builder(".env", TargetKind.ENV)
                 .variables(java.util.Map.of("DATABASE_URL", "postgresql://app:Pl%40nted%2Fpw@db/x")).build();
