@@ -12,7 +12,9 @@ package dev.preflight.probe;
  * keep anything from one call to the next.
  *
  * <p><b>Errors.</b> {@code check} may throw: the runner turns any exception into an
- * {@link Status#ERROR} result whose message is redacted. Return {@link Status#FAIL} when the target
+ * {@link Status#ERROR} result whose message is redacted. The runner redacts every result's texts
+ * with the run's {@link ProbeContext#redactor()}, so a probe returns what it found without
+ * redacting it; it masks only secrets the run cannot know, such as a key it found on the target. Return {@link Status#FAIL} when the target
  * answered and is non-compliant, including when what it answered is malformed; let a checked
  * exception such as an {@link java.io.IOException} (or {@link Status#ERROR}) express "could not
  * tell". An unchecked exception still becomes ERROR, but it is a bug: the test kit's contract test

@@ -51,7 +51,14 @@ public interface ProbeContext {
      */
     Clock clock();
 
-    /** @return the run's redactor, which knows every secret of the configuration */
+    /**
+     * The run's redactor, which knows every secret of the configuration. A probe does not need it for
+     * what it returns: the runner redacts every text of every result (summary, remediation, subject,
+     * details) before any report, listener or test sees it. Use it for text that leaves the check
+     * another way, such as an exception message a probe logs or sends on.
+     *
+     * @return the redactor
+     */
     Redactor redactor();
 
     /** @return host overrides, DNS server and extra trusted CAs */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * thread-safe.
  *
  * <pre>{@code
- * String safe = context.redactor().redact(exception.getMessage());
+ * String safe = context.redactor().redact(exception.getMessage()); // for a log line; results are redacted by the runner
  * Redactor.mask("sk_live_51HxQ2eKz9vT4bW7cR0aY4242"); // "sk_live_…4242"
  * }</pre>
  *
