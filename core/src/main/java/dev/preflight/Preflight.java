@@ -94,7 +94,7 @@ public final class Preflight {
     public Report run() {
         ProbeRunner runner = new ProbeRunner(parallelism, overallTimeout, clock, redactor, network, waivers, listener);
         RunPlan plan = RunPlan.of(catalog, targets, include, exclude, timeout, runner, redactor);
-        return runner.run(plan.checks(), plan.preset());
+        return runner.run(plan);
     }
 
     /**

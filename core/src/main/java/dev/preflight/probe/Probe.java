@@ -68,8 +68,11 @@ public interface Probe {
 
     /**
      * Whether the probe writes or sends anything to the target (a test webhook, a test mail, a request
-     * burst). Such probes run only when a user names their id explicitly; otherwise they are reported
-     * as {@link Status#SKIP}.
+     * burst). The runner calls such a probe only when the run names its exact id ({@code --probe
+     * http.rate-limit}; a glob such as {@code http.*} is not enough); otherwise it does not call
+     * {@link #check} at all, records no outcome for it, and the report names it once among
+     * {@link dev.preflight.Report#unnamedWriters()}. The probe itself need not check: when
+     * {@code check} runs, writing is allowed.
      *
      * @return true if the probe has side effects; false by default
      */

@@ -65,11 +65,15 @@ public interface ProbeContext {
     NetworkSettings network();
 
     /**
-     * Whether this probe may write or send: true only for a probe whose {@link Probe#writes()} is true
-     * and whose id the user named explicitly.
+     * Whether this probe may write or send. The runner never calls a writing probe whose id the run
+     * did not name, and the test kit gives no context for one, so a probe need not ask: this is
+     * {@link Probe#writes()} of the probe being run.
      *
      * @return whether side effects are allowed in this check
+     * @deprecated the runner alone gates writing probes; a check that runs may do what its
+     *     {@link Probe#writes()} declares. To be removed before 1.0.
      */
+    @Deprecated(since = "0.2", forRemoval = true)
     boolean writesAllowed();
 
     /**

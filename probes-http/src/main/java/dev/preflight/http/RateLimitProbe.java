@@ -31,7 +31,8 @@ import java.util.Set;
  * limited; or a 5xx without {@code Retry-After} before any limit (the service fails under the burst
  * instead of shedding it; nginx's {@code limit_req} answers 503 unless told otherwise), which stops
  * the burst. ERROR: a request without answer, or the deadline came before the burst could finish
- * (the result says how far it got), or an invalid setting. SKIP: not named, or no {@code http(s)} URL.
+ * (the result says how far it got), or an invalid setting. SKIP: no {@code http(s)} URL. Not named,
+ * it is not run at all: the runner leaves it out.
  *
  * <p>Settings: {@code requests} (50, at most 500), {@code path} (the target URL; a path or a URL on
  * the same host), {@code method} ({@code GET}; or {@code HEAD}, {@code POST} with an empty body,
@@ -82,10 +83,6 @@ public final class RateLimitProbe implements Probe {
         Optional<Site> found = Site.of(context);
         if (found.isEmpty()) {
             return Result.skip("the target has no http:// or https:// URL");
-        }
-        if (!context.writesAllowed()) {
-            return Result.skip("sends a burst of requests, so it runs only when " + id() + " is named explicitly"
-                    + " (--probe " + id() + ")");
         }
         Site site = found.get();
         Plan plan;
