@@ -147,7 +147,8 @@ public final class ProbeTestKit {
      *
      * @return the one outcome, already redacted, with the runner's duration
      * @throws IllegalStateException if no target is set or its kind is not the probe's
-     * @throws dev.preflight.ConfigException if the probe's id is malformed
+     * @throws dev.preflight.ConfigException if the probe's id is malformed, or in an area Preflight
+     *     reserves while the probe's class is not Preflight's
      */
     public ProbeOutcome run() {
         Report report = runReport();
@@ -167,7 +168,8 @@ public final class ProbeTestKit {
      *
      * @return a report of one outcome, or of none for a writing probe without {@link #allowWrites}
      * @throws IllegalStateException if no target is set or its kind is not the probe's
-     * @throws dev.preflight.ConfigException if the probe's id is malformed
+     * @throws dev.preflight.ConfigException if the probe's id is malformed, or in an area Preflight
+     *     reserves while the probe's class is not Preflight's
      */
     public Report runReport() {
         Preflight.Builder builder = Preflight.builder().discoverProbes(false).addProbe(probe)

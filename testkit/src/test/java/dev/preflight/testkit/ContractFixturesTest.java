@@ -83,6 +83,8 @@ class ContractFixturesTest {
         assertThat(run.message(DISTINCT)).contains("'acme.twin'", "TwinOneProbe", "TwinTwoProbe");
         assertThat(run.message(COVERS)).contains("org.example.fixture.ForgottenProbe");
         assertThat(run.message(RESERVED + " › env.thirdparty")).contains("reserves", "'acme.thirdparty'");
-        assertThat(run.with(ABORTED)).isEmpty();
+        // A run refuses the reserved id too, so the checks that need one step aside instead of repeating that.
+        assertThat(run.with(ABORTED)).containsExactlyInAnyOrder(
+                RESULT + " › env.thirdparty", REPORTS + " › env.thirdparty", WRITES + " › env.thirdparty");
     }
 }
