@@ -94,7 +94,7 @@ public final class Preflight {
     public Report run() {
         ProbeRunner runner = new ProbeRunner(parallelism, overallTimeout, clock, redactor, network, waivers, listener);
         RunPlan plan = RunPlan.of(catalog, targets, include, exclude, timeout, runner, redactor);
-        return runner.run(plan.checks(), plan.preset());
+        return runner.run(plan);
     }
 
     /**
@@ -246,7 +246,14 @@ public final class Preflight {
             return this;
         }
 
-        /** @param probe a probe to run in addition to (or, without discovery, instead of) discovered ones @return this builder */
+        /**
+         * A probe to run in addition to (or, without discovery, instead of) discovered ones. A probe
+         * class outside {@code dev.preflight} may not take an id in Preflight's reserved areas
+         * ({@link dev.preflight.support.ProbeIds#RESERVED_AREAS}): {@link #build()} refuses it.
+         *
+         * @param probe the probe
+         * @return this builder
+         */
         public Builder addProbe(Probe probe) {
             probes.add(Objects.requireNonNull(probe, "'probe' must not be null"));
             return this;
@@ -343,7 +350,8 @@ public final class Preflight {
          * Validates and freezes the configuration.
          *
          * @return the configured instance
-         * @throws ConfigException for a malformed or duplicate probe id, a selection glob or waiver that
+         * @throws ConfigException for a malformed or duplicate probe id, an added probe outside
+         *     {@code dev.preflight} with an id in a reserved area, a selection glob or waiver that
          *     matches no probe, or two targets with the same name
          */
         public Preflight build() {

@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * The probes available to a run, sorted by id, with the providers that failed to load.
  *
- * <p>Creating a catalog validates ids: a malformed or duplicate id is a {@link ConfigException},
- * thrown before anything runs. Immutable.
+ * <p>Creating a catalog validates ids: a malformed or duplicate id, or a probe from outside
+ * {@code dev.preflight} in a {@linkplain ProbeIds#RESERVED_AREAS reserved area}, is a
+ * {@link ConfigException}, thrown before anything runs. Discovery turns such a provider into a
+ * {@link ProbeLoadFailure} first, so this catches probes passed in code. Immutable.
  *
  * <pre>{@code
  * ProbeCatalog catalog = ProbeCatalog.discover(getClass().getClassLoader());
@@ -39,6 +41,9 @@ public final class ProbeCatalog {
             if (!seen.add(id)) {
                 throw new ConfigException("two probes have the id '" + id + "': "
                         + sorted.stream().filter(o -> o.id().equals(id)).map(o -> o.getClass().getName()).toList());
+            }
+            if (ProbeIds.trespasses(p.getClass(), id)) {
+                throw new ConfigException("probe " + ProbeIds.trespassMessage(p.getClass(), id));
             }
             if (p.targetKind() == null) {
                 throw new ConfigException("probe " + id + " declares no target kind");
@@ -66,7 +71,7 @@ public final class ProbeCatalog {
      *
      * @param probes the probes
      * @return the catalog
-     * @throws ConfigException for a malformed or duplicate id
+     * @throws ConfigException for a malformed or duplicate id, or a reserved area taken from outside Preflight
      */
     public static ProbeCatalog of(List<? extends Probe> probes) {
         return new ProbeCatalog(List.copyOf(probes), List.of());
@@ -77,7 +82,7 @@ public final class ProbeCatalog {
      *
      * @param more further probes
      * @return a new catalog
-     * @throws ConfigException if an id is now duplicated
+     * @throws ConfigException if an id is now duplicated, or for a malformed id or a reserved area taken from outside Preflight
      */
     public ProbeCatalog plus(List<? extends Probe> more) {
         List<Probe> all = new ArrayList<>(probes);

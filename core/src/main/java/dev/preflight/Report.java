@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * The immutable result of a run: every outcome in a deterministic order (targets in the order they
- * were configured, then probe ids alphabetically), with counts and timing.
+ * were configured, then probe ids alphabetically), with counts and timing, and the writing probes
+ * the run left out because nobody named them.
  *
  * <pre>{@code
  * report.outcomes().stream()
@@ -27,13 +28,28 @@ public final class Report {
     private final Duration duration;
     private final List<ProbeOutcome> outcomes;
     private final Map<Status, Integer> counts;
+    private final List<String> unnamedWriters;
 
     /**
+     * A report in which no writing probe was left out.
+     *
      * @param startedAt when the run started, on the run's clock
      * @param duration how long the run took, measured on the system's monotonic clock
      * @param outcomes the outcomes, in report order
      */
     public Report(Instant startedAt, Duration duration, List<ProbeOutcome> outcomes) {
+        this(startedAt, duration, outcomes, List.of());
+    }
+
+    /**
+     * @param startedAt when the run started, on the run's clock
+     * @param duration how long the run took, measured on the system's monotonic clock
+     * @param outcomes the outcomes, in report order
+     * @param unnamedWriters ids of writing probes that applied to a target but ran on none because
+     *     nobody named them; sorted and without repeats in the copy kept
+     * @since 0.2
+     */
+    public Report(Instant startedAt, Duration duration, List<ProbeOutcome> outcomes, List<String> unnamedWriters) {
         this.startedAt = Objects.requireNonNull(startedAt, "'startedAt' must not be null");
         this.duration = Objects.requireNonNull(duration, "'duration' must not be null");
         this.finishedAt = startedAt.plus(duration);
@@ -44,6 +60,7 @@ public final class Report {
         }
         this.outcomes.forEach(o -> c.merge(o.status(), 1, Integer::sum));
         this.counts = Map.copyOf(c);
+        this.unnamedWriters = unnamedWriters.stream().distinct().sorted().toList();
     }
 
     /** @return when the run started */
@@ -72,6 +89,18 @@ public final class Report {
      */
     public int count(Status status) {
         return counts.get(status);
+    }
+
+    /**
+     * The writing probes ({@link dev.preflight.probe.Probe#writes()}) that applied to some target but
+     * ran on none, because the run did not name their ids. They have no outcome, and so no place in
+     * the counts: reports name them once, in a line of their own.
+     *
+     * @return their ids, sorted; empty when every writer that applied was named, or none applied
+     * @since 0.2
+     */
+    public List<String> unnamedWriters() {
+        return unnamedWriters;
     }
 
     /** @return how many outcomes a waiver covers */

@@ -3,6 +3,7 @@ package dev.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.probes.HstsLookalikeProbe;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
@@ -66,6 +67,44 @@ class ProbeCatalogTest {
             assertThat(report.outcomes().get(0).result().summary())
                     .contains(ThrowingConstructorProbe.class.getName()).contains("failed to load");
         }
+    }
+
+    @Test
+    void aThirdPartyProviderInAReservedAreaIsALoadFailureNamingItsClassAndJar() throws IOException {
+        Path jar = servicesJar(GoodProviderProbe.class.getName(), HstsLookalikeProbe.class.getName());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            ProbeCatalog catalog = ProbeCatalog.discover(loader);
+
+            assertThat(catalog.ids()).containsExactly("acme.good");
+            assertThat(catalog.failures()).singleElement().satisfies(f -> {
+                assertThat(f.provider()).isEqualTo(HstsLookalikeProbe.class.getName());
+                assertThat(f.location()).contains("test-classes");
+                assertThat(f.problem()).contains("'http.hsts-strict'", "reserves", "'acme.hsts-strict'");
+            });
+
+            Report report = Preflight.builder().classLoader(loader).target(Target.web("https://shop.example.com"))
+                    .build().run();
+
+            assertThat(report.outcomes()).extracting(ProbeOutcome::probeId, ProbeOutcome::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("preflight.load", Status.ERROR),
+                    org.assertj.core.groups.Tuple.tuple("acme.good", Status.PASS));
+            assertThat(report.outcomes().get(0).result().summary()).contains(HstsLookalikeProbe.class.getName());
+        }
+    }
+
+    @Test
+    void aThirdPartyProbeAddedInCodeMayNotTakeAReservedAreaEither() {
+        Preflight.Builder b = Preflight.builder().discoverProbes(false).addProbe(new HstsLookalikeProbe());
+
+        assertThatThrownBy(b::build).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(HstsLookalikeProbe.class.getName()).hasMessageContaining("reserves");
+    }
+
+    @Test
+    void preflightsOwnProbeClassesMayUseTheReservedAreas() {
+        ScriptedProbe own = ScriptedProbe.web("http.own", c -> Result.pass("x"));
+
+        assertThat(ProbeCatalog.of(List.of(own)).ids()).containsExactly("http.own");
     }
 
     @Test

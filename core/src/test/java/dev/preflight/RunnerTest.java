@@ -195,6 +195,32 @@ class RunnerTest {
     }
 
     @Test
+    void everyTextAReportPrintsIsRedactedEvenWhenTheProbeCutsASecretShort() throws IOException {
+        String key = "Zt5nQ8wLx2Vr7KpMa9";
+        Target env = Target.builder(".env", TargetKind.ENV).variables(java.util.Map.of("API_KEY", key)).build();
+        ScriptedProbe echoes = new ScriptedProbe("test.echoes", TargetKind.ENV, c -> Result.builder(Status.FAIL)
+                .summary("x".repeat(290) + " key " + key)
+                .remediation("rotate " + key)
+                .subject("API_KEY=" + key)
+                .detail("seen-" + key, List.of("nested " + key, List.of("deeper " + key)))
+                .detail("asMap", java.util.Map.of("k", key))
+                .detail("cut", key.substring(0, 9) + "…")
+                .cause(new IllegalStateException("cause holds " + key))
+                .build());
+
+        Report report = builder(echoes).target(env).build().run();
+
+        for (dev.preflight.report.ReportFormat format : dev.preflight.report.ReportFormat.values()) {
+            StringBuilder out = new StringBuilder();
+            format.writer(false).write(report, out);
+            assertThat(out.toString()).as(format.name()).doesNotContain(key).doesNotContain(key.substring(0, 9));
+        }
+        ProbeOutcome outcome = report.outcomes().get(0);
+        assertThat(outcome.subject()).isEqualTo("API_KEY=…" + key.substring(key.length() - 4));
+        assertThat(outcome.result().cause()).as("kept for embedders, never rendered").isPresent();
+    }
+
+    @Test
     void passwordsInsideEnvironmentUrlsAreRedactedRawAndDecoded() {
         Target env = Target.builder(".env", TargetKind.ENV)
                 .variables(java.util.Map.of("DATABASE_URL", "postgresql://app:Pl%40nted%2Fpw@db/x")).build();
@@ -207,20 +233,38 @@ class RunnerTest {
     }
 
     @Test
-    void writingProbeIsSkippedUnlessNamedExplicitly() {
-        AtomicBoolean ran = new AtomicBoolean();
+    void writingProbeIsNeverCalledUnlessNamedAndIsListedOnceInsteadOfSkippedPerTarget() {
+        AtomicInteger calls = new AtomicInteger();
         ScriptedProbe sends = new ScriptedProbe("test.sends", TargetKind.WEB, true, c -> {
-            ran.set(c.writesAllowed());
+            calls.incrementAndGet();
             return Result.pass("sent");
         });
+        ScriptedProbe reads = ScriptedProbe.web("test.reads", c -> Result.pass("read"));
 
-        Report byGlob = builder(sends).target(SHOP).probes("test.*").build().run();
-        Report byName = builder(sends).target(SHOP).probes("test.sends").build().run();
+        Report byGlob = builder(sends, reads).target(SHOP).target(API).probes("test.*").build().run();
 
-        assertThat(byGlob.outcomes().get(0).status()).isEqualTo(Status.SKIP);
-        assertThat(byGlob.outcomes().get(0).result().summary()).contains("--probe test.sends");
-        assertThat(byName.outcomes().get(0).status()).isEqualTo(Status.PASS);
-        assertThat(ran).isTrue();
+        assertThat(calls).hasValue(0);
+        assertThat(byGlob.outcomes()).extracting(ProbeOutcome::probeId).containsOnly("test.reads").hasSize(2);
+        assertThat(byGlob.unnamedWriters()).containsExactly("test.sends");
+        assertThat(byGlob.count(Status.SKIP)).isZero();
+
+        Report byName = builder(sends).target(SHOP).target(API).probes("test.sends").build().run();
+
+        assertThat(calls).hasValue(2);
+        assertThat(byName.outcomes()).extracting(ProbeOutcome::status).containsExactly(Status.PASS, Status.PASS);
+        assertThat(byName.unnamedWriters()).isEmpty();
+    }
+
+    @Test
+    void writingProbeNamedOnOneTargetRunsThereOnlyAndIsNotListedAsLeftOut() {
+        ScriptedProbe sends = new ScriptedProbe("test.sends", TargetKind.WEB, true, c -> Result.pass("sent"));
+        Target named = Target.builder("named", TargetKind.WEB).uri(java.net.URI.create("https://named.example.com"))
+                .include(List.of("test.sends")).build();
+
+        Report report = builder(sends).target(SHOP).target(named).build().run();
+
+        assertThat(report.outcomes()).extracting(ProbeOutcome::target).containsExactly("named");
+        assertThat(report.unnamedWriters()).isEmpty();
     }
 
     @Test

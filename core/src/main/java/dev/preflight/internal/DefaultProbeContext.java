@@ -32,7 +32,7 @@ public final class DefaultProbeContext implements ProbeContext {
      * @param clock the run's clock
      * @param redactor the run's redactor
      * @param network shared network settings
-     * @param writesAllowed whether the probe may write
+     * @param writesAllowed whether the probe may write: its {@code writes()}, since only a named writer is run
      * @param cancelHooks receives resources to close on cancellation
      * @param shared the run's shared values
      * @param waiter told when the probe waits for a value another probe is computing
@@ -103,6 +103,7 @@ public final class DefaultProbeContext implements ProbeContext {
     }
 
     @Override
+    @Deprecated(since = "0.2", forRemoval = true)
     public boolean writesAllowed() {
         return writesAllowed;
     }

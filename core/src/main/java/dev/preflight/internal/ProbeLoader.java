@@ -2,6 +2,7 @@ package dev.preflight.internal;
 
 import dev.preflight.ProbeLoadFailure;
 import dev.preflight.probe.Probe;
+import dev.preflight.support.ProbeIds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Loads probes with {@link ServiceLoader}, turning each provider that fails into a
- * {@link ProbeLoadFailure} instead of an exception (SLF4J's tolerant loading).
+ * {@link ProbeLoadFailure} instead of an exception (SLF4J's tolerant loading). A provider from
+ * outside Preflight's packages whose id is in a {@linkplain ProbeIds#RESERVED_AREAS reserved area}
+ * fails too: it would pass for one of Preflight's own probes in reports, waivers and selections.
  */
 public final class ProbeLoader {
     private static final System.Logger LOG = System.getLogger(ProbeLoader.class.getName());
@@ -61,6 +64,11 @@ public final class ProbeLoader {
             Class<? extends Probe> type = provider.type();
             try {
                 Probe probe = provider.get();
+                String id = probe.id();
+                if (ProbeIds.trespasses(type, id)) {
+                    failures.add(new ProbeLoadFailure(type.getName(), location(type), ProbeIds.trespassMessage(type, id)));
+                    continue;
+                }
                 LOG.log(System.Logger.Level.DEBUG, () -> "found probe " + probe.id() + " (" + type.getName() + ") in " + location(type));
                 probes.add(probe);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {

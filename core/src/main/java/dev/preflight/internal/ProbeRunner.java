@@ -71,11 +71,13 @@ public final class ProbeRunner {
     }
 
     /**
-     * @param checks what to run
-     * @param preset outcomes decided without running anything (load failures, skipped writers), each with its target index
+     * @param plan what to run, the outcomes decided without running anything (load failures, each
+     *     with its target index) and the writing probes left out
      * @return the report
      */
-    public Report run(List<PlannedCheck> checks, List<IndexedOutcome> preset) {
+    public Report run(RunPlan plan) {
+        List<PlannedCheck> checks = plan.checks();
+        List<IndexedOutcome> preset = plan.preset();
         Instant startedAt = clock.instant();
         long t0 = System.nanoTime();
         long overallDeadline = t0 + overallTimeout.toNanos();
@@ -133,7 +135,7 @@ public final class ProbeRunner {
                 .thenComparing(o -> o.outcome().probeId())
                 .thenComparing(o -> o.outcome().subject() == null ? "" : o.outcome().subject()));
         return new Report(startedAt, Duration.ofNanos(System.nanoTime() - t0),
-                outcomes.stream().map(IndexedOutcome::outcome).toList());
+                outcomes.stream().map(IndexedOutcome::outcome).toList(), plan.unnamedWriters());
     }
 
     private void start(CheckSlot slot, long overallDeadline, ExecutorService workers, ScheduledExecutorService timer,
@@ -146,7 +148,7 @@ public final class ProbeRunner {
         Permit permit = new Permit(permits, deadlineInstant);
         slot.started(start, permit::release);
         ProbeContext context = new DefaultProbeContext(check.probe().id(), check.target(), deadlineInstant, clock,
-                redactor, network, check.writesAllowed(), slot::addCancelHook, shared, permit);
+                redactor, network, check.probe().writes(), slot::addCancelHook, shared, permit);
         slot.work(workers.submit(() -> {
             Result result;
             try {

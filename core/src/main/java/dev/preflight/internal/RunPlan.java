@@ -12,15 +12,23 @@ import dev.preflight.support.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Decides what a run does: which probe runs on which target, and which outcomes are known without
- * running anything (providers that failed to load, writing probes not opted into).
+ * Decides what a run does: which probe runs on which target, which outcomes are known without
+ * running anything (providers that failed to load), and which writing probes stay out.
+ *
+ * <p>This is the run's only gate for probes that write: a probe whose {@link Probe#writes()} is true
+ * is planned only when the run names its exact id, run-wide or on the target. Otherwise it gets no
+ * outcome at all (not one SKIP per target) and, if it ran on no target, its id is listed once, in
+ * {@code unnamedWriters}.
  *
  * @param checks the probes to run
  * @param preset the outcomes decided up front
+ * @param unnamedWriters ids of writing probes that applied to a target but ran on none, not being named, sorted
  */
-public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset) {
+public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset, List<String> unnamedWriters) {
     private static final String LOAD_PROBE_ID = "preflight.load";
 
     /**
@@ -37,6 +45,7 @@ public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset) {
             Duration timeout, ProbeRunner runner, Redactor redactor) {
         List<PlannedCheck> checks = new ArrayList<>();
         List<IndexedOutcome> preset = new ArrayList<>();
+        Set<String> unnamedWriters = new TreeSet<>();
         for (ProbeLoadFailure f : catalog.failures()) {
             Result error = Result.builder(Status.ERROR)
                     .summary("probe provider " + f.provider() + " failed to load: " + f.problem())
@@ -53,15 +62,15 @@ public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset) {
                 }
                 boolean named = include.contains(id) || target.include().contains(id);
                 if (probe.writes() && !named) {
-                    preset.add(new IndexedOutcome(i, runner.outcome(id, probe.title(), target.name(), target.kind(),
-                            target.location(), Result.skip("writes to or sends requests to the target;"
-                                    + " runs only when named explicitly, e.g. --probe " + id), Duration.ZERO)));
+                    unnamedWriters.add(id);
                     continue;
                 }
-                checks.add(new PlannedCheck(probe, target, i, target.timeout().orElse(timeout), probe.writes() && named));
+                checks.add(new PlannedCheck(probe, target, i, target.timeout().orElse(timeout)));
             }
         }
-        return new RunPlan(checks, preset);
+        // A writer named for one target only was left out elsewhere on purpose: nothing to report.
+        checks.forEach(c -> unnamedWriters.remove(c.probe().id()));
+        return new RunPlan(checks, preset, List.copyOf(unnamedWriters));
     }
 
     private static boolean selected(String id, Target target, List<String> include, List<String> exclude) {

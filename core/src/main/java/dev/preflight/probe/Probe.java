@@ -12,7 +12,9 @@ package dev.preflight.probe;
  * keep anything from one call to the next.
  *
  * <p><b>Errors.</b> {@code check} may throw: the runner turns any exception into an
- * {@link Status#ERROR} result whose message is redacted. Return {@link Status#FAIL} when the target
+ * {@link Status#ERROR} result whose message is redacted. The runner redacts every result's texts
+ * with the run's {@link ProbeContext#redactor()}, so a probe returns what it found without
+ * redacting it; it masks only secrets the run cannot know, such as a key it found on the target. Return {@link Status#FAIL} when the target
  * answered and is non-compliant, including when what it answered is malformed; let a checked
  * exception such as an {@link java.io.IOException} (or {@link Status#ERROR}) express "could not
  * tell". An unchecked exception still becomes ERROR, but it is a bug: the test kit's contract test
@@ -24,8 +26,11 @@ package dev.preflight.probe;
  *
  * <p><b>Ids.</b> Lower-case and dotted, {@code <area>.<check>}, e.g. {@code http.hsts}. Areas used by
  * Preflight's own modules ({@code env}, {@code tls}, {@code http}, {@code dns}, {@code postgres},
- * {@code redis}, {@code smtp}, {@code stripe}, {@code razorpay}, {@code preflight}) are reserved;
- * third-party probes use an area of their own. Ids appear in users' configurations: never rename one.
+ * {@code redis}, {@code smtp}, {@code stripe}, {@code razorpay}, {@code preflight}; see
+ * {@link dev.preflight.support.ProbeIds#RESERVED_AREAS}) are reserved: a probe class outside
+ * {@code dev.preflight} that takes one is refused when it loads (an ERROR naming its class and jar)
+ * or when it is added in code (a {@link dev.preflight.ConfigException}). Third-party probes use an
+ * area of their own. Ids appear in users' configurations: never rename one.
  *
  * <pre>{@code
  * public final class RobotsTxtProbe implements Probe {
@@ -66,8 +71,11 @@ public interface Probe {
 
     /**
      * Whether the probe writes or sends anything to the target (a test webhook, a test mail, a request
-     * burst). Such probes run only when a user names their id explicitly; otherwise they are reported
-     * as {@link Status#SKIP}.
+     * burst). The runner calls such a probe only when the run names its exact id ({@code --probe
+     * http.rate-limit}; a glob such as {@code http.*} is not enough); otherwise it does not call
+     * {@link #check} at all, records no outcome for it, and the report names it once among
+     * {@link dev.preflight.Report#unnamedWriters()}. The probe itself need not check: when
+     * {@code check} runs, writing is allowed.
      *
      * @return true if the probe has side effects; false by default
      */

@@ -66,7 +66,14 @@ public interface ProbeContext {
      */
     Clock clock();
 
-    /** @return the run's redactor, which knows every secret of the configuration */
+    /**
+     * The run's redactor, which knows every secret of the configuration. A probe does not need it for
+     * what it returns: the runner redacts every text of every result (summary, remediation, subject,
+     * details) before any report, listener or test sees it. Use it for text that leaves the check
+     * another way, such as an exception message a probe logs or sends on.
+     *
+     * @return the redactor
+     */
     Redactor redactor();
 
     /**
@@ -78,11 +85,15 @@ public interface ProbeContext {
     NetworkSettings network();
 
     /**
-     * Whether this probe may write or send: true only for a probe whose {@link Probe#writes()} is true
-     * and whose id the user named explicitly.
+     * Whether this probe may write or send. The runner never calls a writing probe whose id the run
+     * did not name, and the test kit gives no context for one, so a probe need not ask: this is
+     * {@link Probe#writes()} of the probe being run.
      *
      * @return whether side effects are allowed in this check
+     * @deprecated the runner alone gates writing probes; a check that runs may do what its
+     *     {@link Probe#writes()} declares. To be removed before 1.0.
      */
+    @Deprecated(since = "0.2", forRemoval = true)
     boolean writesAllowed();
 
     /**

@@ -20,8 +20,12 @@ import java.util.Map;
  *  "results": [{"probe": "env.debug", "title": "...", "target": "shop", "targetKind": "web",
  *               "subject": "...", "status": "fail", "summary": "...", "details": {...},
  *               "remediation": "...", "durationMs": 4,
- *               "waiver": {"reason": "...", "expires": "2027-03-01", "active": true}}]}
+ *               "waiver": {"reason": "...", "expires": "2027-03-01", "active": true}}],
+ *  "unnamedWriters": ["http.rate-limit"]}
  * }</pre>
+ *
+ * <p>{@code unnamedWriters} (since 0.2) is present only when the run left out writing probes because
+ * nobody named them ({@link Report#unnamedWriters()}); they have no result and no count.
  *
  * <p>Statuses are lower case. Detail values keep their JSON types; numbers without a JSON form (NaN,
  * infinities) are written as strings. New fields may be added within schema 1; renaming or removing
@@ -52,7 +56,13 @@ public final class JsonReportWriter implements ReportWriter {
         json.name("waived").value(report.waivedCount()).endObject();
         json.name("results").beginArray();
         report.outcomes().forEach(o -> result(json, o, report));
-        json.endArray().endObject();
+        json.endArray();
+        if (!report.unnamedWriters().isEmpty()) {
+            json.name("unnamedWriters").beginArray();
+            report.unnamedWriters().forEach(json::value);
+            json.endArray();
+        }
+        json.endObject();
         out.append(json.toString()).append('\n');
     }
 

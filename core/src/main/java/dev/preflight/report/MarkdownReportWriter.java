@@ -22,7 +22,8 @@ import java.time.ZoneOffset;
  * }</pre>
  *
  * <p>PASS is ticked; WARN, FAIL and ERROR are open, waived or not, with the waiver noted; SKIP is
- * ticked and struck through, as not applicable. Every text from a target or probe is escaped, so it
+ * ticked and struck through, as not applicable. Writing probes left out because nobody named them
+ * ({@link Report#unnamedWriters()}) are named once, in a closing paragraph. Every text from a target or probe is escaped, so it
  * cannot add markup. Stateless and thread-safe.
  *
  * @since 0.1
@@ -44,6 +45,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             md.append("\n\n");
             group.outcomes().forEach(o -> item(md, o));
         }
+        Tally.notRun(report).ifPresent(line -> md.append('\n').append(capitalised(MarkdownText.escape(line))).append('\n'));
         out.append(md);
     }
 

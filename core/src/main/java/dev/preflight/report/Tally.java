@@ -3,6 +3,8 @@ package dev.preflight.report;
 import dev.preflight.ProbeOutcome;
 import dev.preflight.Report;
 import dev.preflight.probe.Status;
+import java.util.List;
+import java.util.Optional;
 
 /** The counting phrases the human-readable formats share. */
 final class Tally {
@@ -24,6 +26,22 @@ final class Tally {
                 + report.count(Status.SKIP) + " skipped";
         int waived = report.waivedCount();
         return waived == 0 ? counts : counts + ", " + waived + " waived";
+    }
+
+    /**
+     * @return e.g. {@code "not run: http.rate-limit, which sends requests or writes to its targets; name
+     *     it to run it (--probe http.rate-limit)"}, or empty when no writing probe was left out
+     */
+    static Optional<String> notRun(Report report) {
+        List<String> ids = report.unnamedWriters();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean one = ids.size() == 1;
+        return Optional.of("not run: " + String.join(", ", ids)
+                + (one ? ", which sends requests or writes to its targets; name it to run it"
+                        : ", which send requests or write to their targets; name them to run them")
+                + " (--probe " + String.join(",", ids) + ")");
     }
 
     /** @return the title to show; a probe that returned none is shown by its id */

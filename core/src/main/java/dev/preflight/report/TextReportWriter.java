@@ -22,7 +22,11 @@ import java.util.List;
  *   - SKIP   stripe.key  no Stripe account configured
  *
  * 1 passed, 0 warnings, 1 failed, 0 errors, 1 skipped in 1.2s
+ * not run: http.rate-limit, which sends requests or writes to its targets; name it to run it (--probe http.rate-limit)
  * </pre>
+ *
+ * <p>The last line appears only when the run left out writing probes nobody named ({@link
+ * Report#unnamedWriters()}), once however many targets they applied to.
  *
  * <p>ANSI colour is used only when asked for; control characters in texts are replaced, so a target
  * cannot send escape sequences to the terminal. Stateless and thread-safe.
@@ -56,6 +60,7 @@ public final class TextReportWriter implements ReportWriter {
         }
         text.append('\n').append(paint(BOLD, Tally.counts(report) + " in " + Durations.format(report.duration())))
                 .append('\n');
+        Tally.notRun(report).ifPresent(line -> text.append(paint(GREY, line)).append('\n'));
         out.append(text);
     }
 

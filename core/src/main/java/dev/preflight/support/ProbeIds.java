@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,17 @@ import java.util.stream.Collectors;
  */
 public final class ProbeIds {
     private static final Pattern WELL_FORMED = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
+    private static final String OWN_PACKAGE = "dev.preflight";
+
+    /**
+     * The id areas of Preflight's own modules. Only probe classes in {@code dev.preflight} or its
+     * subpackages may use them; discovery refuses any other probe that does, and so does a run it is
+     * added to in code.
+     *
+     * @since 0.2
+     */
+    public static final Set<String> RESERVED_AREAS =
+            Set.of("env", "tls", "http", "dns", "postgres", "redis", "smtp", "stripe", "razorpay", "preflight");
 
     private ProbeIds() {
     }
@@ -31,6 +43,45 @@ public final class ProbeIds {
      */
     public static boolean isWellFormed(String id) {
         return id != null && WELL_FORMED.matcher(id).matches();
+    }
+
+    /**
+     * @param id a probe id
+     * @return its area, the part before the first dot ({@code http} for {@code http.hsts}); the whole id if it has no dot
+     * @since 0.2
+     */
+    public static String area(String id) {
+        int dot = id.indexOf('.');
+        return dot < 0 ? id : id.substring(0, dot);
+    }
+
+    /**
+     * Whether a probe of this class takes an id in a {@linkplain #RESERVED_AREAS reserved area}
+     * without being one of Preflight's own.
+     *
+     * @param probeClass the probe's class
+     * @param id its id
+     * @return true if the id's area is reserved and the class is outside {@code dev.preflight}
+     * @since 0.2
+     */
+    public static boolean trespasses(Class<?> probeClass, String id) {
+        String pkg = probeClass.getPackageName();
+        boolean own = pkg.equals(OWN_PACKAGE) || pkg.startsWith(OWN_PACKAGE + ".");
+        return id != null && !own && RESERVED_AREAS.contains(area(id));
+    }
+
+    /**
+     * @param probeClass a probe class that {@linkplain #trespasses trespasses}
+     * @param id its id
+     * @return a sentence saying so and how to fix it, e.g. suggesting {@code acme.hsts}
+     * @since 0.2
+     */
+    public static String trespassMessage(Class<?> probeClass, String id) {
+        String area = area(id);
+        String check = id.substring(Math.min(id.length(), area.length() + 1));
+        return "id '" + id + "' of " + probeClass.getName() + " is in the area '" + area + "', which Preflight"
+                + " reserves for its own probes (" + RESERVED_AREAS.stream().sorted().collect(Collectors.joining(", "))
+                + "); use an area of your own, e.g. 'acme." + check + "'";
     }
 
     /**

@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * the environment file) and replaces each occurrence, raw or URL-encoded, with its {@link #mask
  * masked} form. Independently of what it knows, it also scrubs passwords from URLs
  * ({@code scheme://user:***@host}) and well-known key shapes ({@code sk_live_…}, {@code whsec_…}).
- * Immutable and thread-safe.
+ * A known secret cut short by an ellipsis (text shortened for a report) is masked too. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
- * String safe = context.redactor().redact(exception.getMessage());
+ * String safe = context.redactor().redact(exception.getMessage()); // for a log line; results are redacted by the runner
  * Redactor.mask("sk_live_51HxQ2eKz9vT4bW7cR0aY4242"); // "sk_live_…4242"
  * }</pre>
  *
@@ -95,7 +96,8 @@ public final class Redactor {
     }
 
     /**
-     * Replaces every known secret, URL password and key-shaped token in {@code text}.
+     * Replaces every known secret, URL password and key-shaped token in {@code text}, and the start of
+     * a known secret that a shortened text cut off just before an ellipsis ({@code …}).
      *
      * @param text any text, may be null
      * @return the text without secrets, or null for null
@@ -110,8 +112,43 @@ public final class Redactor {
                 out = out.replace(secret, mask(secret));
             }
         }
+        out = maskCutSecrets(out);
         out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":***@"));
         return KEY_SHAPES.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskShape(m.group())));
+    }
+
+    /**
+     * Texts are shortened before they reach the runner (a summary at 300 characters, a header echoed
+     * at 60), so a secret may arrive cut in two: its start, then {@code …}. Whole-secret search misses
+     * that start, which is why it is looked for here.
+     */
+    private String maskCutSecrets(String text) {
+        int cut = text.indexOf('…');
+        if (cut < 0 || secrets.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (cut >= 0) {
+            out.append(withoutCutSecret(text.substring(from, cut))).append('…');
+            from = cut + 1;
+            cut = text.indexOf('…', from);
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /** @return the text with the start of a known secret at its very end reduced to the secret's known prefix */
+    private String withoutCutSecret(String text) {
+        for (String secret : secrets) {
+            for (int k = Math.min(secret.length() - 1, text.length()); k >= MIN_SECRET_LENGTH; k--) {
+                if (text.regionMatches(text.length() - k, secret, 0, k)) {
+                    Matcher m = KNOWN_PREFIX.matcher(secret);
+                    String prefix = m.find() && m.end() <= k ? m.group(1) : "";
+                    return text.substring(0, text.length() - k) + prefix;
+                }
+            }
+        }
+        return text;
     }
 
     private static String maskShape(String token) {

@@ -65,6 +65,16 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void unnamedWritersAreListedOnceAfterTheResultsAndValidate() {
+        String json = json(Reports.withUnnamedWriters());
+
+        assertThat(validate(json)).isEmpty();
+        assertThat(json).contains("\"unnamedWriters\": [\n    \"http.rate-limit\",\n    \"stripe.webhook-signature\"\n  ]");
+        assertThat(json.indexOf("\"unnamedWriters\"")).isGreaterThan(json.indexOf("\"results\""));
+        assertThat(json(Reports.sample())).as("absent when there are none").doesNotContain("unnamedWriters");
+    }
+
+    @Test
     void schemaRejectsAnExtraTopLevelField() {
         String json = json(Reports.sample()).replaceFirst("\\{", "{\"extra\": 1,");
 

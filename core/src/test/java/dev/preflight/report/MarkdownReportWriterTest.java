@@ -41,6 +41,14 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void writingProbesNobodyNamedCloseTheChecklistOnce() {
+        String md = Reports.render(new MarkdownReportWriter(), Reports.withUnnamedWriters());
+
+        assertThat(md).endsWith("\nNot run: http.rate-limit, stripe.webhook-signature, which send requests or write to"
+                + " their targets; name them to run them (--probe http.rate-limit,stripe.webhook-signature)\n");
+    }
+
+    @Test
     void skipIsTickedAndStruckThrough() {
         assertThat(markdown(Reports.sample()))
                 .contains("- [x] ~~**robots.txt allows crawling**~~ — SKIP: not configured (`http.robots`)\n");

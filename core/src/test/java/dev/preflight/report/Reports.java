@@ -62,6 +62,12 @@ final class Reports {
                 .build().run();
     }
 
+    /** A report of one passing check that left out two writing probes nobody named. */
+    static Report withUnnamedWriters() {
+        return new Report(STARTED, Duration.ofMillis(1200), List.of(outcome("http.hsts", Result.pass("fine"))),
+                List.of("stripe.webhook-signature", "http.rate-limit"));
+    }
+
     /** A report of the given outcomes, started at {@link #STARTED} and lasting 1.2 seconds. */
     static Report of(ProbeOutcome... outcomes) {
         return new Report(STARTED, Duration.ofMillis(1200), List.of(outcomes));

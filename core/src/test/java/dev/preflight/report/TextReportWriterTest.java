@@ -85,6 +85,16 @@ class TextReportWriterTest {
     }
 
     @Test
+    void writingProbesNobodyNamedAreNamedOnceOnTheLastLine() {
+        String text = text(Reports.withUnnamedWriters(), false);
+
+        assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("not run: http.rate-limit,"
+                + " stripe.webhook-signature, which send requests or write to their targets; name them to run them"
+                + " (--probe http.rate-limit,stripe.webhook-signature)");
+        assertThat(text).containsOnlyOnce("not run:").doesNotContain("SKIP");
+    }
+
+    @Test
     void controlCharactersFromTheTargetCannotReachTheTerminal() {
         Result result = Result.fail("title " + ESC + "]0;pwned" + "\u0007", "run " + ESC + "[2J now");
 

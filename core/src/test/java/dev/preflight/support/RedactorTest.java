@@ -26,6 +26,16 @@ class RedactorTest {
     }
 
     @Test
+    void aKnownSecretCutShortBeforeAnEllipsisIsMaskedToo() {
+        Redactor r = Redactor.of(List.of("Zt5nQ8wLx2Vr7KpM", "sk_live_51HxQ2eKz9vT4bW7cR0aY4242"));
+
+        assertThat(r.redact("cookie Zt5nQ8wL… and more")).isEqualTo("cookie … and more");
+        assertThat(r.redact("key sk_live_51HxQ2eKz9…")).isEqualTo("key sk_live_…");
+        assertThat(r.redact("masked sk_live_…4242 stays")).isEqualTo("masked sk_live_…4242 stays");
+        assertThat(r.redact("an ordinary cut…")).isEqualTo("an ordinary cut…");
+    }
+
+    @Test
     void urlPasswordsAndKeyShapesAreScrubbedEvenWhenUnknown() {
         String text = "GET https://app:s3cr3t@db.example.com/x with sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 

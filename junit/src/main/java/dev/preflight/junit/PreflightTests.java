@@ -30,7 +30,10 @@ import org.junit.jupiter.api.DynamicNode;
  *       shows as skipped.
  *   <li>A waived outcome is aborted with {@code waived until <date>: <reason> (was FAIL: <summary>)}.
  * </ul>
- * A report without outcomes yields one aborted test saying so, because an empty run is not a green one.
+ * Writing probes the run left out because nobody named them ({@link Report#unnamedWriters()}) yield one
+ * aborted test, {@code writing probes not named}, after the containers, naming them all once. A report
+ * with neither outcomes nor such probes yields one aborted test saying so, because an empty run is not
+ * a green one.
  * Failures and aborts carry no stack trace, since the message says what is wrong with the target. An
  * ERROR's cause is never attached, because its message has not been through the redactor.
  *

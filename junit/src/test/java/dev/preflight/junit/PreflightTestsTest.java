@@ -94,6 +94,18 @@ class PreflightTestsTest {
     }
 
     @Test
+    void writingProbesNobodyNamedAreOneAbortedTestForTheRunNotOnePerTarget() {
+        Report report = new Report(java.time.Instant.EPOCH, java.time.Duration.ZERO, List.of(),
+                List.of("demo.sends", "demo.posts"));
+
+        List<DynamicTest> tests = tests(PreflightTests.of(report));
+
+        assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("writing probes not named");
+        assertThatThrownBy(() -> tests.get(0).getExecutable().execute()).isInstanceOf(TestAbortedException.class)
+                .hasMessageStartingWith("not run: demo.posts, demo.sends");
+    }
+
+    @Test
     void expiredWaiverFailsWithANoteSayingSo() {
         Preflight preflight = ScriptedRuns.base()
                 .addProbe(ScriptedProbe.env("demo.fail", "Secrets are set", Result.fail("SECRET_KEY is empty", "Set it.")))

@@ -66,8 +66,7 @@ public final class CompressionProbe implements Probe {
         }
         int minSize = context.settings().integer("min-size", DEFAULT_MIN_SIZE);
         boolean wantCompressed = expect.equals("compressed");
-        return PerAddress.check(site, address -> judge(site, address, wantCompressed, minSize))
-                .mapText(context.redactor()::redact);
+        return PerAddress.check(site, address -> judge(site, address, wantCompressed, minSize));
     }
 
     private static Result judge(Site site, InetAddress address, boolean wantCompressed, int minSize)

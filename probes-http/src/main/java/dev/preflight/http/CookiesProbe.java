@@ -98,7 +98,7 @@ public final class CookiesProbe implements Probe {
                     continue;
                 }
                 SetCookie cookie = line.cookie();
-                String shown = shown(cookie.name(), context);
+                String shown = Shorten.to(cookie.name(), MAX_NAME);
                 if (cookie.isDeletion(now)) {
                     deleted.add(shown + " (" + where + ")");
                     continue;
@@ -116,12 +116,6 @@ public final class CookiesProbe implements Probe {
                 .detail("deleted", deleted.isEmpty() ? null : deleted)
                 .detail("malformed", malformed.isEmpty() ? null : malformed)
                 .build();
-    }
-
-    /** Cookie names come from the target: shorten them and pass them through the redactor, like any echo. */
-    private static String shown(String name, ProbeContext context) {
-        String shortened = Shorten.to(name, MAX_NAME);
-        return context.redactor().redact(shortened);
     }
 
     private static String flags(SetCookie cookie) {

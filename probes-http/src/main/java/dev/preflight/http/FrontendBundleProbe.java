@@ -192,9 +192,8 @@ public final class FrontendBundleProbe implements Probe {
                 Set<String> remedies = new LinkedHashSet<>();
                 all.forEach(f -> remedies.add(f.leak().kind().remediation()));
                 result = Result.builder(first.leak().kind().status())
-                        .summary(site.context().redactor().redact(article(first.leak().label()) + " ("
-                                + first.leak().evidence() + ") in " + first.file()
-                                + (more > 0 ? " (and " + more + " more finding" + (more > 1 ? "s" : "") + ")" : "")))
+                        .summary(article(first.leak().label()) + " (" + first.leak().evidence() + ") in " + first.file()
+                                + (more > 0 ? " (and " + more + " more finding" + (more > 1 ? "s" : "") + ")" : ""))
                         .remediation(String.join(" ", remedies));
             } else if (!complete) {
                 result = Result.builder(Status.ERROR).summary("the deadline came after " + scripts.size()
@@ -205,7 +204,7 @@ public final class FrontendBundleProbe implements Probe {
                         + (scripts.size() == 1 ? "" : "s"));
             }
             result.subject(site.endpoint())
-                    .detail("findings", all.stream().map(f -> site.context().redactor().redact(f.describe())).toList())
+                    .detail("findings", all.stream().map(Found::describe).toList())
                     .detail("page", page)
                     .detail("scripts", scripts)
                     .detail("crossOriginScripts", crossOrigin);

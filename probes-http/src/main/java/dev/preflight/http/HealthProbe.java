@@ -17,7 +17,6 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
-import dev.preflight.support.Redactor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -127,19 +126,18 @@ public final class HealthProbe implements Probe {
         // A client of its own: a new connection, timed like a load balancer's check, and an
         // exchange of its own rather than a page another probe fetched earlier.
         Page page = PageFetcher.fetch(PageFetcher.clientFor(address), address, request, JsonReader.MAX_BYTES, context);
-        Redactor redactor = context.redactor();
-        String where = "GET " + redactor.redact(SitePaths.path(expected.url()));
+        String where = "GET " + SitePaths.path(expected.url());
         long latencyMs = page.elapsed().toMillis();
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("url", redactor.redact(SitePaths.shown(expected.url())));
+        facts.put("url", SitePaths.shown(expected.url()));
         facts.put("status", page.status());
         facts.put("latencyMs", latencyMs);
         facts.put("maxLatencyMs", expected.maxLatency().toMillis());
         if (expected.condition() != null) {
-            facts.put("expect", redactor.redact(expected.condition().toString()));
+            facts.put("expect", expected.condition().toString());
         }
         if (page.status() >= 300 && page.status() < 400) {
-            String to = page.location().map(u -> " to " + redactor.redact(SitePaths.shown(u))).orElse("");
+            String to = page.location().map(u -> " to " + SitePaths.shown(u)).orElse("");
             return verdict(Status.FAIL, where + " answered " + page.status() + ", a redirect" + to,
                     "Load balancers do not follow redirects and count a " + page.status() + " as unhealthy: point the"
                     + " health check and http.health.path at the final URL, or serve the endpoint without a redirect"
@@ -152,7 +150,7 @@ public final class HealthProbe implements Probe {
                     + " health check tests.", facts);
         }
         if (expected.condition() != null) {
-            Result unhealthy = judgeBody(page, expected.condition(), where, facts, redactor);
+            Result unhealthy = judgeBody(page, expected.condition(), where, facts);
             if (unhealthy != null) {
                 return unhealthy;
             }
@@ -205,8 +203,7 @@ public final class HealthProbe implements Probe {
     }
 
     /** @return a FAIL when the body is not JSON or does not meet the condition, else null */
-    private static Result judgeBody(Page page, JsonCondition condition, String where, Map<String, Object> facts,
-            Redactor redactor) {
+    private static Result judgeBody(Page page, JsonCondition condition, String where, Map<String, Object> facts) {
         if (page.truncated()) {
             return verdict(Status.FAIL, "health body is not JSON: larger than " + JsonReader.MAX_BYTES + " bytes",
                     "Keep the health response small: a status and one entry per dependency.", facts);
@@ -215,17 +212,17 @@ public final class HealthProbe implements Probe {
         try {
             document = JsonReader.read(page.body());
         } catch (MalformedJsonException e) {
-            facts.put("contentType", redactor.redact(page.mediaType()));
-            return verdict(Status.FAIL, "health body is not JSON: " + redactor.redact(e.getMessage()),
+            facts.put("contentType", page.mediaType());
+            return verdict(Status.FAIL, "health body is not JSON: " + e.getMessage(),
                     "Serve the health status as JSON (Spring Boot Actuator, MicroProfile Health and most"
                     + " frameworks' health modules do), or remove http.health.expect if this endpoint is plain text.", facts);
         }
         JsonCondition.Evaluation evaluation = condition.test(document);
-        evaluation.found().ifPresent(v -> facts.put("value", redactor.redact(shown(v, SHOWN_VALUE_CHARS))));
+        evaluation.found().ifPresent(v -> facts.put("value", shown(v, SHOWN_VALUE_CHARS)));
         if (evaluation.holds()) {
             return null;
         }
-        String found = evaluation.found().map(v -> condition.path() + " is " + redactor.redact(shown(v, 80)))
+        String found = evaluation.found().map(v -> condition.path() + " is " + shown(v, 80))
                 .orElse(condition.path() + " is missing");
         return verdict(Status.FAIL, where + " answered " + page.status() + " but " + condition
                 + " does not hold: " + found,

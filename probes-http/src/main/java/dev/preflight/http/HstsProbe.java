@@ -89,7 +89,7 @@ public final class HstsProbe implements Probe {
         if (limits.warnAge() > limits.minAge() || limits.warnAge() < 0) {
             throw context.settings().invalid("warn-age", "must be between 0 and http.hsts.min-age");
         }
-        return PerAddress.check(site, address -> judge(site, address, limits)).mapText(context.redactor()::redact);
+        return PerAddress.check(site, address -> judge(site, address, limits));
     }
 
     private record Thresholds(int minAge, int warnAge, boolean requireIncludeSubDomains) {

@@ -31,7 +31,8 @@ import java.util.Set;
  * limited; or a 5xx without {@code Retry-After} before any limit (the service fails under the burst
  * instead of shedding it; nginx's {@code limit_req} answers 503 unless told otherwise), which stops
  * the burst. ERROR: a request without answer, or the deadline came before the burst could finish
- * (the result says how far it got), or an invalid setting. SKIP: not named, or no {@code http(s)} URL.
+ * (the result says how far it got), or an invalid setting. SKIP: no {@code http(s)} URL. Not named,
+ * it is not run at all: the runner leaves it out.
  *
  * <p>Settings: {@code requests} (50, at most 500), {@code path} (the target URL; a path or a URL on
  * the same host), {@code method} ({@code GET}; or {@code HEAD}, {@code POST} with an empty body,
@@ -46,6 +47,7 @@ public final class RateLimitProbe implements Probe {
     private static final int MAX_REQUESTS = 500;
     private static final int DEFAULT_CONCURRENCY = 4;
     private static final int MAX_CONCURRENCY = 16;
+    private static final int MAX_RETRY_AFTER = 60;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
     private static final String NO_LIMIT_REMEDY = "Limit requests per client and answer the excess with 429 and"
             + " Retry-After: nginx limit_req_zone + limit_req with limit_req_status 429, express-rate-limit, Django REST"
@@ -81,10 +83,6 @@ public final class RateLimitProbe implements Probe {
         Optional<Site> found = Site.of(context);
         if (found.isEmpty()) {
             return Result.skip("the target has no http:// or https:// URL");
-        }
-        if (!context.writesAllowed()) {
-            return Result.skip("sends a burst of requests, so it runs only when " + id() + " is named explicitly"
-                    + " (--probe " + id() + ")");
         }
         Site site = found.get();
         Plan plan;
@@ -127,13 +125,13 @@ public final class RateLimitProbe implements Probe {
     }
 
     private static Result verdict(Site site, InetAddress address, Plan plan, BurstOutcome outcome) {
-        String where = plan.method() + " " + site.context().redactor().redact(SitePaths.path(plan.url()));
+        String where = plan.method() + " " + SitePaths.path(plan.url());
         long ms = outcome.elapsed().toMillis();
         Result.Builder result = switch (outcome.ending()) {
             case LIMITED -> Result.builder(Status.PASS).summary("limited at request " + outcome.limitedAt() + " of at most "
                     + plan.requests() + ": " + outcome.limitStatus() + " after " + outcome.served() + " served in " + ms
                     + " ms" + (outcome.retryAfter() == null ? ", without Retry-After"
-                    : ", Retry-After: " + shown(site, outcome.retryAfter())));
+                    : ", Retry-After: " + Shorten.to(outcome.retryAfter(), MAX_RETRY_AFTER)));
             case SERVER_ERROR -> Result.builder(Status.FAIL).summary("response " + outcome.serverErrorAt() + " of the burst"
                     + " was " + outcome.serverErrorStatus() + " without Retry-After, before any 429: " + where
                     + " fails under a burst instead of limiting it").remediation(serverErrorRemedy(outcome));
@@ -147,7 +145,7 @@ public final class RateLimitProbe implements Probe {
                     + " ms, none limited").remediation(NO_LIMIT_REMEDY);
         };
         result.subject(site.endpoint() + " (" + address.getHostAddress() + ")")
-                .detail("url", site.context().redactor().redact(SitePaths.shown(plan.url())))
+                .detail("url", SitePaths.shown(plan.url()))
                 .detail("method", plan.method())
                 .detail("address", address.getHostAddress())
                 .detail("requests", plan.requests())
@@ -160,7 +158,7 @@ public final class RateLimitProbe implements Probe {
         if (outcome.ending() == BurstOutcome.Ending.LIMITED) {
             result.detail("limitedAt", outcome.limitedAt()).detail("limitStatus", outcome.limitStatus());
             if (outcome.retryAfter() != null) {
-                result.detail("retryAfter", shown(site, outcome.retryAfter()));
+                result.detail("retryAfter", Shorten.to(outcome.retryAfter(), MAX_RETRY_AFTER));
             }
         }
         return result.build();
@@ -171,10 +169,5 @@ public final class RateLimitProbe implements Probe {
                 + " (nginx rejects with 503 by default, which clients and monitors read as an outage). Otherwise " : "";
         return nginx + (nginx.isEmpty() ? "T" : "t") + "he service fails under " + outcome.sent() + " requests: put a"
                 + " per-client limit answering 429 with Retry-After in front of it, before it runs out of capacity.";
-    }
-
-    private static String shown(Site site, String headerValue) {
-        String value = Shorten.to(headerValue, 60);
-        return site.context().redactor().redact(value);
     }
 }

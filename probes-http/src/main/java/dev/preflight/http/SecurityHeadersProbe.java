@@ -81,8 +81,7 @@ public final class SecurityHeadersProbe implements Probe {
             return Result.skip("the target has no http:// or https:// URL");
         }
         Set<String> ignored = ignored(context.settings());
-        return PerAddress.check(site, address -> judge(site.document(address), ignored))
-                .mapText(context.redactor()::redact);
+        return PerAddress.check(site, address -> judge(site.document(address), ignored));
     }
 
     private static Set<String> ignored(ProbeSettings settings) {

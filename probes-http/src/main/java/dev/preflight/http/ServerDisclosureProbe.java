@@ -63,8 +63,7 @@ public final class ServerDisclosureProbe implements Probe {
             return Result.skip("the target has no http:// or https:// URL");
         }
         boolean strict = context.settings().bool("warn-on-product-names", false);
-        return PerAddress.check(site, address -> judge(site.landingChain(address), strict))
-                .mapText(context.redactor()::redact);
+        return PerAddress.check(site, address -> judge(site.landingChain(address), strict));
     }
 
     private static Result judge(List<Page> hops, boolean strict) {

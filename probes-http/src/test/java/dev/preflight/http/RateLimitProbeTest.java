@@ -79,14 +79,16 @@ class RateLimitProbeTest {
     }
 
     @Test
-    void skipsWithoutSendingAnythingWhenNotNamed() throws Exception {
+    void isLeftOutWithoutSendingAnythingWhenNotNamed() {
         try (TlsTestServer server = TestSites.https(counting(n -> TestRoutes.reply(200)))) {
             ProbeTestKit kit = kit(server.port()).allowWrites(false);
 
-            assertThat(kit.run().result()).isSkip();
-            // Called anyway, as a careless embedder might: the probe checks for itself.
-            assertThat(new RateLimitProbe().check(kit.context())).isSkip()
-                    .hasSummaryContaining("runs only when http.rate-limit is named");
+            assertThat(kit.runReport().outcomes()).isEmpty();
+            assertThat(kit.runReport().unnamedWriters()).containsExactly("http.rate-limit");
+            assertThat(kit.run().result()).isSkip().hasSummaryContaining("did not name it");
+            // The gate is the runner's, and the kit keeps it for direct calls too.
+            org.assertj.core.api.Assertions.assertThatThrownBy(kit::context)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("allowWrites(true)");
         }
         assertThat(seen).hasValue(0);
     }

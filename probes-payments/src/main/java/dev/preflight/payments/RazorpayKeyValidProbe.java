@@ -85,8 +85,7 @@ public final class RazorpayKeyValidProbe implements Probe {
                     .remediation("Copy the key id and key secret of the same key from the Razorpay Dashboard (Account"
                             + " & Settings → API Keys); a regenerated key invalidates the old secret.")
                     .detail("keyId", shownId)
-                    .detail("razorpayMessage", context.redactor().redact(reply.errorMessage().orElse("none"))
-                            .replace(secret.get().reveal(), secret.get().redacted())),
+                    .detail("razorpayMessage", reply.errorMessage().orElse("none")),
                     Provider.RAZORPAY, reply).build();
             default -> ProviderErrors.unexpected(Provider.RAZORPAY, reply);
         };

@@ -75,7 +75,7 @@ public final class StripeKeyValidProbe implements Probe {
                     .remediation("Copy the current secret key from the Stripe Dashboard (Developers → API keys) into"
                             + " secret-key; if it was rolled, update every deployment that uses it."),
                     Provider.STRIPE, reply).build();
-            case 403 -> forbidden(context, key.get(), reply);
+            case 403 -> forbidden(key.get(), reply);
             default -> ProviderErrors.unexpected(Provider.STRIPE, reply);
         };
     }
@@ -96,7 +96,7 @@ public final class StripeKeyValidProbe implements Probe {
                 Provider.STRIPE, reply).build();
     }
 
-    private static Result forbidden(ProbeContext context, Secret key, ProviderReply reply) {
+    private static Result forbidden(Secret key, ProviderReply reply) {
         String message = reply.errorMessage().orElse("");
         String permission = StripePermission.missing(reply).orElse("a permission Stripe did not name");
         Result.Builder b = Result.builder(Status.WARN)
@@ -105,7 +105,7 @@ public final class StripeKeyValidProbe implements Probe {
                 .remediation("Grant the restricted key read access to the account (" + permission + ") in the"
                         + " Stripe Dashboard (Developers → API keys), or check readiness there.")
                 .detail("missingPermission", permission)
-                .detail("stripeMessage", context.redactor().redact(message.replace(key.reveal(), key.redacted())));
+                .detail("stripeMessage", message);
         return ProviderErrors.withRequestId(b, Provider.STRIPE, reply).build();
     }
 }

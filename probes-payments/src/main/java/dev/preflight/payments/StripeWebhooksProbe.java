@@ -116,7 +116,7 @@ public final class StripeWebhooksProbe implements Probe {
                     .detail("pages", listing.pages()), Provider.STRIPE, last).build();
         }
         boolean liveKey = PaymentKey.STRIPE_SECRET.mode(key.get().reveal()).filter(m -> m == KeyMode.LIVE).isPresent();
-        return WebhookVerdict.judge(context, wanted, required, listing, liveKey);
+        return WebhookVerdict.judge(wanted, required, listing, liveKey);
     }
 
     private static Result refused(Secret key, ProviderReply reply) {

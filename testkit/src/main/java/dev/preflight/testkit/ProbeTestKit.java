@@ -8,6 +8,7 @@ import dev.preflight.internal.SharedValues;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
 import dev.preflight.testkit.internal.CancelAtDeadline;
 import dev.preflight.testkit.internal.TargetCopy;
@@ -127,8 +128,9 @@ public final class ProbeTestKit {
     }
 
     /**
-     * Whether a writing probe may run, as if the user had named its id; default false, so that a
-     * probe whose {@link Probe#writes()} is true is reported as SKIP without being called.
+     * Whether a writing probe may run, as if the user had named its id; default false. Without it, a
+     * probe whose {@link Probe#writes()} is true is never called: the runner leaves it out, and
+     * {@link #context()} refuses to hand over a context for it.
      *
      * @param allowWrites whether to name the probe's id
      * @return this kit
@@ -139,14 +141,22 @@ public final class ProbeTestKit {
     }
 
     /**
-     * Runs the probe through the runner.
+     * Runs the probe through the runner. A writing probe without {@link #allowWrites} is not called:
+     * the runner records no outcome for it, and this method stands in a SKIP outcome saying so, with
+     * a zero duration (the report of {@link #runReport()} lists it in {@code unnamedWriters()} instead).
      *
      * @return the one outcome, already redacted, with the runner's duration
      * @throws IllegalStateException if no target is set or its kind is not the probe's
-     * @throws dev.preflight.ConfigException if the probe's id is malformed
+     * @throws dev.preflight.ConfigException if the probe's id is malformed, or in an area Preflight
+     *     reserves while the probe's class is not Preflight's
      */
     public ProbeOutcome run() {
         Report report = runReport();
+        if (report.outcomes().isEmpty() && report.unnamedWriters().contains(probe.id())) {
+            return new ProbeOutcome(probe.id(), probe.title(), target.name(), target.kind(), target.location(),
+                    Result.skip("not run: " + probe.id() + " writes to or sends requests to its target, and the run"
+                            + " did not name it (call allowWrites(true))"), Duration.ZERO, null, false);
+        }
         if (report.outcomes().size() != 1) {
             throw new IllegalStateException("expected one outcome, got " + report.outcomes());
         }
@@ -156,9 +166,10 @@ public final class ProbeTestKit {
     /**
      * Runs the probe through the runner and keeps the whole report, e.g. to render it.
      *
-     * @return a report of one outcome
+     * @return a report of one outcome, or of none for a writing probe without {@link #allowWrites}
      * @throws IllegalStateException if no target is set or its kind is not the probe's
-     * @throws dev.preflight.ConfigException if the probe's id is malformed
+     * @throws dev.preflight.ConfigException if the probe's id is malformed, or in an area Preflight
+     *     reserves while the probe's class is not Preflight's
      */
     public Report runReport() {
         Preflight.Builder builder = Preflight.builder().discoverProbes(false).addProbe(probe)
@@ -171,14 +182,20 @@ public final class ProbeTestKit {
 
     /**
      * The context the runner would hand the probe, for calling {@code probe.check(context)} directly:
-     * settings, clock, network, writes flag, a deadline {@link #timeout} from now, and a redactor that
-     * knows the target's secrets. Resources registered with {@code onCancel} are closed at the
-     * deadline; nothing interrupts the calling thread, and nothing redacts the result.
+     * settings, clock, network, a deadline {@link #timeout} from now, and a redactor that knows the
+     * target's secrets. Resources registered with {@code onCancel} are closed at the deadline; nothing
+     * interrupts the calling thread, and nothing redacts the result. Like the runner, the kit lets a
+     * writing probe run only when named: for one, call {@link #allowWrites} first.
      *
      * @return a new context
-     * @throws IllegalStateException if no target is set or its kind is not the probe's
+     * @throws IllegalStateException if no target is set or its kind is not the probe's, or if the probe
+     *     writes and {@link #allowWrites} is not set
      */
     public ProbeContext context() {
+        if (probe.writes() && !allowWrites) {
+            throw new IllegalStateException(probe.id() + " writes to or sends requests to its target, so the runner"
+                    + " calls it only when named: call allowWrites(true) before context()");
+        }
         Target effective = effectiveTarget(false);
         Duration budget = effective.timeout().orElse(DEFAULT_TIMEOUT);
         Instant deadline = Instant.now().plus(budget);
@@ -186,7 +203,7 @@ public final class ProbeTestKit {
         Preflight config = Preflight.builder().discoverProbes(false).target(effective).build();
         CancelAtDeadline hooks = CancelAtDeadline.at(deadline);
         return new DefaultProbeContext(probe.id(), effective, deadline, clock, config.redactor(), network,
-                allowWrites && probe.writes(), hooks::add, new SharedValues(), SharedValues.Waiter.NONE);
+                probe.writes(), hooks::add, new SharedValues(), SharedValues.Waiter.NONE);
     }
 
     private Target effectiveTarget(boolean keepSelection) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -107,11 +108,17 @@ class ProbeTestKitTest {
 
     @Test
     void writingProbeRunsOnlyWhenWritesAreAllowed() {
-        Probe writer = probe("acme.webhook", true, c -> Result.pass("sent; writes allowed: " + c.writesAllowed()));
+        AtomicInteger calls = new AtomicInteger();
+        Probe writer = probe("acme.webhook", true, c -> Result.pass("sent " + calls.incrementAndGet()));
 
-        assertThat(ProbeTestKit.forProbe(writer).target(ENV).run().result()).isSkip();
+        assertThat(ProbeTestKit.forProbe(writer).target(ENV).run().result()).isSkip()
+                .hasSummaryContaining("allowWrites(true)");
+        assertThat(ProbeTestKit.forProbe(writer).target(ENV).runReport().unnamedWriters()).containsExactly("acme.webhook");
+        assertThatThrownBy(() -> ProbeTestKit.forProbe(writer).target(ENV).context())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("allowWrites(true)");
+        assertThat(calls).hasValue(0);
         assertThat(ProbeTestKit.forProbe(writer).target(ENV).allowWrites(true).run().result())
-                .isPass().hasSummary("sent; writes allowed: true");
+                .isPass().hasSummary("sent 1");
     }
 
     @Test
@@ -136,7 +143,6 @@ class ProbeTestKitTest {
         assertThat(context.clock()).isEqualTo(clock);
         assertThat(context.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(context.redactor().redact("it is hunter2-but-longer")).doesNotContain("hunter2-but-longer");
-        assertThat(context.writesAllowed()).as("allowWrites only matters to a probe that writes").isFalse();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DynamicTest;
  */
 public final class ReportNodes {
     private static final String NOTHING_CHECKED = "no checks ran";
+    private static final String NOT_RUN = "writing probes not named";
 
     private ReportNodes() {
     }
@@ -29,10 +30,20 @@ public final class ReportNodes {
     /**
      * @param report a finished run
      * @param strict whether a WARN fails its test
-     * @return one container per target in report order, or one aborted test if there are no outcomes
+     * @return one container per target in report order, then one aborted test naming the writing
+     *     probes the run left out, if any; or one aborted test if there is nothing at all
      */
     public static List<DynamicNode> of(Report report, boolean strict) {
-        if (report.outcomes().isEmpty()) {
+        List<DynamicNode> nodes = new ArrayList<>();
+        if (!report.unnamedWriters().isEmpty()) {
+            // Once for the run, not once per target: they were left out by the selection, not by a target.
+            String message = "not run: " + String.join(", ", report.unnamedWriters()) + " (they send requests or"
+                    + " write to their targets); name their ids in the selection to run them";
+            nodes.add(DynamicTest.dynamicTest(NOT_RUN, () -> {
+                throw OutcomeCheck.abort(message);
+            }));
+        }
+        if (report.outcomes().isEmpty() && nodes.isEmpty()) {
             return List.of(DynamicTest.dynamicTest(NOTHING_CHECKED, () -> {
                 throw OutcomeCheck.abort("the run had no outcomes: no selected probe applies to a configured target");
             }));
@@ -43,6 +54,7 @@ public final class ReportNodes {
         byTarget.forEach((target, outcomes) -> containers.add(DynamicContainer.dynamicContainer(
                 DisplayNames.target(target, outcomes.get(0).targetKind()),
                 outcomes.stream().map(o -> DynamicTest.dynamicTest(DisplayNames.check(o), new OutcomeCheck(o, strict))))));
+        containers.addAll(nodes);
         return containers;
     }
 }

@@ -46,12 +46,12 @@ final class LandingWalk {
                 break;
             }
             if (!visited.add(key(next))) {
-                return ended(hops, new NoDocumentException(SitePaths.shown(site, site.url()) + " redirects in a loop ("
+                return ended(hops, new NoDocumentException(SitePaths.shown(site.url()) + " redirects in a loop ("
                         + String.join(" → ", shown) + " → " + brief(next) + "), so there is no page to judge",
                         "Fix the redirect rules so that the URL ends at a page that answers 200."));
             }
             if (hops.size() > MAX_REDIRECTS) {
-                return ended(hops, new NoDocumentException(SitePaths.shown(site, site.url()) + " redirects more than "
+                return ended(hops, new NoDocumentException(SitePaths.shown(site.url()) + " redirects more than "
                         + MAX_REDIRECTS + " times, so there is no page to judge", "Redirect once, straight to the page."));
             }
             if (twins.accepts(next.getHost()).isEmpty()) {
@@ -73,7 +73,7 @@ final class LandingWalk {
     private static NoDocumentException offSite(Site site, URI next) {
         String where = next.getScheme().toLowerCase(Locale.ROOT) + "://" + next.getHost().toLowerCase(Locale.ROOT)
                 + (next.getPort() > 0 ? ":" + next.getPort() : "") + "/";
-        return new NoDocumentException(SitePaths.shown(site, site.url()) + " redirects to another site, " + where
+        return new NoDocumentException(SitePaths.shown(site.url()) + " redirects to another site, " + where
                 + ", so there is no page of this site to judge", "Point the target at a page of the site itself, or"
                         + " add " + where + " as a target of its own.");
     }

@@ -34,7 +34,7 @@ public final class Nodes {
         if (!host.equals(site.host())) {
             InetAddress other = Network.of(site.context()).addresses(host, port).get(0);
             if (IpAddresses.isLinkLocalOrMetadata(other) && !IpAddresses.isLinkLocalOrMetadata(node)) {
-                throw new NoDocumentException(SitePaths.shown(site, site.url()) + " leads to " + host
+                throw new NoDocumentException(SitePaths.shown(site.url()) + " leads to " + host
                         + ", which resolves to the link-local address " + other.getHostAddress()
                         + "; Preflight does not send requests there", "Point " + host + " at the site's servers.");
             }

@@ -172,7 +172,7 @@ public final class RedirectWalk {
         return result.detail("hops", hops).build();
     }
 
-    private String shown(URI url) {
-        return SitePaths.shown(site, url);
+    private static String shown(URI url) {
+        return SitePaths.shown(url);
     }
 }

@@ -72,21 +72,12 @@ public final class SitePaths {
         boolean sameOrigin = url.getScheme().equalsIgnoreCase(site.url().getScheme())
                 && url.getHost() != null && url.getHost().equalsIgnoreCase(site.url().getHost())
                 && Site.port(url) == site.port();
-        return site.context().redactor().redact(sameOrigin ? path : withoutQuery(url));
+        return sameOrigin ? path : withoutQuery(url);
     }
 
     /**
-     * @param site the site, for its redactor
      * @param url any URL, e.g. a redirect's target
-     * @return the URL without credentials, its query shown as {@code ?…} since it may hold a token
-     */
-    public static String shown(Site site, URI url) {
-        return site.context().redactor().redact(shown(url));
-    }
-
-    /**
-     * @param url any URL
-     * @return it without credentials, its query shown as {@code ?…}; not yet redacted
+     * @return it without credentials, its query shown as {@code ?…} since it may hold a token
      */
     public static String shown(URI url) {
         return withoutQuery(url) + (url.getRawQuery() == null ? "" : "?…");

@@ -30,7 +30,7 @@ public record ProviderReply(int code, String body, Optional<String> requestId, O
      * The message of an error body, Stripe's {@code error.message} or Razorpay's
      * {@code error.description}.
      *
-     * @return the message, unredacted: pass it through the run's redactor before showing it
+     * @return the message, unredacted: fine in a result, which the runner redacts, but not in a log line
      */
     public Optional<String> errorMessage() {
         return json().map(n -> n.path("error")).flatMap(e -> text(e, "message").or(() -> text(e, "description")));

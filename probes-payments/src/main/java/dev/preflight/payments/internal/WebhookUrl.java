@@ -54,8 +54,8 @@ public final class WebhookUrl {
     }
 
     /**
-     * @return the URL without user information and with any query shown as {@code ?…}; pass it
-     *     through the run's redactor too, since a path may hold a known secret
+     * @return the URL without user information and with any query shown as {@code ?…}; a known secret
+     *     in its path is left to the runner, which redacts every result
      */
     public String shown() {
         if (parsed == null) {

@@ -1,6 +1,5 @@
 package dev.preflight.payments.internal;
 
-import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ public final class WebhookVerdict {
     }
 
     /**
-     * @param context the check, for its redactor
      * @param wanted the configured webhook URL
      * @param required the events the application needs
      * @param listing every endpoint of the account
@@ -25,13 +23,12 @@ public final class WebhookVerdict {
      * @return PASS, WARN or FAIL with the details {@code endpointId}, {@code status}, {@code livemode},
      *     {@code missingEvents}, {@code endpointsSeen} and {@code pages}
      */
-    public static Result judge(ProbeContext context, WebhookUrl wanted, RequiredEvents required,
-            EndpointListing listing, boolean liveKey) {
-        String shownUrl = context.redactor().redact(wanted.shown());
+    public static Result judge(WebhookUrl wanted, RequiredEvents required, EndpointListing listing, boolean liveKey) {
+        String shownUrl = wanted.shown();
         List<WebhookEndpoint> matching = listing.endpoints().stream().filter(e -> e.url().sameAs(wanted)).toList();
         if (matching.isEmpty()) {
             List<String> seen = listing.endpoints().stream()
-                    .map(e -> context.redactor().redact(e.url().shown())).distinct().toList();
+                    .map(e -> e.url().shown()).distinct().toList();
             return Result.builder(Status.FAIL)
                     .summary("no Stripe webhook endpoint has the URL " + shownUrl + "; found "
                             + (seen.isEmpty() ? "none" : String.join(", ", seen)))

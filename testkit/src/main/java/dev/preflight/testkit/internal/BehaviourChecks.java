@@ -4,6 +4,7 @@ import static dev.preflight.testkit.internal.ContractSetup.DEADLINE;
 import static dev.preflight.testkit.internal.ContractSetup.MARGIN;
 
 import dev.preflight.ProbeOutcome;
+import dev.preflight.Report;
 import dev.preflight.probe.InvalidSettingException;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Status;
@@ -87,16 +88,18 @@ public final class BehaviourChecks {
         try (ContractTargets targets = ContractTargets.open()) {
             Target target = setup.target(probe, targets);
             RecordingProbe unnamed = new RecordingProbe(probe);
-            ProbeOutcome outcome = setup.kit(unnamed, probe, target).timeout(DEADLINE).allowWrites(false).run();
+            Report report = setup.kit(unnamed, probe, target).timeout(DEADLINE).allowWrites(false).runReport();
             List<String> problems = new ArrayList<>();
             if (!probe.writes()) {
                 if (unnamed.calls() == 0) {
-                    problems.add("writes() is false, yet the runner did not call check(): " + Describe.line(outcome));
+                    problems.add("writes() is false, yet the runner did not call check(): " + report.outcomes());
                 }
             } else {
-                if (outcome.status() != Status.SKIP || unnamed.calls() > 0) {
-                    problems.add("writes() is true, so a run that does not name it must skip it without calling"
-                            + " check(), got " + Describe.line(outcome));
+                if (!report.outcomes().isEmpty() || !report.unnamedWriters().contains(probe.id())
+                        || unnamed.calls() > 0) {
+                    problems.add("writes() is true, so a run that does not name it must leave it out without calling"
+                            + " check(), got " + unnamed.calls() + " call(s), outcomes " + report.outcomes()
+                            + " and unnamed writers " + report.unnamedWriters());
                 }
                 // Checked right after the run: a late connection could only be missed, never invented.
                 if (targets.silentServerConnections() > 0) {

@@ -71,5 +71,8 @@ public final class ContractSetup {
         Assumptions.assumeTrue(ProbeIds.isWellFormed(probe.id()) && probe.targetKind() != null,
                 () -> "the runner refuses " + ProbeLabel.of(probe) + " (malformed id or no target kind);"
                         + " 'has a well-formed id, a title and a target kind' says why");
+        Assumptions.assumeFalse(ProbeIds.trespasses(probe.getClass(), probe.id()),
+                () -> "the runner refuses " + ProbeLabel.of(probe) + " (an id in a reserved area);"
+                        + " 'stays out of the id areas Preflight reserves' says why");
     }
 }

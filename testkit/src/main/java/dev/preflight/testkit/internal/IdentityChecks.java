@@ -6,15 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The contract's checks of what a probe says about itself: id, title, kind. */
 public final class IdentityChecks {
-    /** The areas of Preflight's own modules; only classes under {@code dev.preflight} may use them. */
-    static final Set<String> RESERVED_AREAS =
-            Set.of("env", "tls", "http", "dns", "postgres", "redis", "smtp", "stripe", "razorpay", "preflight");
-
     private IdentityChecks() {
     }
 
@@ -38,19 +33,16 @@ public final class IdentityChecks {
         fail(problems);
     }
 
-    /** @param probe a probe outside {@code dev.preflight} that must keep out of the reserved areas */
+    /**
+     * The same rule discovery and {@code Preflight.builder().addProbe(...)} apply, from core's
+     * {@link ProbeIds#RESERVED_AREAS}, so the contract and a run never disagree.
+     *
+     * @param probe a probe outside {@code dev.preflight} that must keep out of the reserved areas
+     */
     public static void staysOutOfReservedAreas(Probe probe) {
         String id = probe.id();
-        String pkg = probe.getClass().getPackageName();
-        if (id == null || pkg.equals("dev.preflight") || pkg.startsWith("dev.preflight.")) {
-            return;
-        }
-        String area = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
-        if (RESERVED_AREAS.contains(area)) {
-            String check = id.substring(Math.min(id.length(), area.length() + 1));
-            throw new AssertionError("id '" + id + "' of " + probe.getClass().getName() + " is in the area '" + area
-                    + "', which Preflight reserves for its own probes (" + RESERVED_AREAS.stream().sorted()
-                    .collect(Collectors.joining(", ")) + "); use an area of your own, e.g. 'acme." + check + "'");
+        if (ProbeIds.trespasses(probe.getClass(), id)) {
+            throw new AssertionError(ProbeIds.trespassMessage(probe.getClass(), id));
         }
     }
 
