@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -18,8 +19,8 @@ import org.xbill.DNS.Type;
 
 /**
  * DNS lookups bound to one check's deadline. Host overrides ({@code --resolve}) come first, then the
- * DNS server given with {@code --dns-server}, then the system's DNS servers from
- * {@code /etc/resolv.conf} and the hosts file. A and AAAA are asked in parallel within one deadline.
+ * DNS server given with {@code --dns-server}, then the system's: {@code localhost} and the hosts file
+ * without a query, then the DNS servers of {@code /etc/resolv.conf}. A and AAAA are asked in parallel within one deadline.
  * Every answer is cached for the run, shared by every probe of every target, so a name several
  * domains include is asked once.
  *
@@ -119,6 +120,10 @@ public final class Resolver {
     }
 
     private List<InetAddress> lookupAddresses(String host) throws IOException {
+        Optional<List<InetAddress>> known = DnsLookups.systemAddresses(servers, host);
+        if (known.isPresent()) {
+            return known.get();
+        }
         CompletableFuture<DnsAnswer> v4 = DnsLookups.start(servers, host, Type.A, true, context);
         CompletableFuture<DnsAnswer> v6 = DnsLookups.start(servers, host, Type.AAAA, true, context);
         DnsAnswer a = DnsLookups.await(v4, "A " + host, servers, context);

@@ -79,6 +79,30 @@ class ResolverDeadlineTest {
     }
 
     @Test
+    void localhostIsAnsweredWithoutAskingAnyDnsServer() throws IOException {
+        String before = System.getProperty("dns.server");
+        try (SilentDnsServer silent = SilentDnsServer.start()) {
+            System.setProperty("dns.server", "127.0.0.1:" + silent.port());
+            ResolverConfig.refresh();
+            Resolver resolver = Network.of(Contexts.with(NetworkSettings.system(), DEADLINE)).resolver();
+
+            long start = System.nanoTime();
+            assertThat(resolver.addresses("localhost", 443)).allSatisfy(a -> assertThat(a.isLoopbackAddress()).isTrue());
+            assertThat(resolver.addresses("api.localhost", 443)).isNotEmpty();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(DEADLINE.toMillis());
+            assertThat(silent.queries()).isZero();
+        } finally {
+            if (before == null) {
+                System.clearProperty("dns.server");
+            } else {
+                System.setProperty("dns.server", before);
+            }
+            ResolverConfig.refresh();
+        }
+    }
+
+    @Test
     void noTimeLeftFailsAtOnceWithoutAsking() throws IOException {
         try (SilentDnsServer silent = SilentDnsServer.start()) {
             Resolver resolver = Network.of(Contexts.with(

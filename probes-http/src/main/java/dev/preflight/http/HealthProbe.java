@@ -30,11 +30,13 @@ import java.util.Optional;
  * {@code http.health}: the health endpoint answers 2xx within a latency budget on every node, and,
  * if asked, its JSON says the service is healthy.
  *
- * <p>Each address of the host gets its own GET over a new connection, so the latency is measured
- * as a load balancer's check sees it (connection and TLS handshake included) and is never borrowed
- * from another probe's fetch. PASS: 2xx within {@code max-latency} and the condition holds. WARN:
- * slower than {@code max-latency} twice in a row (a slow first answer is measured again, as load
- * balancers wait for a second failed check). FAIL: a non-2xx status; a redirect (load balancers count a 3xx as
+ * <p>Each address of the host gets its own GET over a new connection, never borrowed from another
+ * probe's fetch. The latency judged is the server's: from sending the request to the first byte of
+ * the answer, on the established connection. Name lookup, connecting and the TLS handshake are left
+ * out, since their cost grows with the checking machine's own load, and a verdict must not. PASS:
+ * 2xx within {@code max-latency} and the condition holds. WARN: slower than {@code max-latency} twice
+ * in a row (a slow first answer is measured again, as load balancers wait for a second failed
+ * check). FAIL: a non-2xx status; a redirect (load balancers count a 3xx as
  * unhealthy: AWS target groups match 200 by default); with {@code expect}, a body that is not JSON
  * or a condition that does not hold. ERROR: no answer before the deadline, or an invalid setting.
  * SKIP: a target without an {@code http(s)} URL. With several addresses the worst node wins and is
@@ -127,7 +129,7 @@ public final class HealthProbe implements Probe {
         // exchange of its own rather than a page another probe fetched earlier.
         Page page = PageFetcher.fetch(PageFetcher.clientFor(address), address, request, JsonReader.MAX_BYTES, context);
         String where = "GET " + SitePaths.path(expected.url());
-        long latencyMs = page.elapsed().toMillis();
+        long latencyMs = page.firstByte().toMillis();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("url", SitePaths.shown(expected.url()));
         facts.put("status", page.status());
@@ -156,7 +158,7 @@ public final class HealthProbe implements Probe {
             }
         }
         String condition = expected.condition() == null ? "" : " and " + expected.condition() + " holds";
-        if (page.elapsed().compareTo(expected.maxLatency()) > 0) {
+        if (page.firstByte().compareTo(expected.maxLatency()) > 0) {
             Duration again = secondSample(site, address, request, page.elapsed());
             facts.put("latenciesMs", again == null ? List.of(latencyMs) : List.of(latencyMs, again.toMillis()));
             if (again != null && again.compareTo(expected.maxLatency()) <= 0) {
@@ -193,7 +195,7 @@ public final class HealthProbe implements Probe {
         }
         try {
             return PageFetcher.fetch(PageFetcher.clientFor(address), address, request, JsonReader.MAX_BYTES,
-                    site.context()).elapsed();
+                    site.context()).firstByte();
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("cancelled");

@@ -35,8 +35,9 @@ import org.xbill.DNS.lookup.ServerFailedException;
 /**
  * Asks DNS questions with dnsjava's asynchronous lookups, so that several questions run at once and
  * every one ends at the probe's deadline whatever the server does. CNAMEs are followed, truncated UDP
- * answers are asked again over TCP (dnsjava does this), and on the system path the hosts file and
- * resolv.conf's search path apply as they do for the system's own lookups.
+ * answers are asked again over TCP (dnsjava does this), and on the system path resolv.conf's search
+ * path applies as it does for the system's own lookups ({@link #systemAddresses} answers from the
+ * hosts file first).
  */
 public final class DnsLookups {
     private static final ExecutorService CALLBACKS = Executors.newCachedThreadPool(r -> {
@@ -66,11 +67,21 @@ public final class DnsLookups {
         LookupSession.LookupSessionBuilder session = LookupSession.builder().resolver(resolver(servers, left))
                 .executor(CALLBACKS).clearCaches();
         if (forAddresses && servers.system()) {
-            session.searchPath(servers.searchPath()).ndots(servers.ndots()).defaultHostsFileParser();
+            session.searchPath(servers.searchPath()).ndots(servers.ndots());
         }
         String where = servers.describe();
         return session.build().lookupAsync(parsed, type).toCompletableFuture()
                 .handle((result, failure) -> answer(name, type, where, result, failure));
+    }
+
+    /**
+     * @param servers where questions would go
+     * @param host a host name, lower case
+     * @return its addresses if the system knows them without DNS (only on the system path: a DNS
+     *     server given with {@code --dns-server} is asked about every name)
+     */
+    public static java.util.Optional<List<java.net.InetAddress>> systemAddresses(DnsServers servers, String host) {
+        return servers.system() ? SystemHosts.lookup(host) : java.util.Optional.empty();
     }
 
     /**

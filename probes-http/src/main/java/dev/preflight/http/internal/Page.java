@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
  * @param body the body, decoded from gzip, at most the cap
  * @param truncated whether the body was longer than the cap
  * @param tls the TLS session, or null over plain HTTP
- * @param elapsed from sending the request to reading the body
+ * @param elapsed from starting the call (connection and handshake included when it made one) to reading the body
+ * @param firstByte from sending the request to the first byte of the answer: the server's time alone
  */
 public record Page(PageRequest request, InetAddress address, int status, String protocol, List<HeaderField> headers,
-        byte[] body, boolean truncated, TlsSession tls, Duration elapsed) {
+        byte[] body, boolean truncated, TlsSession tls, Duration elapsed, Duration firstByte) {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
 
     /** Copies the header list. */

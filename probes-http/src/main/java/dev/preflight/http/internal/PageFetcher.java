@@ -1,6 +1,7 @@
 package dev.preflight.http.internal;
 
 import dev.preflight.net.Network;
+import dev.preflight.net.NetworkFailures;
 import dev.preflight.net.TlsCapture;
 import dev.preflight.probe.ProbeContext;
 import java.io.ByteArrayOutputStream;
@@ -60,8 +61,25 @@ public final class PageFetcher {
      */
     public static Page fetch(OkHttpClient client, InetAddress address, PageRequest request, int bodyCap,
             ProbeContext context) throws IOException {
+        ExchangeTimings timings = new ExchangeTimings();
+        try {
+            return once(client, address, request, bodyCap, context, timings);
+        } catch (IOException e) {
+            if (!staleConnection(e, request, timings) || context.remaining().isZero()
+                    || Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            // HTTP/1.1 lets a server close an idle connection after any answer (RFC 9112 9.6); the pool
+            // dropped the dead one, so this goes over a fresh connection, as browsers retry.
+            return once(client, address, request, bodyCap, context, new ExchangeTimings());
+        }
+    }
+
+    private static Page once(OkHttpClient client, InetAddress address, PageRequest request, int bodyCap,
+            ProbeContext context, ExchangeTimings timings) throws IOException {
         TlsCapture capture = new TlsCapture();
-        Call call = Network.of(context).http(client).newCall(toOkHttp(request, capture));
+        Call call = Network.of(context).http(client).newBuilder().eventListener(timings).build()
+                .newCall(toOkHttp(request, capture));
         long start = System.nanoTime();
         try (Response response = call.execute()) {
             Body body = read(response, bodyCap);
@@ -69,9 +87,19 @@ public final class PageFetcher {
             for (int i = 0; i < response.headers().size(); i++) {
                 headers.add(new HeaderField(response.headers().name(i), response.headers().value(i)));
             }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration firstByte = timings.timeToFirstByte();
             return new Page(request, address, response.code(), response.protocol().toString(), headers, body.bytes,
-                    body.truncated, capture.session().orElse(null), Duration.ofNanos(System.nanoTime() - start));
+                    body.truncated, capture.session().orElse(null), elapsed, firstByte == null ? elapsed : firstByte);
         }
+    }
+
+    /** An idempotent request that failed on a reused connection without any answer: worth one retry. */
+    private static boolean staleConnection(IOException e, PageRequest request, ExchangeTimings timings) {
+        boolean idempotent = request.method().equals("GET") || request.method().equals("HEAD")
+                || request.method().equals("OPTIONS");
+        return idempotent && !timings.newConnection() && !NetworkFailures.isTimeout(e)
+                && timings.timeToFirstByte() == null;
     }
 
     private static Request toOkHttp(PageRequest request, TlsCapture capture) {

@@ -44,6 +44,6 @@ class SourceMapsTest {
 
     private static Page page(int status, String body, HeaderField... headers) {
         return new Page(PageRequest.get(SCRIPT), InetAddress.getLoopbackAddress(), status, "http/1.1", List.of(headers),
-                body.getBytes(StandardCharsets.UTF_8), false, null, Duration.ZERO);
+                body.getBytes(StandardCharsets.UTF_8), false, null, Duration.ZERO, Duration.ZERO);
     }
 }
