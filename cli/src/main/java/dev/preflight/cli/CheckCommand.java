@@ -161,7 +161,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(null, 0, option, "'" + text + "' is not a duration (use 500ms, 10s, 2m)");
+            throw new ConfigException(null, 0, option, "'" + text + "' is "
+                    + (e.getMessage().startsWith("too long") ? "too long; give at most 292 years, e.g. 30s"
+                            : "not a duration (use 500ms, 10s, 2m)"));
         }
     }
 
