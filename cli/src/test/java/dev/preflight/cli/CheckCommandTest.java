@@ -101,8 +101,10 @@ class CheckCommandTest {
     }
 
     @Test
-    void positionalTargetWithoutApplicableProbeIsPointedOut() {
-        CliRun run = CliRun.of("check", "--probe", "env.*", "https://shop.example.com");
+    void positionalTargetWithoutApplicableProbeIsPointedOut() throws IOException {
+        Path env = file(".env", "DEBUG=false\n");
+
+        CliRun run = CliRun.of("check", "--env", env.toString(), "--probe", "env.debug", "https://shop.example.com");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("no selected probe applies to https://shop.example.com (web target)");
