@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Verifies production-readiness checklist items from outside and from configuration.",
         subcommands = {CheckCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no FAIL or ERROR (with --strict, no WARN either); 1 some FAIL or ERROR;",
-                "2 usage or configuration error; 3 Preflight itself failed."})
+                "2 usage or configuration error, or nothing was checked; 3 Preflight itself failed (a bug)."})
 public final class PreflightCommand implements Runnable {
     private static final String ISSUES = "https://github.com/preflight-dev/preflight/issues";
 
