@@ -41,7 +41,8 @@ final class EmptyRun {
             return catalog.probes().isEmpty() ? "nothing was checked: no probe is on the class path"
                     : "nothing was checked: " + describe(include, exclude) + " leaves no probe" + HINT;
         }
-        Set<TargetKind> kinds = selected.stream().map(Probe::targetKind).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<TargetKind> kinds = selected.stream().map(Probe::targetKind)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (targets.stream().noneMatch(t -> kinds.contains(t.kind()))) {
             return "nothing was checked: the selected probes check only "
                     + kinds.stream().map(TargetKind::label).collect(Collectors.joining(", ")) + " targets, and "

@@ -1,13 +1,14 @@
 package dev.preflight.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import dev.preflight.ConfigException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class OversizedInputTest {
         Path fifo = dir.resolve("endless.env");
         new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
         Thread writer = new Thread(() -> {
-            byte[] line = "A=1\n".repeat(1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] line = "A=1\n".repeat(1024).getBytes(StandardCharsets.US_ASCII);
             try (OutputStream out = Files.newOutputStream(fifo)) {
                 while (true) {
                     out.write(line);
