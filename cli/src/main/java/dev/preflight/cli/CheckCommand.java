@@ -106,8 +106,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         Preflight.Builder builder = Preflight.builder().catalog(catalog);
         NetworkSettings network = NetworkSettings.system();
+        PreflightConfig loaded = null;
         if (configFile != null || envFile != null) {
-            PreflightConfig loaded = ConfigLoader.builder().environment(environment).knownProbeIds(catalog.ids())
+            loaded = ConfigLoader.builder().environment(environment).knownProbeIds(catalog.ids())
                     .classLoader(CheckCommand.class.getClassLoader()).build().load(configFile, envFile);
             loaded.applyTo(builder);
             network = loaded.network();
@@ -129,7 +130,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         builder.network(withCommandLineNetwork(network));
 
-        Report report = builder.build().run();
+        Preflight preflight = builder.build();
+        Report report = preflight.run();
+        if (report.outcomes().isEmpty()) {
+            throw new ConfigException(EmptyRun.explain(preflight.catalog(), preflight.targets(),
+                    selection(loaded == null ? List.of() : loaded.include(), probes),
+                    selection(loaded == null ? List.of() : loaded.exclude(), exclude)));
+        }
         for (Target t : positional) {
             if (report.outcomes().stream().noneMatch(o -> o.target().equals(t.name()))) {
                 err.println("preflight: no selected probe applies to " + t.name() + " (" + t.kind().label()
@@ -141,6 +148,12 @@ final class CheckCommand implements Callable<Integer> {
             write(report, d);
         }
         return report.isSuccessful(strict) ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    private static List<String> selection(List<String> fromConfig, List<String> fromCommandLine) {
+        List<String> all = new ArrayList<>(fromConfig);
+        all.addAll(fromCommandLine);
+        return all;
     }
 
     private static Target positionalTarget(String url) {
@@ -161,7 +174,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(null, 0, option, "'" + text + "' is not a duration (use 500ms, 10s, 2m)");
+            throw new ConfigException(null, 0, option, "'" + text + "' is "
+                    + (e.getMessage().startsWith("too long") ? "too long; give at most 292 years, e.g. 30s"
+                            : "not a duration (use 500ms, 10s, 2m)"));
         }
     }
 

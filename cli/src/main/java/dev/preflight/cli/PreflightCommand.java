@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
         description = "Verifies production-readiness checklist items from outside and from configuration.",
         subcommands = {CheckCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no FAIL or ERROR (with --strict, no WARN either); 1 some FAIL or ERROR;",
-                "2 usage or configuration error; 3 Preflight itself failed."})
+                "2 usage or configuration error, or nothing was checked; 3 Preflight itself failed (a bug)."})
 public final class PreflightCommand implements Runnable {
+    private static final String ISSUES = "https://github.com/preflight-dev/preflight/issues";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,21 +47,41 @@ public final class PreflightCommand implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return execute(cli, args, err);
+    }
+
+    /**
+     * Runs a command line with Preflight's error handling: bad input exits 2 with one line, anything
+     * unexpected, {@link Error}s included, exits 3 with one line and no stack trace, since picocli
+     * lets Errors through and the JVM would print one and exit 1, which CI reads as findings.
+     *
+     * @return the exit code
+     */
+    static int execute(CommandLine cli, String[] args, PrintStream err) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
                 err.println("preflight: " + Redactor.none().redact(e.getMessage()));
                 return ExitCodes.USAGE;
             }
-            err.println("preflight: internal error: " + e.getClass().getName() + ": "
-                    + Redactor.none().redact(String.valueOf(e.getMessage())));
-            return ExitCodes.INTERNAL;
+            return internalError(e, err);
         });
         cli.setParameterExceptionHandler((e, args2) -> {
             err.println("preflight: " + e.getMessage());
             e.getCommandLine().usage(err);
             return ExitCodes.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) {
+            return internalError(e, err);
+        }
+    }
+
+    private static int internalError(Throwable e, PrintStream err) {
+        err.println("preflight: internal error: " + e.getClass().getName()
+                + (e.getMessage() != null ? ": " + Redactor.none().redact(e.getMessage()).replaceAll("\\R+", " ") : "")
+                + "; this is a bug in Preflight, please report it with the command line at " + ISSUES);
+        return ExitCodes.INTERNAL;
     }
 
     @Override

@@ -90,8 +90,21 @@ class CheckCommandTest {
     }
 
     @Test
-    void positionalTargetWithoutApplicableProbeIsPointedOut() {
-        CliRun run = CliRun.of("check", "--probe", "env.*", "https://shop.example.com");
+    void timeoutTooLongForDeadlineArithmeticIsAUsageError() {
+        for (String option : new String[] {"--timeout", "--overall-timeout"}) {
+            CliRun run = CliRun.of("check", option, "999999999999999h", "--probe", "http.hsts", "http://127.0.0.1:9");
+
+            assertThat(run.exitCode()).as(option + run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains(option).contains("'999999999999999h' is too long")
+                    .doesNotContain("overflow").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void positionalTargetWithoutApplicableProbeIsPointedOut() throws IOException {
+        Path env = file(".env", "DEBUG=false\n");
+
+        CliRun run = CliRun.of("check", "--env", env.toString(), "--probe", "env.debug", "https://shop.example.com");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("no selected probe applies to https://shop.example.com (web target)");

@@ -52,4 +52,25 @@ class TargetsTest {
         assertThat(Fixtures.expectProblem(() -> Targets.fromUrl("x", "https:shop")).problem()).contains("has no valid host");
         assertThat(Fixtures.expectProblem(() -> Targets.fromUrl("x", "/shop")).problem()).contains("has no scheme");
     }
+
+    @Test
+    void internationalisedHostIsCheckedUnderItsAsciiName() {
+        Target shop = Targets.fromUrl("shop", "https://user:pa55@Bücher.example:8443/kasse?x=ü");
+        Target mail = Targets.domain("mail", "bücher.example");
+
+        assertThat(shop.uri().orElseThrow().getHost()).isEqualTo("xn--bcher-kva.example");
+        assertThat(shop.uri().orElseThrow().getPort()).isEqualTo(8443);
+        assertThat(shop.uri().orElseThrow().getUserInfo()).isEqualTo("user:pa55");
+        assertThat(mail.attribute("domain")).contains("xn--bcher-kva.example");
+    }
+
+    @Test
+    void invalidInternationalisedHostSaysWhy() {
+        String tooLong = "ü".repeat(70) + ".example";
+
+        assertThat(Fixtures.expectProblem(() -> Targets.fromUrl("x", "https://" + tooLong)).problem())
+                .contains("not a valid internationalised domain name");
+        assertThat(Fixtures.expectProblem(() -> Targets.domain("x", tooLong)).problem())
+                .contains("neither a URL nor a domain name");
+    }
 }

@@ -127,6 +127,18 @@ class YamlErrorsTest {
     }
 
     @Test
+    void durationTooLongToComputeADeadlineWithIsRejectedAtItsKey() {
+        ConfigException e = problem("""
+                targets:
+                  shop:
+                    url: https://shop.example.com
+                    timeout: 999999999999999h
+                """);
+
+        assertAt(e, 4, "targets.shop.timeout", "'999999999999999h' is too long; give at most 292 years");
+    }
+
+    @Test
     void zeroDurationIsRejected() {
         assertAt(problem("defaults:\n  overall-timeout: 0s\n"), 2, "defaults.overall-timeout", "longer than zero");
     }

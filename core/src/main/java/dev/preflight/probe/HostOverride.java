@@ -1,6 +1,7 @@
 package dev.preflight.probe;
 
 import dev.preflight.support.IpAddresses;
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * InetAddress connectTo = context.network().overrideFor(host, port).orElseGet(() -> resolve(host));
  * }</pre>
  *
- * @param host the host name as it appears in target URLs, lower case
+ * @param host the host name as it appears in target URLs, lower case; an internationalised name is
+ *     kept in its ASCII form ({@code xn--bcher-kva.example} for {@code bücher.example})
  * @param port the port, or 0 for every port
  * @param address where to connect instead
  * @since 0.1
@@ -28,9 +30,22 @@ public record HostOverride(String host, int port, InetAddress address) {
     public HostOverride {
         Objects.requireNonNull(host, "'host' must not be null");
         Objects.requireNonNull(address, "'address' must not be null");
-        host = host.toLowerCase(Locale.ROOT);
+        host = ascii(host).toLowerCase(Locale.ROOT);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** Probes see the ASCII form of an internationalised name (xn--…, RFC 5891), as URI and DNS need it. */
+    private static String ascii(String host) {
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return host;
+        }
+        try {
+            return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + host + "' is not a valid internationalised host name ("
+                    + e.getMessage() + ")");
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Parses and prints durations the way configuration files and command lines write them:
  * {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}, combinations such as {@code 1m30s},
- * or ISO-8601 ({@code PT10S}).
+ * or ISO-8601 ({@code PT10S}). A duration is at most {@code Long.MAX_VALUE} nanoseconds, about 292
+ * years, so that deadlines computed from it never overflow.
  *
  * <pre>{@code
  * Duration d = Durations.parse("1m30s"); // PT1M30S
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
 
     private Durations() {
     }
@@ -27,9 +29,27 @@ public final class Durations {
     /**
      * @param text the duration text
      * @return the duration
-     * @throws IllegalArgumentException if the text is not a duration, or is negative
+     * @throws IllegalArgumentException if the text is not a duration, is negative, or is longer than
+     *     about 292 years (its message then starts with {@code too long})
      */
     public static Duration parse(String text) {
+        Duration d;
+        try {
+            d = parseUnbounded(text);
+        } catch (ArithmeticException e) {
+            throw tooLong(text);
+        }
+        if (d.compareTo(MAX) > 0) {
+            throw tooLong(text);
+        }
+        return d;
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("too long: " + text + " (at most 292 years)");
+    }
+
+    private static Duration parseUnbounded(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty duration");
         }
@@ -42,6 +62,9 @@ public final class Durations {
                 }
                 return d;
             } catch (DateTimeParseException e) {
+                if (e.getCause() instanceof ArithmeticException) {
+                    throw tooLong(text);
+                }
                 throw new IllegalArgumentException("not a duration: " + text);
             }
         }
@@ -49,7 +72,12 @@ public final class Durations {
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
+            long n;
+            try {
+                n = Long.parseLong(m.group(1));
+            } catch (NumberFormatException e) {
+                throw tooLong(text);
+            }
             total = total.plus(switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);

@@ -23,4 +23,14 @@ class HostOverrideTest {
             assertThatThrownBy(() -> HostOverride.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void internationalisedHostMatchesTheAsciiNameProbesSee() {
+        HostOverride o = HostOverride.parse("Bücher.example:443:127.0.0.1");
+
+        assertThat(o.host()).isEqualTo("xn--bcher-kva.example");
+        assertThat(o.matches("xn--bcher-kva.example", 443)).isTrue();
+        assertThatThrownBy(() -> HostOverride.parse("ü".repeat(70) + ".example:443:127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("internationalised");
+    }
 }

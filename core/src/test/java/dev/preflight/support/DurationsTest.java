@@ -25,6 +25,16 @@ class DurationsTest {
     }
 
     @Test
+    void rejectsDurationsTooLongForNanosecondArithmetic() {
+        for (String huge : new String[] {"999999999999999h", "99999999999999999999s", "106752d", "106751d1d",
+                "PT999999999999999H", "P999999999999999D"}) {
+            assertThatThrownBy(() -> Durations.parse(huge)).as(huge).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("too long");
+        }
+        assertThat(Durations.parse("106751d")).isEqualTo(Duration.ofDays(106751));
+    }
+
+    @Test
     void formatsShortly() {
         assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850ms");
         assertThat(Durations.format(Duration.ofMillis(1200))).isEqualTo("1.2s");

@@ -186,7 +186,8 @@ final class ConfigNode {
         try {
             d = Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw error(show(text) + " is not a duration; write e.g. 500ms, 10s, 2m or 1m30s");
+            throw error(show(text) + (e.getMessage().startsWith("too long") ? " is too long; give at most 292 years"
+                    : " is not a duration") + "; write e.g. 500ms, 10s, 2m or 1m30s");
         }
         if (d.isZero()) {
             throw error("the duration must be longer than zero");

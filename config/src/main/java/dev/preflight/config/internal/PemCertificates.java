@@ -2,7 +2,6 @@ package dev.preflight.config.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -25,7 +24,7 @@ public final class PemCertificates {
     public static List<X509Certificate> read(Path file, String shown) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = TextFiles.readBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + shown + ": " + TextFiles.problem(e, file));
         }

@@ -3,6 +3,7 @@ package dev.preflight.config.internal;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Redactor;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class Urls {
         String shown = "'" + display(url) + "'";
         URI uri;
         try {
-            uri = new URI(url.strip());
+            uri = new URI(asciiHost(url.strip(), shown));
         } catch (URISyntaxException e) {
             // The reason, unlike the exception's message, does not repeat the input.
             throw new IllegalArgumentException(shown + " is not a valid URL (" + e.getReason()
@@ -66,6 +67,44 @@ public final class Urls {
             throw new IllegalArgumentException(shown + " has a port above 65535");
         }
         return uri;
+    }
+
+    /**
+     * Writes an internationalised host name ({@code bücher.example}) in its ASCII form
+     * ({@code xn--bcher-kva.example}, RFC 5891), which {@link URI} and DNS need; every other URL is
+     * returned as it is.
+     *
+     * @param url URL text
+     * @param shown the URL for messages
+     * @return the URL with an ASCII host
+     * @throws IllegalArgumentException if the host is not a valid internationalised domain name
+     */
+    static String asciiHost(String url, String shown) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int hostStart = url.lastIndexOf('@', end - 1) >= start ? url.lastIndexOf('@', end - 1) + 1 : start;
+        if (url.startsWith("[", hostStart)) {
+            return url;
+        }
+        int colon = url.indexOf(':', hostStart);
+        int hostEnd = colon >= 0 && colon < end ? colon : end;
+        String host = url.substring(hostStart, hostEnd);
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return url;
+        }
+        try {
+            return url.substring(0, hostStart) + IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES) + url.substring(hostEnd);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(shown + " has a host name that is not a valid internationalised domain"
+                    + " name (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -5,17 +5,31 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads a YAML file into a node tree. Nodes rather than Java objects, because every node keeps the
- * line it starts on, which error messages need.
+ * line it starts on, which error messages need. The file is at most {@link TextFiles#MAX_BYTES} and
+ * nests at most {@link #MAX_DEPTH} collections deep.
  */
 final class YamlDocument {
+    /**
+     * The deepest nesting of maps and lists accepted. A {@code preflight.yml} needs about six levels;
+     * SnakeYAML Engine's composer recurses once per level and has no limit of its own (2.10), so
+     * {@code [[[[…]]]]} a few thousand deep would overflow the stack.
+     */
+    static final int MAX_DEPTH = 64;
+
     private YamlDocument() {
     }
 
@@ -35,9 +49,11 @@ final class YamlDocument {
         LoadSettings settings = LoadSettings.builder().setLabel(shown)
                 // Takes effect only when constructing objects; ConfigMap checks duplicates among nodes.
                 .setAllowDuplicateKeys(false)
+                .setCodePointLimit(TextFiles.MAX_BYTES)
                 .build();
         try {
-            return new Compose(settings).composeString(text);
+            Parser parser = new DepthLimit(new ParserImpl(settings, new StreamReader(settings, text)), shown);
+            return new Composer(settings, parser).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             String problem = (e.getContext() != null && !e.getContext().isBlank() ? e.getContext() + ": " : "")
@@ -46,6 +62,47 @@ final class YamlDocument {
                     "YAML syntax error (" + problem.strip() + "); check indentation and quoting around this line");
         } catch (YamlEngineException e) {
             throw new ConfigException(shown, 0, null, "YAML error: " + e.getMessage());
+        }
+    }
+
+    /** Hands events on to the composer, refusing a collection nested deeper than {@link #MAX_DEPTH}. */
+    private static final class DepthLimit implements Parser {
+        private final Parser parser;
+        private final String shown;
+        private int depth;
+
+        DepthLimit(Parser parser, String shown) {
+            this.parser = parser;
+            this.shown = shown;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
+            if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+                throw new ConfigException(shown, event.getStartMark().map(m -> m.getLine() + 1).orElse(0), null,
+                        "maps and lists nest more than " + MAX_DEPTH + " levels deep; a preflight.yml needs a"
+                                + " handful, so check the brackets and indentation around this line");
+            }
+            if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
+            return event;
         }
     }
 }
