@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP proxy on 127.0.0.1 that passes its first connections through to a real server and holds every
  * later one open in silence: since the protocol scan connects in a fixed order, the JDK's TLS 1.3 and
  * 1.2 handshakes get answers and the hand-built hellos after them meet a server that drops them, as
- * some middleboxes do. Close it to stop it.
+ * some middleboxes do. Optionally it holds each passed connection's first bytes for a while, as a
+ * loaded or distant TLS terminator delays the handshake. Close it to stop it.
  */
 final class FirstConnectionsProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int passed;
     private final int backendPort;
+    private final long handshakeDelayMillis;
     private final AtomicInteger accepted = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "first-connections-proxy");
@@ -28,10 +30,11 @@ final class FirstConnectionsProxy implements AutoCloseable {
         return t;
     });
 
-    private FirstConnectionsProxy(int passed, int backendPort) throws IOException {
+    private FirstConnectionsProxy(int passed, int backendPort, long handshakeDelayMillis) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.passed = passed;
         this.backendPort = backendPort;
+        this.handshakeDelayMillis = handshakeDelayMillis;
         threads.execute(this::acceptLoop);
     }
 
@@ -41,8 +44,18 @@ final class FirstConnectionsProxy implements AutoCloseable {
      * @return the running proxy
      */
     static FirstConnectionsProxy start(int passed, int backendPort) {
+        return start(passed, backendPort, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param passed how many connections to pass through
+     * @param backendPort the real server's port on 127.0.0.1
+     * @param handshakeDelay how long each passed connection's first bytes wait before they go on
+     * @return the running proxy
+     */
+    static FirstConnectionsProxy start(int passed, int backendPort, java.time.Duration handshakeDelay) {
         try {
-            return new FirstConnectionsProxy(passed, backendPort);
+            return new FirstConnectionsProxy(passed, backendPort, handshakeDelay.toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,9 +86,18 @@ final class FirstConnectionsProxy implements AutoCloseable {
     private void forward(Socket client) {
         try (client; Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
             threads.execute(() -> copy(backend, client));
+            if (handshakeDelayMillis > 0) {
+                int first = client.getInputStream().read();
+                Thread.sleep(handshakeDelayMillis);
+                if (first >= 0) {
+                    backend.getOutputStream().write(first);
+                }
+            }
             copy(client, backend);
         } catch (IOException e) {
             // either side hung up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,6 +16,7 @@ import dev.preflight.testsupport.TlsTestServer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,23 @@ class HealthProbeTest {
         assertThat(((Number) result.details().get("latencyMs")).longValue()).isGreaterThanOrEqualTo(300L);
         assertThat((List<?>) result.details().get("latenciesMs")).hasSize(2)
                 .allSatisfy(ms -> assertThat(((Number) ms).longValue()).isGreaterThanOrEqualTo(300L));
+    }
+
+    @Test
+    void aSlowHandshakeIsNotTheServersLatency() {
+        // The TLS terminator (here a proxy holding the ClientHello) takes 700 ms to shake hands, as a busy
+        // checking machine or a distant one would; the endpoint itself answers at once.
+        try (TlsTestServer server = TestSites.https(json(200, HEALTHY));
+                FirstConnectionsProxy slowHandshake = FirstConnectionsProxy.start(10, server.port(),
+                        Duration.ofMillis(700))) {
+            Result result = ProbeTestKit.forProbe(new HealthProbe())
+                    .target(Target.web("https://" + TestSites.HOST + ":" + slowHandshake.port() + "/"))
+                    .network(TestSites.network(slowHandshake.port())).setting("max-latency", "500ms")
+                    .run().result();
+
+            assertThat(result).isPass().hasSummaryContaining("within 500 ms");
+            assertThat(((Number) result.details().get("latencyMs")).longValue()).isLessThan(500L);
+        }
     }
 
     @Test

@@ -40,6 +40,34 @@ import org.junit.jupiter.api.Test;
 class NginxEndToEndTest {
     private static final String HOST = "shop.test";
     private static final String DB_PASSWORD = "careless-db-password-9f8e7d";
+    private static final Map<String, Status> HARDENED = new TreeMap<>(Map.ofEntries(
+            Map.entry("tls.certificate", Status.PASS),
+            Map.entry("tls.protocols", Status.PASS),
+            Map.entry("http.https-redirect", Status.PASS),
+            Map.entry("http.hsts", Status.PASS),
+            Map.entry("http.security-headers", Status.PASS),
+            Map.entry("http.cookies", Status.PASS),
+            Map.entry("http.cors", Status.PASS),
+            Map.entry("http.exposed-endpoints", Status.PASS),
+            Map.entry("http.debug-mode", Status.PASS),
+            Map.entry("http.server-disclosure", Status.PASS),
+            Map.entry("http.compression", Status.PASS),
+            Map.entry("http.health", Status.PASS),
+            Map.entry("http.frontend-bundle", Status.PASS)));
+    private static final Map<String, Status> CARELESS = new TreeMap<>(Map.ofEntries(
+            Map.entry("tls.certificate", Status.FAIL),
+            Map.entry("tls.protocols", Status.FAIL),
+            Map.entry("http.https-redirect", Status.FAIL),
+            Map.entry("http.hsts", Status.FAIL),
+            Map.entry("http.security-headers", Status.FAIL),
+            Map.entry("http.cookies", Status.FAIL),
+            Map.entry("http.cors", Status.FAIL),
+            Map.entry("http.exposed-endpoints", Status.FAIL),
+            Map.entry("http.debug-mode", Status.FAIL),
+            Map.entry("http.server-disclosure", Status.WARN),
+            Map.entry("http.compression", Status.WARN),
+            Map.entry("http.health", Status.FAIL),
+            Map.entry("http.frontend-bundle", Status.FAIL)));
 
     private static HeldCertificate root;
     private static HeldCertificate intermediate;
@@ -64,20 +92,7 @@ class NginxEndToEndTest {
         try (NginxServer nginx = start("hardened.conf")) {
             Report report = check(nginx);
 
-            assertThat(verdicts(report)).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
-                    Map.entry("tls.certificate", Status.PASS),
-                    Map.entry("tls.protocols", Status.PASS),
-                    Map.entry("http.https-redirect", Status.PASS),
-                    Map.entry("http.hsts", Status.PASS),
-                    Map.entry("http.security-headers", Status.PASS),
-                    Map.entry("http.cookies", Status.PASS),
-                    Map.entry("http.cors", Status.PASS),
-                    Map.entry("http.exposed-endpoints", Status.PASS),
-                    Map.entry("http.debug-mode", Status.PASS),
-                    Map.entry("http.server-disclosure", Status.PASS),
-                    Map.entry("http.compression", Status.PASS),
-                    Map.entry("http.health", Status.PASS),
-                    Map.entry("http.frontend-bundle", Status.PASS))));
+            assertThat(verdicts(report)).containsExactlyEntriesOf(HARDENED);
             assertThat(report.unnamedWriters()).as("not named, so not run").containsExactly("http.rate-limit");
         }
     }
@@ -87,20 +102,7 @@ class NginxEndToEndTest {
         try (NginxServer nginx = start("careless.conf")) {
             Report report = check(nginx);
 
-            assertThat(verdicts(report)).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
-                    Map.entry("tls.certificate", Status.FAIL),
-                    Map.entry("tls.protocols", Status.FAIL),
-                    Map.entry("http.https-redirect", Status.FAIL),
-                    Map.entry("http.hsts", Status.FAIL),
-                    Map.entry("http.security-headers", Status.FAIL),
-                    Map.entry("http.cookies", Status.FAIL),
-                    Map.entry("http.cors", Status.FAIL),
-                    Map.entry("http.exposed-endpoints", Status.FAIL),
-                    Map.entry("http.debug-mode", Status.FAIL),
-                    Map.entry("http.server-disclosure", Status.WARN),
-                    Map.entry("http.compression", Status.WARN),
-                    Map.entry("http.health", Status.FAIL),
-                    Map.entry("http.frontend-bundle", Status.FAIL))));
+            assertThat(verdicts(report)).containsExactlyEntriesOf(CARELESS);
             assertThat(report.unnamedWriters()).as("not named, so not run").containsExactly("http.rate-limit");
             assertThat(summary(report, "tls.certificate")).contains("intermediate");
             assertThat(summary(report, "tls.protocols")).contains("TLSv1.0");
@@ -114,6 +116,42 @@ class NginxEndToEndTest {
             StringWriter json = new StringWriter();
             ReportFormat.JSON.writer(false).write(report, json);
             assertThat(json.toString()).doesNotContain(DB_PASSWORD).doesNotContain("abc123");
+        }
+    }
+
+    /**
+     * Verdicts must not depend on how busy the checking machine is: eight copies of each site checked
+     * at once, with two spinning threads per core for the whole run, give every copy the verdicts an
+     * idle machine gives.
+     */
+    @Test
+    void verdictsAreTheSameWithEveryCoreBusy() throws IOException {
+        try (NginxServer hardened = start("hardened.conf"); NginxServer careless = start("careless.conf");
+                BusyCores busy = BusyCores.spin(2 * Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(3))) {
+            List<Target> targets = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                targets.add(site(hardened, "hardened-" + i));
+                targets.add(site(careless, "careless-" + i));
+            }
+            NetworkSettings.Builder network = NetworkSettings.builder().trust(List.of(root.certificate()));
+            for (NginxServer nginx : List.of(hardened, careless)) {
+                network.hostOverride(new HostOverride(HOST, nginx.httpsPort(), InetAddress.getLoopbackAddress()))
+                        .hostOverride(new HostOverride(HOST, nginx.httpPort(), InetAddress.getLoopbackAddress()));
+            }
+
+            Report report = Preflight.builder().targets(targets).probes("tls.*", "http.*").network(network.build())
+                    .timeout(Duration.ofSeconds(30)).build().run();
+
+            for (Target target : targets) {
+                Map<String, Status> verdicts = report.outcomes().stream().filter(o -> o.target().equals(target.name()))
+                        .collect(Collectors.toMap(ProbeOutcome::probeId, o -> o.result().status(), (a, b) -> a,
+                                TreeMap::new));
+                assertThat(verdicts).as(target.name() + ": " + report.outcomes().stream()
+                        .filter(o -> o.target().equals(target.name()) && o.result().status() == Status.ERROR)
+                        .map(o -> o.probeId() + " " + o.result().summary()).toList())
+                        .containsExactlyEntriesOf(target.name().startsWith("hardened") ? HARDENED : CARELESS);
+            }
+            assertThat(busy.spins()).as("the cores really were busy").isPositive();
         }
     }
 
@@ -138,15 +176,19 @@ class NginxEndToEndTest {
                 .hostOverride(new HostOverride(HOST, nginx.httpsPort(), loopback))
                 .hostOverride(new HostOverride(HOST, nginx.httpPort(), loopback))
                 .trust(List.of(root.certificate())).build();
+        Target site = site(nginx, "https://" + HOST + ":" + nginx.httpsPort() + "/");
+        return Preflight.builder().target(site).probes("tls.*", "http.*").network(network)
+                .timeout(Duration.ofSeconds(20)).build().run();
+    }
+
+    private static Target site(NginxServer nginx, String name) {
         String url = "https://" + HOST + ":" + nginx.httpsPort() + "/";
-        Target site = Target.builder(url, TargetKind.WEB).uri(URI.create(url))
+        return Target.builder(name, TargetKind.WEB).uri(URI.create(url))
                 .setting("http.https-redirect.http-port", String.valueOf(nginx.httpPort()))
                 .setting("http.cors.paths", "/api/items")
                 .setting("http.health.path", "/health")
                 .setting("http.health.expect", "status == \"healthy\"")
                 .build();
-        return Preflight.builder().target(site).probes("tls.*", "http.*").network(network)
-                .timeout(Duration.ofSeconds(20)).build().run();
     }
 
     private static Map<String, Status> verdicts(Report report) {
