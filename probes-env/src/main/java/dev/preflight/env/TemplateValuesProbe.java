@@ -2,6 +2,7 @@ package dev.preflight.env;
 
 import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
+import dev.preflight.env.internal.Placeholders;
 import dev.preflight.env.internal.SecretVariables;
 import dev.preflight.env.internal.TemplateHosts;
 import dev.preflight.env.internal.Templates;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * {@code REPLACE_WITH_YOUR_KEY}; the other probes judge only the variables they know, so this one
  * reads every variable, whatever its name.
  *
- * <p>A value FAILs when it is a {@linkplain Templates template} (a phrase with {@code your},
+ * <p>A value FAILs when it is a {@linkplain Templates template}, or, under a secret's name, a
+ * {@linkplain Placeholders placeholder} ({@code changeme}, {@code tobemodified}) (a phrase with {@code your},
  * {@code _HERE}, {@code CHANGE_ME}, {@code REPLACE_…}, {@code INSERT_…}, {@code GENERATE_…}; a run of
  * {@code X}; {@code <…>} or {@code {…}}); when it is a URL that is a {@linkplain UrlTemplates
  * template}; and when a host ({@code *_HOST}, {@code *_DOMAIN}, {@code *_HOSTNAME}) or the domain of
@@ -76,6 +79,7 @@ public final class TemplateValuesProbe implements Probe {
             return Result.skip("the file sets no variables");
         }
         Pattern ignored = SecretVariables.globs(context.settings().list("ignore"));
+        Predicate<String> secretNames = SecretVariables.names(List.of());
         Stage stage = Stage.of(context.target());
         String file = context.target().location();
         Findings findings = new Findings();
@@ -84,7 +88,7 @@ public final class TemplateValuesProbe implements Probe {
         Variables.matching(variables, name -> !DISPLAY.matcher(name).matches() && !ignored.matcher(name).matches())
                 .forEach((name, value) -> {
                     findings.checked(name);
-                    Optional<String> missing = unsetReference(value, variables);
+                    Optional<String> missing = unsetReference(name, value, variables);
                     if (missing.isPresent()) {
                         unresolved.add(name);
                         findings.warn(name, "refers to ${" + missing.get() + "}, which the file does not set, so its"
@@ -92,7 +96,9 @@ public final class TemplateValuesProbe implements Probe {
                                 + name + "'s value itself.");
                         return;
                     }
-                    reason(name, withoutReferences(value), stage).ifPresent(r -> {
+                    Optional<String> secret = secretNames.test(name.toUpperCase(Locale.ROOT)) && !isUrl(value)
+                            ? Placeholders.reason(value) : Optional.empty();
+                    secret.or(() -> reason(name, withoutReferences(value), stage)).ifPresent(r -> {
                         templates.add(name);
                         findings.fail(name, r, "Replace the template values of " + String.join(", ", templates)
                                 + " in " + file + " with the deployment's real values.");
@@ -121,16 +127,21 @@ public final class TemplateValuesProbe implements Probe {
     }
 
     /** The first {@code ${NAME}} the file does not set, if any. */
-    private static Optional<String> unsetReference(String value, Map<String, String> variables) {
+    private static Optional<String> unsetReference(String name, String value, Map<String, String> variables) {
         Matcher m = REFERENCE.matcher(value);
         while (m.find()) {
             String referenced = m.group(1);
-            boolean set = variables.keySet().stream().anyMatch(n -> n.equals(referenced));
+            // JWT_SECRET=${JWT_SECRET} refers to itself: whatever fills it is not in the file.
+            boolean set = !referenced.equals(name) && variables.containsKey(referenced);
             if (!set && !m.group().contains("-")) {
                 return Optional.of(referenced);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isUrl(String value) {
+        return EnvUrl.schemeOf(value).isPresent();
     }
 
     /** The value with references to set variables removed: their targets are judged on their own. */

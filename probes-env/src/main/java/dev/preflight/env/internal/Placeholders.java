@@ -33,6 +33,13 @@ public final class Placeholders {
     private static final Pattern NAMED_CREDENTIAL = Pattern.compile("([A-Z0-9]+[_-])+(PASSWORD|PASSWD|PASS|PWD|SECRET"
             + "|KEY|TOKEN|PASSPHRASE|APIKEY)|([a-z0-9]+[_-])+(password|passwd|pass|pwd|secret|key|token|passphrase|apikey)");
 
+    /** Words that sample secrets are made of: {@code supersecret}, {@code tobemodified}, {@code mysecretpassword}. */
+    private static final List<String> STOCK = List.of("super", "secret", "my", "key", "password", "pass", "token",
+            "refresh", "access", "jwt", "session", "cookie", "app", "api", "admin", "dev", "local", "demo", "to", "be",
+            "modified", "change", "this", "please", "strong", "very", "long", "random", "string", "value", "some",
+            "salt", "auth", "private", "signing", "sign", "with", "at", "least", "characters", "chars", "of", "and",
+            "the", "is", "it", "me", "new", "default", "sample", "foo", "bar", "qwerty", "letmein");
+
     private Placeholders() {
     }
 
@@ -83,10 +90,33 @@ public final class Placeholders {
             return Optional.of("names a credential instead of being one ('…_" + v.substring(Math.max(v.lastIndexOf('_'),
                     v.lastIndexOf('-')) + 1).toUpperCase(Locale.ROOT) + "'), a template");
         }
+        if (isWordSoup(v)) {
+            return Optional.of("is made of stock words (secret, super, key, to be modified…), a sample value");
+        }
         if (v.startsWith("your") || v.endsWith("here") && v.matches("[a-z0-9]+")) {
             return Optional.of(v.startsWith("your") ? "starts with 'your', a template placeholder"
                     : "ends with 'here', a template placeholder");
         }
         return Optional.empty();
+    }
+
+    /** Whether the letters of a value, digits and separators aside, split wholly into stock words. */
+    private static boolean isWordSoup(String lowerCase) {
+        String letters = lowerCase.replaceAll("[^a-z]", "");
+        if (letters.length() < 6 || !lowerCase.matches("[a-z0-9 _.,-]+")) {
+            return false;
+        }
+        boolean[] splits = new boolean[letters.length() + 1];
+        splits[0] = true;
+        for (int end = 1; end <= letters.length(); end++) {
+            for (String word : STOCK) {
+                int start = end - word.length();
+                if (start >= 0 && splits[start] && letters.startsWith(word, start)) {
+                    splits[end] = true;
+                    break;
+                }
+            }
+        }
+        return splits[letters.length()];
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * Which variables {@code env.secrets} treats as secrets: the names {@link SecretNames} redacts,
- * access key ids ({@code AWS_ACCESS_KEY_ID}), and names a user adds through a setting; never DSNs or
+ * access key ids ({@code AWS_ACCESS_KEY_ID}), key lists ({@code APP_KEYS}), and names a user adds through a setting; never DSNs or
  * publishable keys, which are public by design.
  *
  * @since 0.1
@@ -20,6 +20,8 @@ public final class SecretVariables {
      * the whole credential pair was never filled in.
      */
     private static final Pattern KEY_IDS = Pattern.compile(".*ACCESS_KEY(_ID)?");
+    /** Key lists such as Strapi's {@code APP_KEYS}, which sign sessions. */
+    private static final Pattern KEY_LISTS = Pattern.compile(".*_KEYS");
 
     private SecretVariables() {
     }
@@ -34,7 +36,8 @@ public final class SecretVariables {
     }
 
     private static boolean isBuiltIn(String upperCaseName) {
-        return (SecretNames.isSecret(upperCaseName) || KEY_IDS.matcher(upperCaseName).matches())
+        return (SecretNames.isSecret(upperCaseName) || KEY_IDS.matcher(upperCaseName).matches()
+                || KEY_LISTS.matcher(upperCaseName).matches())
                 && !upperCaseName.contains("DSN") && !upperCaseName.contains("PUBLISHABLE")
                 && !upperCaseName.endsWith("PUBLIC_KEY");
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>The rules, each of which names itself in the reason:
  * <ul>
- * <li>a phrase of words (split at {@code _ - . / :}, spaces and camelCase, each word in one case or
+ * <li>a phrase of words (split at every other character and at camelCase, each word in one case or
  *     capitalised) that contains a template marker: {@code your}, {@code here}, {@code change me},
  *     {@code replace}, {@code insert}, {@code generate}, {@code placeholder}, {@code example},
  *     {@code sample}, {@code dummy}, {@code fake}, {@code todo}…, or starts with {@code my};</li>
@@ -37,7 +37,7 @@ public final class Templates {
             "enter", "fill", "redacted");
     private static final Set<String> AFTER_CHANGE = Set.of("me", "this", "it", "in", "before", "later", "on");
     private static final Pattern WORD = Pattern.compile("[a-z]+|[A-Z]+|[A-Z][a-z]+|\\d+");
-    private static final Pattern SEPARATORS = Pattern.compile("[-_./: ]+|(?<=[a-z])(?=[A-Z])");
+    private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
     private static final Pattern X_RUN = Pattern.compile("x{5,}|X{5,}|(?<![A-Za-z0-9])(xxx|XXX|xxxx|XXXX)(?![A-Za-z0-9])|\\*{3,}");
     private static final Pattern ANGLE = Pattern.compile("<[A-Za-z][A-Za-z0-9 _.-]*>");
     private static final Pattern BRACES = Pattern.compile("(?<!\\$)\\{\\{?\\s*[A-Za-z_][A-Za-z0-9 _.-]*\\}\\}?");

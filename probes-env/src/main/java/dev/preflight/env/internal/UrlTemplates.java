@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code ${…}} parts, the literal {@code port} where a number belongs
  * ({@code postgresql://user:password@host:port/dbname}), a {@linkplain TemplateHosts template host},
  * and a user or password that is a {@linkplain Placeholders placeholder}: a URL password is a secret
- * like any other. Paths and query strings are not read, since ordinary words live there.
+ * like any other. Of the path only {@code your…} segments count, since ordinary words live there.
  *
  * <p>Reasons quote hosts, never users or passwords.
  *
@@ -51,6 +51,11 @@ public final class UrlTemplates {
             Optional<String> hostReason = TemplateHosts.reason(host, stage);
             if (hostReason.isPresent()) {
                 return Optional.of("is a template: " + hostReason.get());
+            }
+        }
+        for (String segment : url.path().split("/")) {
+            if (segment.toLowerCase(java.util.Locale.ROOT).startsWith("your")) {
+                return Optional.of("is a template: its path has a 'your…' placeholder");
             }
         }
         Optional<String> password = url.password().flatMap(Placeholders::reason);
