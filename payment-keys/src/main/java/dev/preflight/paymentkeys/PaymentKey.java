@@ -128,6 +128,6 @@ public enum PaymentKey {
     }
 
     private static boolean isTemplate(String body) {
-        return body.isEmpty() || FILLER.matcher(body).matches() || !body.matches(".*\\d.*") && WORDS.matcher(body).matches();
+        return !body.isEmpty() && FILLER.matcher(body).matches() || !body.matches(".*\\d.*") && WORDS.matcher(body).matches();
     }
 }
