@@ -125,7 +125,7 @@ class EnvMappingTest {
                 """);
 
         assertThat(config.targets()).extracting(Target::name)
-                .containsExactly(".env", "APP_URL", "smtp", "razorpay", "shop.example.com");
+                .containsExactly(".env", "APP_URL", "REDIS_HOST", "smtp", "razorpay", "shop.example.com");
         Map<String, Target> targets = byName(config);
         assertThat(targets.get("smtp").uri().orElseThrow()).hasToString("smtp://smtp.mailgun.org:587");
         Target razorpay = targets.get("razorpay");
@@ -134,6 +134,26 @@ class EnvMappingTest {
         assertThat(razorpay.location()).isEqualTo("razorpay account");
         assertThat(config.secrets()).contains("base64:c2hvcC1hcHAta2V5LXZhbHVlLTAxMjM0NTY3", "Mg-Pa55-word",
                 "Rz-key-secret-value").doesNotContain("rzp_live_AbCdEfGhIj");
+    }
+
+    @Test
+    void redisGivenAsPartsYieldsARedisTargetWithItsPasswordAndTls() {
+        PreflightConfig config = load(".env", """
+                REDIS_HOST=cache.internal
+                REDIS_PORT=6380
+                REDIS_PASSWORD=Rd/Pa55 word
+                REDIS_TLS=true
+                """);
+        PreflightConfig laravel = load(".env", "REDIS_HOST=127.0.0.1\nREDIS_PASSWORD=null\n");
+        PreflightConfig both = load(".env", "REDIS_URL=rediss://:pw@cache.internal:6380\nREDIS_HOST=other.internal\n");
+
+        Target redis = byName(config).get("REDIS_HOST");
+        assertThat(redis.kind()).isEqualTo(TargetKind.REDIS);
+        assertThat(redis.uri().orElseThrow().getScheme()).isEqualTo("rediss");
+        assertThat(redis.uri().orElseThrow().getRawUserInfo()).isEqualTo(":Rd%2FPa55%20word");
+        assertThat(config.secrets()).contains("Rd/Pa55 word");
+        assertThat(byName(laravel).get("REDIS_HOST").uri().orElseThrow()).hasToString("redis://127.0.0.1:6379");
+        assertThat(both.targets()).extracting(Target::name).containsExactly(".env", "REDIS_URL");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * PaymentKey.STRIPE_SECRET.mode("sk_live_51Hx…")      // Optional[LIVE]
  * PaymentKey.STRIPE_SECRET.problem("sk_live_51Hx-…")  // Optional["has a sk_live_ prefix but not …"]
+ * PaymentKey.STRIPE_SECRET.problem("sk_live_YOUR_KEY") // Optional["is a template: …"]
  * }</pre>
  *
  * @since 0.1
@@ -31,6 +32,17 @@ public enum PaymentKey {
 
     /** Real keys run to dozens of characters (Razorpay's ids have 14 after the prefix); fewer means truncated. */
     private static final Pattern BODY = Pattern.compile("[A-Za-z0-9]{8,}");
+    /**
+     * x's, stars or an ellipsis standing for the key ({@code rzp_live_XXXXXXXXXX}): the whole body, or
+     * a run long enough (six) that a random key holds it about once in 300 million.
+     */
+    private static final Pattern FILLER = Pattern.compile("[xX*.…]+|.*(x{6,}|X{6,}|\\*{3,}|\\.{3}|…|<|\\{).*");
+    /**
+     * Words sample files put after a real prefix ({@code sk_live_YOUR_LIVE_KEY}, {@code pk_live_yourkeyhere}).
+     * Only read in a body without digits: every real key of these kinds holds digits.
+     */
+    private static final Pattern WORDS = Pattern.compile("(?i).*(your|here|key|secret|live|test|publishable|insert"
+            + "|replace|change|example|placeholder|dummy|fake).*");
 
     private final String description;
     private final List<String> livePrefixes;
@@ -85,7 +97,9 @@ public enum PaymentKey {
     }
 
     /**
-     * Why a value is not a well-formed key of this kind, in words that never quote it.
+     * Why a value is not a well-formed key of this kind, in words that never quote it. A template
+     * with a real prefix ({@code sk_live_YOUR_LIVE_KEY}, {@code rzp_live_XXXXXXXXXX},
+     * {@code pk_live_yourkeyhere}) is one: it claims a mode but is no key, so it is never "live".
      *
      * @param value the key exactly as configured
      * @return the problem, or empty for a well-formed key
@@ -103,9 +117,17 @@ public enum PaymentKey {
             return Optional.of("does not start with " + String.join(" or ", livePrefixes) + " or "
                     + String.join(" or ", testPrefixes));
         }
-        if (!BODY.matcher(value.substring(prefix.get().length())).matches()) {
+        String body = value.substring(prefix.get().length());
+        if (isTemplate(body)) {
+            return Optional.of("is a template: a " + prefix.get() + " prefix with a placeholder instead of a key after it");
+        }
+        if (!BODY.matcher(body).matches()) {
             return Optional.of("has a " + prefix.get() + " prefix but not the letters and digits of a whole key after it");
         }
         return Optional.empty();
+    }
+
+    private static boolean isTemplate(String body) {
+        return !body.isEmpty() && FILLER.matcher(body).matches() || !body.matches(".*\\d.*") && WORDS.matcher(body).matches();
     }
 }

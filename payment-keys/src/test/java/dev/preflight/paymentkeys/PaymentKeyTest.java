@@ -23,4 +23,21 @@ class PaymentKeyTest {
                 .contains("not the letters and digits");
         assertThat(PaymentKey.RAZORPAY_KEY_ID.problem("")).contains("is empty");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sk_live_YOUR_LIVE_KEY", "sk_live_yourkeyhere",
+        "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "sk_live_XXXXXXXXXXXXXXXX", "sk_live_<your-key>", "sk_live_****************"})
+    void aTemplateAfterARealPrefixIsNoKeyAndHasNoMode(String template) {
+        assertThat(PaymentKey.STRIPE_SECRET.problem(template)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("is a template");
+        assertThat(PaymentKey.STRIPE_SECRET.wellFormedMode(template)).isEmpty();
+    }
+
+    @Test
+    void wholeKeysAreNotTemplates() {
+        assertThat(PaymentKey.STRIPE_SECRET.problem("sk_live_51Hq8ZxAbCdEfGhIjKlMnOpQr")).isEmpty();
+        assertThat(PaymentKey.RAZORPAY_KEY_ID.problem("rzp_live_1DP5mmOlF5G5ag")).isEmpty();
+        assertThat(PaymentKey.RAZORPAY_KEY_ID.problem("rzp_live_XXXXXXXXXX")).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("is a template");
+    }
 }

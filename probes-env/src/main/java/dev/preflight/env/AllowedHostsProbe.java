@@ -1,14 +1,17 @@
 package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
+import dev.preflight.env.internal.TemplateHosts;
 import dev.preflight.env.internal.ValueLists;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Stage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code env.allowed-hosts}: Django's host allow-list names real hosts. With {@code *}, Django trusts
@@ -19,8 +22,9 @@ import java.util.Map;
  * <p>Reads {@code ALLOWED_HOSTS} and {@code DJANGO_ALLOWED_HOSTS}, comma- or space-separated or a
  * JSON-style list. An entry {@code *} FAILs. A leading-dot entry ({@code .example.com}, Django's
  * subdomain wildcard) is fine. {@code *.example.com} WARNs: Django matches it literally, so it allows
- * nothing. An empty list WARNs: with {@code DEBUG} off Django then rejects every request. Applies in
- * every stage. Neither set: SKIP.
+ * nothing. An empty list WARNs: with {@code DEBUG} off Django then rejects every request. A
+ * {@linkplain TemplateHosts template host} ({@code your-domain.com}, {@code .example.com}) FAILs:
+ * the real host is missing. Applies in every stage. Neither set: SKIP.
  *
  * @since 0.1
  */
@@ -53,6 +57,7 @@ public final class AllowedHostsProbe implements Probe {
             return Result.skip("no host allow-list set (looked for " + Variables.list(VARIABLES) + ")");
         }
         String file = context.target().location();
+        Stage stage = Stage.of(context.target());
         Findings findings = new Findings();
         lists.forEach((name, value) -> {
             findings.checked(name);
@@ -62,7 +67,11 @@ public final class AllowedHostsProbe implements Probe {
                         "Set " + name + " in " + file + " to the site's host names, e.g. shop.example.com,.example.com.");
             }
             for (String host : hosts) {
-                if (host.equals("*")) {
+                Optional<String> template = TemplateHosts.reason(host.startsWith(".") ? host.substring(1) : host, stage);
+                if (template.isPresent()) {
+                    findings.fail(name, template.get().replaceFirst("^host ", "has "), "Replace the template host in "
+                            + name + " in " + file + " with the site's real host names.");
+                } else if (host.equals("*")) {
                     findings.fail(name, "allows any host (*)", "Replace * in " + name + " in " + file
                             + " with the site's host names, e.g. shop.example.com; use .example.com for all subdomains.");
                 } else if (host.startsWith("*.")) {

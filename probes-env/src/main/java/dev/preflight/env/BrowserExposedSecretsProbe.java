@@ -3,12 +3,15 @@ package dev.preflight.env;
 import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
 import dev.preflight.env.internal.SecretShapes;
+import dev.preflight.env.internal.Templates;
+import dev.preflight.env.internal.UrlTemplates;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.SecretNames;
+import dev.preflight.support.Stage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,8 @@ import java.util.Optional;
  * {@linkplain SecretNames secret name} ({@code NEXT_PUBLIC_RAZORPAY_KEY_SECRET}). Keys that are public
  * by design pass: publishable keys, public keys, key ids, DSNs, Supabase anon keys, reCAPTCHA and
  * Turnstile site keys, Firebase and Maps API keys, Algolia search-only keys, PostHog project keys.
+ * A value that is a {@linkplain Templates template} ({@code your-anon-key}, {@code pk_live_YOUR_KEY},
+ * {@code https://your-project.supabase.co}) WARNs: no secret ships, but neither does the real value.
  * No browser-exposed variable: SKIP.
  *
  * @since 0.1
@@ -72,6 +77,12 @@ public final class BrowserExposedSecretsProbe implements Probe {
         Findings findings = new Findings();
         exposed.keySet().forEach(findings::checked);
         leaks.forEach((name, reason) -> findings.fail(name, reason, remediation));
+        exposed.forEach((name, value) -> {
+            if (!leaks.containsKey(name)) {
+                template(value, Stage.of(context.target())).ifPresent(t -> findings.warn(name, t + "; the bundle would"
+                        + " ship it as is", "Set " + name + " in " + context.target().location() + " to the real value."));
+            }
+        });
         return findings.toResult(Variables.count(exposed.size(), "browser-exposed variable") + ", none holds a secret");
     }
 
@@ -90,6 +101,10 @@ public final class BrowserExposedSecretsProbe implements Probe {
             return Optional.of("is exposed to browsers and its name marks it as a secret");
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> template(String value, Stage stage) {
+        return EnvUrl.schemeOf(value).isPresent() ? UrlTemplates.reason(value, stage) : Templates.reason(value);
     }
 
     private static boolean hasPassword(String value) {

@@ -3,12 +3,14 @@ package dev.preflight.env;
 import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
 import dev.preflight.env.internal.Flags;
+import dev.preflight.env.internal.UrlTemplates;
 import dev.preflight.env.internal.ValueLists;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Stage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +28,9 @@ import java.util.Optional;
  * with a path or trailing slash WARNs, as it never equals a browser's {@code Origin} header.
  * {@code CORS_ALLOW_ALL_ORIGINS} or {@code CORS_ORIGIN_ALLOW_ALL} on (or unreadable) FAILs.
  * {@code CSRF_TRUSTED_ORIGINS} entries must be {@code https://} (Django 4 subdomain wildcards such as
- * {@code https://*.example.com} are fine; {@code http://} on a non-loopback host FAILs). Applies in
- * every stage. None set: SKIP.
+ * {@code https://*.example.com} are fine; {@code http://} on a non-loopback host FAILs). An entry
+ * that is a {@linkplain UrlTemplates template} ({@code https://your-frontend.com},
+ * {@code https://app.example.com}) FAILs as one in both. Applies in every stage. None set: SKIP.
  *
  * @since 0.1
  */
@@ -60,6 +63,7 @@ public final class CorsOriginsProbe implements Probe {
     public Result check(ProbeContext context) {
         Map<String, String> vars = context.target().variables();
         String file = context.target().location();
+        Stage stage = Stage.of(context.target());
         Findings findings = new Findings();
         Variables.named(vars, ALLOW_ALL).forEach((name, value) -> {
             findings.checked(name);
@@ -72,11 +76,11 @@ public final class CorsOriginsProbe implements Probe {
         });
         Variables.named(vars, ORIGIN_LISTS).forEach((name, value) -> {
             findings.checked(name);
-            judgeAll(name, value, false, file, findings);
+            judgeAll(name, value, false, file, stage, findings);
         });
         Variables.named(vars, List.of(CSRF)).forEach((name, value) -> {
             findings.checked(name);
-            judgeAll(name, value, true, file, findings);
+            judgeAll(name, value, true, file, stage, findings);
         });
         if (findings.isEmpty()) {
             return Result.skip("no CORS or CSRF origin settings (looked for " + Variables.list(ORIGIN_LISTS) + ", "
@@ -85,19 +89,26 @@ public final class CorsOriginsProbe implements Probe {
         return findings.toResult("CORS and CSRF trust only named HTTPS origins");
     }
 
-    private static void judgeAll(String name, String value, boolean csrf, String file, Findings findings) {
+    private static void judgeAll(String name, String value, boolean csrf, String file, Stage stage,
+            Findings findings) {
         List<String> origins = ValueLists.split(value);
         for (int i = 0; i < origins.size(); i++) {
-            judge(name, i + 1, origins.get(i), csrf, file, findings);
+            judge(name, i + 1, origins.get(i), csrf, file, stage, findings);
         }
     }
 
-    private static void judge(String name, int position, String origin, boolean csrf, String file, Findings findings) {
+    private static void judge(String name, int position, String origin, boolean csrf, String file, Stage stage,
+            Findings findings) {
         String fix = "List only the front end's https:// origins in " + name + " in " + file
                 + ", e.g. https://shop.example.com.";
         if (origin.equals("*") || origin.toLowerCase(Locale.ROOT).equals("null")) {
             findings.fail(name, origin.equals("*") ? "allows any origin (*)"
                     : "allows the null origin, which sandboxed iframes and local files send", fix);
+            return;
+        }
+        Optional<String> template = UrlTemplates.reason(origin.replaceFirst("://\\*\\.", "://"), stage);
+        if (template.isPresent()) {
+            findings.fail(name, "entry " + position + " " + template.get(), fix);
             return;
         }
         EnvUrl url;

@@ -2,11 +2,13 @@ package dev.preflight.env;
 
 import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
+import dev.preflight.env.internal.UrlTemplates;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,11 @@ import java.util.Optional;
  * it encrypts without authenticating the server; no sslmode, {@code disable}, {@code allow},
  * {@code prefer} or an unknown mode FAILs. Without {@code sslmode}, an {@code ssl} parameter (asyncpg,
  * node-postgres, pgjdbc) is read: {@code true} counts as {@code require}, since drivers differ on
- * whether it verifies. A loopback host or Unix socket passes. A malformed URL FAILs. Applies in every
- * stage. No Postgres URL: SKIP.
+ * whether it verifies. A loopback host or Unix socket passes. A malformed URL FAILs. A
+ * {@linkplain UrlTemplates template} URL FAILs as one, beside its TLS verdict: a template host
+ * ({@code your-db-host}, {@code db.example.com}, {@code host}), the word {@code port} for the port,
+ * {@code <…>} or {@code ${…}} parts, or a placeholder password ({@code STRONG_PASSWORD},
+ * {@code password}). Applies in every stage. No Postgres URL: SKIP.
  *
  * @since 0.1
  */
@@ -66,10 +71,17 @@ public final class DatabaseTlsProbe implements Probe {
                 others.add(name + " (" + scheme.get() + ")");
                 return;
             }
+            String plain = value.startsWith("jdbc:") ? value.substring(5) : value;
+            Optional<String> template = UrlTemplates.reason(plain, Stage.of(context.target()));
+            template.ifPresent(t -> findings.fail(name, t, "Set " + name + " in " + file
+                    + " to the production database's URL: its real host, port, user and a generated password."));
             EnvUrl url;
             try {
-                url = EnvUrl.parse(value.startsWith("jdbc:") ? value.substring(5) : value);
+                url = EnvUrl.parse(plain);
             } catch (IllegalArgumentException e) {
+                if (template.isPresent()) {
+                    return;
+                }
                 findings.fail(name, e.getMessage(), "Fix " + name + " in " + file
                         + ": postgresql://user:password@host:5432/db?sslmode=verify-full, password percent-encoded.");
                 return;

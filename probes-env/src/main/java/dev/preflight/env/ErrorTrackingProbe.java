@@ -1,9 +1,13 @@
 package dev.preflight.env;
 
+import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
+import dev.preflight.env.internal.Placeholders;
 import dev.preflight.env.internal.SentryDsn;
-import dev.preflight.support.Stage;
+import dev.preflight.env.internal.Templates;
+import dev.preflight.env.internal.UrlTemplates;
 import dev.preflight.env.internal.Variables;
+import dev.preflight.support.Stage;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code env.error-tracking}: production errors reach an error tracker, under the right environment.
@@ -27,8 +32,11 @@ import java.util.Map;
  * ({@code production} in production), else WARN. Other trackers count when their key is set:
  * {@code ROLLBAR_ACCESS_TOKEN}, {@code BUGSNAG_API_KEY}, {@code HONEYBADGER_API_KEY},
  * {@code NEW_RELIC_LICENSE_KEY}, {@code DD_API_KEY}, {@code AIRBRAKE_PROJECT_KEY},
- * {@code APPSIGNAL_PUSH_API_KEY}. No tracker at all WARNs in production and SKIPs elsewhere. Details
- * show a DSN's host and project id, never its key.
+ * {@code APPSIGNAL_PUSH_API_KEY}. A template DSN or key FAILs and counts as no tracker: a DSN whose
+ * key or host is a {@linkplain Templates template} ({@code https://examplePublicKey@o0.ingest.sentry.io/0},
+ * {@code https://xxxx@xxxx.ingest.sentry.io/xxxx}, {@code <dsn>}) or whose project id is
+ * {@code 0}; a key that is a {@linkplain Placeholders placeholder}. No tracker at all WARNs in
+ * production and SKIPs elsewhere. Details show a DSN's host and project id, never its key.
  *
  * @since 0.1
  */
@@ -70,6 +78,25 @@ public final class ErrorTrackingProbe implements Probe {
         return TargetKind.ENV;
     }
 
+    /** A DSN copied from Sentry's docs or a sample: a template key, host or project. */
+    private static Optional<String> dsnTemplate(String value, Stage stage) {
+        try {
+            EnvUrl dsn = EnvUrl.parse(value);
+            Optional<String> key = dsn.user().flatMap(Templates::reason);
+            if (key.isPresent()) {
+                return Optional.of("is a template: its public key " + key.get());
+            }
+            Optional<String> url = UrlTemplates.reason(value, stage);
+            if (url.isPresent()) {
+                return url;
+            }
+            return dsn.path().matches("/0+/?")
+                    ? Optional.of("is a template: project 0 is the placeholder in Sentry's documentation") : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return UrlTemplates.reason(value, stage);
+        }
+    }
+
     @Override
     public Result check(ProbeContext context) {
         Map<String, String> vars = context.target().variables();
@@ -82,6 +109,12 @@ public final class ErrorTrackingProbe implements Probe {
                 return;
             }
             findings.checked(name);
+            Optional<String> template = dsnTemplate(value, stage);
+            if (template.isPresent()) {
+                findings.fail(name, template.get(), "Copy " + name + " from Sentry (Project Settings → Client Keys"
+                        + " (DSN)) into " + file + ".");
+                return;
+            }
             try {
                 SentryDsn dsn = SentryDsn.parse(value);
                 trackers.add("Sentry (" + name + ": " + dsn.host() + ", project " + dsn.projectId() + ")");
@@ -91,7 +124,10 @@ public final class ErrorTrackingProbe implements Probe {
             }
         });
         Variables.named(vars, OTHER_TRACKERS.keySet()).forEach((name, value) -> {
-            if (!value.isEmpty()) {
+            Optional<String> template = Placeholders.reason(value);
+            if (template.isPresent()) {
+                findings.fail(name, template.get(), "Copy " + name + " from the tracker's settings into " + file + ".");
+            } else if (!value.isEmpty()) {
                 findings.checked(name);
                 trackers.add(OTHER_TRACKERS.get(name.toUpperCase(Locale.ROOT)) + " (" + name + ")");
             }

@@ -2,6 +2,7 @@ package dev.preflight.env;
 
 import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
+import dev.preflight.env.internal.UrlTemplates;
 import dev.preflight.support.Stage;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
@@ -11,6 +12,7 @@ import dev.preflight.probe.TargetKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code env.https-urls}: the application's own public URLs are HTTPS and point at the deployment, not
@@ -23,7 +25,8 @@ import java.util.Map;
  * {@code NEXT_PUBLIC_SITE_URL}, {@code NEXTAUTH_URL}, {@code VITE_API_URL} and
  * {@code REACT_APP_API_URL}. {@code https://} passes; {@code http://} to a non-loopback host FAILs;
  * a loopback host FAILs in production ("points at localhost") and passes elsewhere; an empty,
- * malformed or non-HTTP value FAILs. A path-only value ({@code /api}) passes: it inherits the page's
+ * malformed or non-HTTP value FAILs; a {@linkplain UrlTemplates template} FAILs as one
+ * ({@code https://your-domain.com}, {@code https://shop.example.com}, {@code https://<your-app>}). A path-only value ({@code /api}) passes: it inherits the page's
  * scheme. None set: SKIP.
  *
  * @since 0.1
@@ -67,6 +70,11 @@ public final class HttpsUrlsProbe implements Probe {
             String fix = "Set " + name + " in " + file + " to the deployment's public https:// URL.";
             if (value.startsWith("/") && !value.startsWith("//")) {
                 findings.note(name, "is a path, so it inherits the page's scheme");
+                return;
+            }
+            Optional<String> template = UrlTemplates.reason(value, stage);
+            if (template.isPresent()) {
+                findings.fail(name, template.get(), fix);
                 return;
             }
             EnvUrl url;

@@ -22,8 +22,8 @@ import java.util.Optional;
  *
  * <p>Compares every Stripe secret key with every Stripe publishable key (see {@link PaymentKey}); a
  * mismatch FAILs in every stage, and the remediation says which side to change for the stage (live in
- * production, test elsewhere). SKIP unless both kinds are set with a recognisable prefix; a malformed
- * key is {@code env.payment-live-keys}' to report.
+ * production, test elsewhere). SKIP unless both kinds are set as whole keys; a malformed or template
+ * key ({@code pk_live_YOUR_KEY}) has no mode to compare and is {@code env.payment-live-keys}' to report.
  *
  * @since 0.1
  */
@@ -59,9 +59,11 @@ public final class PaymentKeyPairingProbe implements Probe {
             if (key == PaymentKey.RAZORPAY_KEY_ID) {
                 continue;
             }
-            Optional<KeyMode> mode = key.mode(e.getValue());
+            Optional<KeyMode> mode = key.wellFormedMode(e.getValue());
             if (mode.isEmpty()) {
-                return Result.skip("cannot tell the mode of " + e.getKey() + ", which is not a " + key.description()
+                String why = key.problem(e.getValue()).filter(p -> p.startsWith("is a template"))
+                        .map(p -> " is a template, not a ").orElse(", which is not a ");
+                return Result.skip("cannot tell the mode of " + e.getKey() + why + key.description()
                         + " (env.payment-live-keys reports it)");
             }
             (key == PaymentKey.STRIPE_SECRET ? secrets : publishable).put(e.getKey(), mode.get());

@@ -26,8 +26,10 @@ import java.util.Optional;
  * Stripe publishable keys ({@code STRIPE_PUBLISHABLE_KEY} with or without a browser prefix such as
  * {@code NEXT_PUBLIC_}: {@code pk_live_} or {@code pk_test_}) and Razorpay key ids
  * ({@code RAZORPAY_KEY_ID}: {@code rzp_live_} or {@code rzp_test_}). In production a test key FAILs;
- * in other stages a test key passes and a live key WARNs. An empty value or one without a known
- * prefix FAILs in every stage. None set: SKIP.
+ * in other stages a test key passes and a live key WARNs. An empty value, one without a known
+ * prefix, and one that is not a whole key ({@link PaymentKey#problem}) FAIL in every stage: a template
+ * with a real prefix ({@code sk_live_YOUR_LIVE_KEY}, {@code rzp_live_XXXXXXXXXX}) is no key, so it is
+ * never "live". None set: SKIP.
  *
  * @since 0.1
  */
@@ -74,6 +76,12 @@ public final class PaymentLiveKeysProbe implements Probe {
                 findings.fail(name, value.isEmpty() ? "is empty" : "is not a " + key.description() + " (expected "
                         + live + " or " + test + ")",
                         "Copy " + name + " from " + dashboard + " into " + file + ".");
+                return;
+            }
+            Optional<String> problem = key.problem(value);
+            if (problem.isPresent()) {
+                findings.fail(name, problem.get() + ", not a " + key.description(),
+                        "Copy " + name + " whole from " + dashboard + " into " + file + ".");
                 return;
             }
             modes.add(name + ": " + mode.get().label() + " (" + Redactor.mask(value) + ")");

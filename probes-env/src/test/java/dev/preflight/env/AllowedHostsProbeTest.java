@@ -15,14 +15,14 @@ class AllowedHostsProbeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"shop.example.com,api.shop.example.com", "shop.example.com api.shop.example.com",
-        "[\"shop.example.com\", \"api.shop.example.com\"]", ".example.com"})
+    @ValueSource(strings = {"shop.acme.io,api.shop.acme.io", "shop.acme.io api.shop.acme.io",
+        "[\"shop.acme.io\", \"api.shop.acme.io\"]", ".acme.io"})
     void explicitHostsPass(String value) {
         assertThat(check().with("ALLOWED_HOSTS", value).result().status()).isEqualTo(Status.PASS);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "shop.example.com,*", "['*']", " * "})
+    @ValueSource(strings = {"*", "shop.acme.io,*", "['*']", " * "})
     void wildcardFails(String value) {
         Result result = check().with("DJANGO_ALLOWED_HOSTS", value).result();
 
@@ -34,10 +34,10 @@ class AllowedHostsProbeTest {
 
     @Test
     void starDotSubdomainPatternWarnsBecauseDjangoMatchesItLiterally() {
-        Result result = check().with("ALLOWED_HOSTS", "*.example.com").result();
+        Result result = check().with("ALLOWED_HOSTS", "*.acme.io").result();
 
         assertThat(result.status()).isEqualTo(Status.WARN);
-        assertThat(result.remediation()).hasValueSatisfying(r -> assertThat(r).startsWith("Write .example.com (leading dot)"));
+        assertThat(result.remediation()).hasValueSatisfying(r -> assertThat(r).startsWith("Write .acme.io (leading dot)"));
     }
 
     @Test

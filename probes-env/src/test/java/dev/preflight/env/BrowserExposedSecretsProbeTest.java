@@ -16,7 +16,7 @@ class BrowserExposedSecretsProbeTest {
 
     @Test
     void keysThatArePublicByDesignPass() {
-        Result result = check().with("NEXT_PUBLIC_API_URL", "https://api.shop.example.com")
+        Result result = check().with("NEXT_PUBLIC_API_URL", "https://api.shop.acme.io")
                 .with("NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", PaymentLiveKeysProbeTest.PK_LIVE)
                 .with("NEXT_PUBLIC_SENTRY_DSN", "https://4f1e2d3c@o1.ingest.sentry.io/2")
                 .with("VITE_SUPABASE_ANON_KEY", "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.abc")
@@ -53,8 +53,8 @@ class BrowserExposedSecretsProbeTest {
 
     @Test
     void urlWithAPasswordFails() {
-        Result result = check().with("NEXT_PUBLIC_DATABASE_URL", "postgresql://shop:Qv8s2LmW@db.example.com/shop")
-                .with("NEXT_PUBLIC_API_URL", "https://api.example.com").result();
+        Result result = check().with("NEXT_PUBLIC_DATABASE_URL", "postgresql://shop:Qv8s2LmW@db.acme.io/shop")
+                .with("NEXT_PUBLIC_API_URL", "https://api.acme.io").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("NEXT_PUBLIC_DATABASE_URL is exposed to browsers and holds a URL with a password");

@@ -16,8 +16,8 @@ class CorsOriginsProbeTest {
 
     @Test
     void namedHttpsOriginsPass() {
-        Result result = check().with("CORS_ALLOWED_ORIGINS", "https://shop.example.com,https://admin.example.com:8443")
-                .with("CSRF_TRUSTED_ORIGINS", "https://shop.example.com https://*.example.com")
+        Result result = check().with("CORS_ALLOWED_ORIGINS", "https://shop.acme.io,https://admin.acme.io:8443")
+                .with("CSRF_TRUSTED_ORIGINS", "https://shop.acme.io https://*.acme.io")
                 .with("CORS_ALLOW_ALL_ORIGINS", "False").result();
 
         assertThat(result.status()).isEqualTo(Status.PASS);
@@ -45,11 +45,11 @@ class CorsOriginsProbeTest {
 
     @Test
     void plaintextOriginFailsUnlessLoopback() {
-        Result remote = check().with("CORS_ALLOW_ORIGINS", "https://shop.example.com,http://shop.example.com").result();
+        Result remote = check().with("CORS_ALLOW_ORIGINS", "https://shop.acme.io,http://shop.acme.io").result();
         Result local = check().with("CORS_ALLOW_ORIGINS", "http://localhost:3000,http://127.0.0.1:5173").result();
 
         assertThat(remote.status()).isEqualTo(Status.FAIL);
-        assertThat(remote.summary()).isEqualTo("CORS_ALLOW_ORIGINS allows the plaintext origin 'http://shop.example.com'");
+        assertThat(remote.summary()).isEqualTo("CORS_ALLOW_ORIGINS allows the plaintext origin 'http://shop.acme.io'");
         assertThat(local.status()).isEqualTo(Status.PASS);
     }
 
@@ -71,15 +71,15 @@ class CorsOriginsProbeTest {
 
     @Test
     void plaintextCsrfOriginFails() {
-        Result result = check().with("CSRF_TRUSTED_ORIGINS", "http://shop.example.com").result();
+        Result result = check().with("CSRF_TRUSTED_ORIGINS", "http://shop.acme.io").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.summary()).isEqualTo("CSRF_TRUSTED_ORIGINS trusts the plaintext origin 'http://shop.example.com'");
+        assertThat(result.summary()).isEqualTo("CSRF_TRUSTED_ORIGINS trusts the plaintext origin 'http://shop.acme.io'");
     }
 
     @Test
     void csrfOriginWithoutSchemeFails() {
-        Result result = check().with("CSRF_TRUSTED_ORIGINS", "shop.example.com").result();
+        Result result = check().with("CSRF_TRUSTED_ORIGINS", "shop.acme.io").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("CSRF_TRUSTED_ORIGINS entry 1 is not an origin (expected scheme://host[:port])");
@@ -92,7 +92,7 @@ class CorsOriginsProbeTest {
 
     @Test
     void originWithTrailingSlashWarns() {
-        Result result = check().with("CORS_ALLOWED_ORIGINS", "https://shop.example.com/").result();
+        Result result = check().with("CORS_ALLOWED_ORIGINS", "https://shop.acme.io/").result();
 
         assertThat(result.status()).isEqualTo(Status.WARN);
         assertThat(result.summary()).contains("trailing slash");

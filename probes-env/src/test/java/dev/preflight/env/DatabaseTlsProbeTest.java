@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseTlsProbeTest {
-    private static final String BASE = "postgresql://shop:Qv8s2LmW9xTz4RkP@db.internal.example.com:5432/shop";
+    private static final String BASE = "postgresql://shop:Qv8s2LmW9xTz4RkP@db.internal.acme.io:5432/shop";
 
     private static EnvCheck check() {
         return EnvCheck.of(new DatabaseTlsProbe());
@@ -21,7 +21,7 @@ class DatabaseTlsProbeTest {
 
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(EnvCheck.list(result, "connections"))
-                .containsExactly("DATABASE_URL: postgresql://db.internal.example.com:5432, sslmode=verify-full");
+                .containsExactly("DATABASE_URL: postgresql://db.internal.acme.io:5432, sslmode=verify-full");
     }
 
     @Test
@@ -77,9 +77,9 @@ class DatabaseTlsProbeTest {
 
     @Test
     void driverSchemesAndSslParameterAreRead() {
-        Result asyncpg = check().with("DATABASE_URL", "postgresql+asyncpg://u:p@db.example.com/app?ssl=require").result();
-        Result jdbc = check().with("DATABASE_URL", "jdbc:postgresql://db.example.com:5432/app?sslmode=verify-full").result();
-        Result off = check().with("DATABASE_URL", "postgres://u:p@db.example.com/app?ssl=false").result();
+        Result asyncpg = check().with("DATABASE_URL", "postgresql+asyncpg://u:p@db.acme.io/app?ssl=require").result();
+        Result jdbc = check().with("DATABASE_URL", "jdbc:postgresql://db.acme.io:5432/app?sslmode=verify-full").result();
+        Result off = check().with("DATABASE_URL", "postgres://u:p@db.acme.io/app?ssl=false").result();
 
         assertThat(asyncpg.status()).isEqualTo(Status.WARN);
         assertThat(jdbc.status()).isEqualTo(Status.PASS);
@@ -88,15 +88,15 @@ class DatabaseTlsProbeTest {
 
     @Test
     void everyHostOfAMultiHostUrlMustBeLoopbackToSkipTls() {
-        Result result = check().with("DATABASE_URL", "postgresql://u:p@localhost:5432,db2.example.com:5432/app").result();
+        Result result = check().with("DATABASE_URL", "postgresql://u:p@localhost:5432,db2.acme.io:5432/app").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"db.example.com:5432/shop", "postgresql://u:p@db.example.com:port/shop",
-        "postgresql://u:p/ss@db.example.com/shop", "postgresql://u:p@[::1/shop", "postgresql://u:p@db.example.com:99999/x",
-        "postgresql://u:p@db example.com/shop", ""})
+    @ValueSource(strings = {"db.acme.io:5432/shop", "postgresql://u:p@db.acme.io:5432x/shop",
+        "postgresql://u:p/ss@db.acme.io/shop", "postgresql://u:p@[::1/shop", "postgresql://u:p@db.acme.io:99999/x",
+        "postgresql://u:p@db acme.io/shop", ""})
     void malformedUrlFailsWithReason(String url) {
         Result result = check().with("DATABASE_URL", url).result();
 
@@ -107,17 +107,17 @@ class DatabaseTlsProbeTest {
 
     @Test
     void malformedUrlReasonsNameTheProblem() {
-        assertThat(check().with("DATABASE_URL", "db.example.com:5432/shop").result().summary())
+        assertThat(check().with("DATABASE_URL", "db.acme.io:5432/shop").result().summary())
                 .isEqualTo("DATABASE_URL is not a URL (expected scheme://host…)");
-        assertThat(check().with("DATABASE_URL", "postgresql://u:p@db.example.com:port/shop").result().summary())
+        assertThat(check().with("DATABASE_URL", "postgresql://u:p@db.acme.io:5432x/shop").result().summary())
                 .isEqualTo("DATABASE_URL has an invalid port");
-        assertThat(check().with("DATABASE_URL", "postgresql://u:p/ss@db.example.com/shop").result().summary())
+        assertThat(check().with("DATABASE_URL", "postgresql://u:p/ss@db.acme.io/shop").result().summary())
                 .contains("must be percent-encoded");
     }
 
     @Test
     void otherDatabasesAreSkipped() {
-        Result result = check().with("DATABASE_URL", "mysql://u:p@db.example.com/shop").result();
+        Result result = check().with("DATABASE_URL", "mysql://u:p@db.acme.io/shop").result();
 
         assertThat(result.status()).isEqualTo(Status.SKIP);
         assertThat(result.summary()).contains("not Postgres: DATABASE_URL (mysql)");

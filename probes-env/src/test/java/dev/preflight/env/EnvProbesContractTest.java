@@ -25,7 +25,7 @@ class EnvProbesContractTest extends ProbeContractTest {
         return List.of(new AllowedHostsProbe(), new BrowserExposedSecretsProbe(), new CorsOriginsProbe(),
                 new DatabaseTlsProbe(), new DebugFlagProbe(), new EnvironmentNameProbe(), new ErrorTrackingProbe(),
                 new HttpsUrlsProbe(), new PaymentKeyPairingProbe(), new PaymentLiveKeysProbe(), new RedisAuthProbe(),
-                new SecretStrengthProbe(), new SecretValuesProbe(), new TokenLifetimeProbe());
+                new SecretStrengthProbe(), new SecretValuesProbe(), new TemplateValuesProbe(), new TokenLifetimeProbe());
     }
 
     @Override

@@ -28,7 +28,7 @@ class ErrorTrackingProbeTest {
 
     @Test
     void selfHostedDsnWithAPathPasses() {
-        assertThat(check().with("SENTRY_DSN", "https://abc123@sentry.example.com/errors/42").result().status())
+        assertThat(check().with("SENTRY_DSN", "https://abc123@sentry.acme.io/errors/42").result().status())
                 .isEqualTo(Status.PASS);
     }
 

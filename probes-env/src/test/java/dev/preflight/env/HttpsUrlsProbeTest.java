@@ -16,22 +16,22 @@ class HttpsUrlsProbeTest {
 
     @Test
     void httpsUrlsPass() {
-        Result result = check().with("FRONTEND_URL", "https://shop.example.com")
-                .with("NEXTAUTH_URL", "https://shop.example.com/api/auth").with("API_URL", "https://api.example.com:8443/v1")
+        Result result = check().with("FRONTEND_URL", "https://shop.acme.io")
+                .with("NEXTAUTH_URL", "https://shop.acme.io/api/auth").with("API_URL", "https://api.acme.io:8443/v1")
                 .result();
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(EnvCheck.list(result, "urls")).contains("API_URL: https://api.example.com:8443");
+        assertThat(EnvCheck.list(result, "urls")).contains("API_URL: https://api.acme.io:8443");
     }
 
     @Test
     void plaintextUrlFails() {
-        Result result = check().with("BACKEND_URL", "http://api.shop.example.com").result();
+        Result result = check().with("BACKEND_URL", "http://api.shop.acme.io").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("BACKEND_URL uses http://");
-        assertThat(result.remediation()).hasValue("Serve api.shop.example.com over HTTPS and set"
-                + " BACKEND_URL=https://api.shop.example.com in .env.production.");
+        assertThat(result.remediation()).hasValue("Serve api.shop.acme.io over HTTPS and set"
+                + " BACKEND_URL=https://api.shop.acme.io in .env.production.");
     }
 
     @ParameterizedTest
@@ -53,14 +53,14 @@ class HttpsUrlsProbeTest {
 
     @Test
     void plaintextFailsOutsideProductionToo() {
-        assertThat(check().stage("staging").with("APP_URL", "http://staging.example.com").result().status())
+        assertThat(check().stage("staging").with("APP_URL", "http://staging.acme.io").result().status())
                 .isEqualTo(Status.FAIL);
     }
 
     @Test
     void malformedUrlFailsWithReason() {
-        Result noScheme = check().with("BASE_URL", "shop.example.com").result();
-        Result badPort = check().with("BASE_URL", "https://shop.example.com:https").result();
+        Result noScheme = check().with("BASE_URL", "shop.acme.io").result();
+        Result badPort = check().with("BASE_URL", "https://shop.acme.io:https").result();
         Result empty = check().with("BASE_URL", "").result();
 
         assertThat(noScheme.summary()).isEqualTo("BASE_URL is not a URL (expected scheme://host…)");
@@ -71,7 +71,7 @@ class HttpsUrlsProbeTest {
 
     @Test
     void nonWebSchemeFails() {
-        assertThat(check().with("PUBLIC_URL", "ftp://files.example.com").result().summary())
+        assertThat(check().with("PUBLIC_URL", "ftp://files.acme.io").result().summary())
                 .isEqualTo("PUBLIC_URL is a ftp:// URL, not https://");
     }
 

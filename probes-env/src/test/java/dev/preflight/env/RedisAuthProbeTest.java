@@ -15,18 +15,18 @@ class RedisAuthProbeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rediss://:N7fKq2VxL9pWm4Rz@cache.example.com:6380/0",
-        "rediss://default:N7fKq2VxL9pWm4Rz@cache.example.com:6380", "rediss://cache.example.com:6380/0?password=N7fKq2Vx"})
+    @ValueSource(strings = {"rediss://:N7fKq2VxL9pWm4Rz@cache.acme.io:6380/0",
+        "rediss://default:N7fKq2VxL9pWm4Rz@cache.acme.io:6380", "rediss://cache.acme.io:6380/0?password=N7fKq2Vx"})
     void tlsWithPasswordPasses(String url) {
         Result result = check().with("REDIS_URL", url).result();
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(EnvCheck.list(result, "connections")).containsExactly("REDIS_URL: rediss://cache.example.com:6380");
+        assertThat(EnvCheck.list(result, "connections")).containsExactly("REDIS_URL: rediss://cache.acme.io:6380");
     }
 
     @Test
     void missingPasswordFails() {
-        Result result = check().with("REDIS_URL", "rediss://cache.example.com:6380/0").result();
+        Result result = check().with("REDIS_URL", "rediss://cache.acme.io:6380/0").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("REDIS_URL has no password");
@@ -35,13 +35,13 @@ class RedisAuthProbeTest {
 
     @Test
     void userWithoutPasswordIsNoPassword() {
-        assertThat(check().with("REDIS_URL", "rediss://default@cache.example.com:6380").result().summary())
+        assertThat(check().with("REDIS_URL", "rediss://default@cache.acme.io:6380").result().summary())
                 .isEqualTo("REDIS_URL has no password");
     }
 
     @Test
     void plaintextToARemoteHostFails() {
-        Result result = check().with("REDIS_URL", "redis://:N7fKq2VxL9pWm4Rz@cache.example.com:6379/0").result();
+        Result result = check().with("REDIS_URL", "redis://:N7fKq2VxL9pWm4Rz@cache.acme.io:6379/0").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("REDIS_URL uses redis://, so data and the password travel unencrypted");
@@ -50,7 +50,7 @@ class RedisAuthProbeTest {
 
     @Test
     void bothProblemsAreReported() {
-        Result result = check().with("CELERY_BROKER_URL", "redis://cache.example.com:6379/1").result();
+        Result result = check().with("CELERY_BROKER_URL", "redis://cache.acme.io:6379/1").result();
 
         assertThat(EnvCheck.list(result, "failures")).hasSize(2);
     }
@@ -66,7 +66,7 @@ class RedisAuthProbeTest {
 
     @Test
     void disabledCertificateVerificationWarns() {
-        Result result = check().with("REDIS_TLS_URL", "rediss://:pw12345678@cache.example.com:6380?ssl_cert_reqs=none")
+        Result result = check().with("REDIS_TLS_URL", "rediss://:pw12345678@cache.acme.io:6380?ssl_cert_reqs=none")
                 .result();
 
         assertThat(result.status()).isEqualTo(Status.WARN);
@@ -75,15 +75,15 @@ class RedisAuthProbeTest {
 
     @Test
     void otherBrokersAreNotThisProbes() {
-        Result result = check().with("CELERY_BROKER_URL", "amqp://guest:guest@rabbit.example.com:5672//")
-                .with("CACHE_URL", "memcached://cache.example.com:11211").result();
+        Result result = check().with("CELERY_BROKER_URL", "amqp://guest:guest@rabbit.acme.io:5672//")
+                .with("CACHE_URL", "memcached://cache.acme.io:11211").result();
 
         assertThat(result.status()).isEqualTo(Status.SKIP);
     }
 
     @Test
     void malformedRedisUrlFails() {
-        Result result = check().with("REDIS_URL", "cache.example.com:6379").result();
+        Result result = check().with("REDIS_URL", "cache.acme.io:6379").result();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("REDIS_URL is not a URL (expected scheme://host…)");

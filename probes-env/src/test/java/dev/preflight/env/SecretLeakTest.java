@@ -84,7 +84,7 @@ class SecretLeakTest {
     @ValueSource(strings = {"production", "staging"})
     void noProbeResultCarriesASecret(String stage) throws Exception {
         List<Probe> probes = probes();
-        assertThat(probes).hasSize(14);
+        assertThat(probes).hasSize(15);
         for (Probe probe : probes) {
             DefaultProbeContext context = new DefaultProbeContext(probe.id(), target(stage), Instant.now().plusSeconds(10),
                     Clock.systemUTC(), Redactor.none(), NetworkSettings.system(), false, resource -> { }, new SharedValues(),

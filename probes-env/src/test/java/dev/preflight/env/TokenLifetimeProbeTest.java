@@ -80,12 +80,30 @@ class TokenLifetimeProbeTest {
     }
 
     @Test
-    void refreshTokenLifetimesAreIgnored() {
-        Result result = check().with("JWT_REFRESH_EXPIRES_IN", "30d").with("REFRESH_TOKEN_EXPIRE_DAYS", "60")
-                .with("JWT_LEEWAY", "30").result();
+    void refreshTokenLifetimesAreJudgedByTheirOwnLimits() {
+        Result month = check().with("JWT_REFRESH_EXPIRES_IN", "30d").with("JWT_LEEWAY", "30").result();
+        Result twoMonths = check().with("REFRESH_TOKEN_EXPIRE_DAYS", "60").result();
+        Result year = check().with("REFRESH_TOKEN_LIFETIME", "365d").result();
+        Result never = check().with("JWT_REFRESH_EXPIRATION", "false").result();
 
-        assertThat(result.status()).isEqualTo(Status.SKIP);
-        assertThat(result.summary()).contains("ACCESS_TOKEN_EXPIRE_MINUTES", "refresh-token lifetimes are not checked");
+        assertThat(month.status()).isEqualTo(Status.PASS);
+        assertThat(month.summary()).startsWith("refresh tokens at most 30d");
+        assertThat(twoMonths.status()).isEqualTo(Status.WARN);
+        assertThat(twoMonths.summary()).isEqualTo("REFRESH_TOKEN_EXPIRE_DAYS lets refresh tokens live 60d, more than 30d");
+        assertThat(twoMonths.remediation()).hasValueSatisfying(r -> assertThat(r)
+                .startsWith("Set REFRESH_TOKEN_EXPIRE_DAYS=14 (14 days) in .env.production"));
+        assertThat(year.status()).isEqualTo(Status.FAIL);
+        assertThat(never.status()).isEqualTo(Status.FAIL);
+        assertThat(never.summary()).contains("refresh tokens never expire");
+    }
+
+    @Test
+    void refreshLimitsComeFromSettings() {
+        Result result = check().with("REFRESH_TOKEN_TTL", "7d").setting("refresh-warn-above", "1d")
+                .setting("refresh-fail-above", "3d").result();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).contains("more than 3d");
     }
 
     @Test

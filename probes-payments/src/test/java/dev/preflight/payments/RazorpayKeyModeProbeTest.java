@@ -46,4 +46,12 @@ class RazorpayKeyModeProbeTest {
                 .target(Target.builder("rzp", TargetKind.RAZORPAY).build()).run().result();
         assertThat(result).isSkip().hasSummaryContaining("key-id");
     }
+
+    @Test
+    void aTemplateKeyIdWithALivePrefixFailsAsATemplate() {
+        Result result = check("production", "rzp_live_XXXXXXXXXX");
+
+        org.assertj.core.api.Assertions.assertThat(result.status()).isEqualTo(dev.preflight.probe.Status.FAIL);
+        org.assertj.core.api.Assertions.assertThat(result.summary()).contains("is a template");
+    }
 }

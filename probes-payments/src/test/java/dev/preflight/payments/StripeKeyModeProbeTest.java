@@ -78,4 +78,13 @@ class StripeKeyModeProbeTest {
                 .target(Target.builder("shop", TargetKind.STRIPE).build()).run().result();
         assertThat(result).isSkip().hasSummaryContaining("secret-key");
     }
+
+    @Test
+    void templateKeysWithLivePrefixesFailAsTemplates() {
+        Result result = check("production", "sk_live_YOUR_LIVE_KEY", "pk_live_YOUR_KEY");
+
+        org.assertj.core.api.Assertions.assertThat(result.status()).isEqualTo(dev.preflight.probe.Status.FAIL);
+        org.assertj.core.api.Assertions.assertThat(result.summary()).contains("secret-key is a template")
+                .contains("publishable-key is a template");
+    }
 }

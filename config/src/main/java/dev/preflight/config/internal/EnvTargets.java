@@ -34,15 +34,20 @@ final class EnvTargets {
      * @param env its variables
      * @param environment the deployment stage every derived target is tagged with
      * @param secrets receives secret values and URL passwords
-     * @return the ENV target first, then web, PostgreSQL, Redis, SMTP, Stripe, Razorpay and domain
-     *     targets; duplicates are not removed here
+     * @return the ENV target first, then web, PostgreSQL, Redis (from a URL, else from
+     *     {@code REDIS_HOST} and its siblings), SMTP, Stripe, Razorpay and domain targets; duplicates are
+     *     not removed here
      */
     static List<Target> derive(Path path, Dotenv env, String environment, SecretCollector secrets) {
         List<Target.Builder> found = new ArrayList<>();
         found.add(envTarget(path.getFileName().toString(), path, env, secrets));
         urls(env, WEB, TargetKind.WEB, found);
         urls(env, POSTGRES, TargetKind.POSTGRES, found);
+        int before = found.size();
         urls(env, REDIS, TargetKind.REDIS, found);
+        if (found.size() == before) {
+            EnvRedis.fromParts(env).ifPresent(found::add);
+        }
         EnvMail.smtp(env).ifPresent(found::add);
         EnvPayments.stripe(env).ifPresent(found::add);
         EnvPayments.razorpay(env).ifPresent(found::add);

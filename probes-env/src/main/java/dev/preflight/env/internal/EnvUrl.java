@@ -206,7 +206,20 @@ public final class EnvUrl {
 
     /** @return whether the URL carries a non-empty password, in its user information or a {@code password} parameter */
     public boolean hasPassword() {
-        return password != null && !password.isEmpty() || !param("password").orElse("").isEmpty();
+        return password().isPresent();
+    }
+
+    /**
+     * The password, for judging it; never print it.
+     *
+     * @return the password of the user information, else of a {@code password} parameter; empty when
+     *     neither is set or both are empty
+     */
+    public Optional<String> password() {
+        if (password != null && !password.isEmpty()) {
+            return Optional.of(decode(password));
+        }
+        return param("password").filter(p -> !p.isEmpty());
     }
 
     /**
