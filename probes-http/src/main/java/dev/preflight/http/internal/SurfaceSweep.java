@@ -128,10 +128,9 @@ public final class SurfaceSweep {
         if (toLogin && surface.loginPage() != null) {
             // Any admin redirects to a login: only the surface's own login page says which admin it is.
             URI login = page.location().orElseThrow();
-            toLogin = false;
-            if (sameHost(login)) {
-                page = follow(surface, login);
-            }
+            Page loginPage = sameHost(login) ? follow(surface, login) : null;
+            boolean own = loginPage != null && exposure(surface, loginPage, false) == Exposure.AUTH;
+            return new Observation(surface, own ? Exposure.AUTH : Exposure.ABSENT, path, page.status());
         }
         return new Observation(surface, exposure(surface, page, toLogin), path, page.status());
     }
