@@ -298,6 +298,34 @@ class DebugModeProbeTest {
         assertThat(run(site)).isPass();
     }
 
+    @Test
+    void deadlineBeforeEveryConsoleWasAskedIsAnErrorNotAPass() {
+        // The runner's deadline or the probe's own check ends it; either way it must not be a PASS.
+        assertThat(runWithin(slowIgnition(reply(404).body("<html><h1>Not Found</h1></html>")))).isError();
+    }
+
+    /** A site whose Ignition health check answers only after the probe's deadline. */
+    private static HttpHandler slowIgnition(HttpHandler otherwise) {
+        return TestRoutes.builder()
+                .on("/_ignition/health-check", exchange -> {
+                    try {
+                        Thread.sleep(3_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    reply(404).handle(exchange);
+                })
+                .otherwise(otherwise)
+                .build();
+    }
+
+    private static Result runWithin(HttpHandler site) {
+        try (TlsTestServer server = TestSites.https(site)) {
+            return TestSites.kit(new DebugModeProbe(), "https://shop.test:" + server.port() + "/", server.port())
+                    .timeout(java.time.Duration.ofMillis(1_500)).run().result();
+        }
+    }
+
     private static Result run(HttpHandler site, String... settings) {
         try (TlsTestServer server = TestSites.https(site)) {
             ProbeTestKit kit = TestSites.kit(new DebugModeProbe(), "https://shop.test:" + server.port() + "/",
