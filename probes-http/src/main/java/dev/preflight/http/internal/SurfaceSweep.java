@@ -102,7 +102,8 @@ public final class SurfaceSweep {
                     unanswered.add(surface.name() + " " + path);
                     continue;
                 }
-                if (seen.exposure().compareTo(best.exposure()) > 0 || best.status() == 0 && seen.exposure() == best.exposure()) {
+                boolean firstAnswer = best.status() == 0 && seen.exposure() == best.exposure();
+                if (seen.exposure().compareTo(best.exposure()) > 0 || firstAnswer) {
                     best = seen;
                 }
                 if (best.exposure() == Exposure.PUBLIC) {
