@@ -2,8 +2,10 @@ package dev.preflight.http;
 
 import dev.preflight.http.internal.Exposure;
 import dev.preflight.http.internal.NotFoundPage;
+import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
+import dev.preflight.http.internal.SitePaths;
 import dev.preflight.http.internal.Surface;
 import dev.preflight.http.internal.SurfaceSweep;
 import dev.preflight.http.internal.SurfaceSweep.Observation;
@@ -15,6 +17,7 @@ import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import java.net.InetAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,18 +32,26 @@ import java.util.Set;
  * <p>The probe asks for each surface of its catalogue ({@code .env}, {@code .git/HEAD} and
  * {@code .git/config}, {@code /actuator}, {@code /actuator/env}, the actuator heap dump,
  * {@code phpinfo.php}, the OpenAPI document, Swagger UI, ReDoc, GraphQL introspection,
- * {@code /server-status}, {@code /debug/pprof/}, {@code /wp-admin/}) with ordinary GETs, and one
- * POST of a read-only GraphQL introspection query. A surface is <em>public</em> only when it answers
- * 2xx with content only the real thing serves (a Git ref, {@code KEY=value} lines, an OpenAPI
+ * {@code /server-status}, {@code /debug/pprof/}, {@code /wp-admin/}, Django's {@code /admin/}) with
+ * ordinary GETs, and one POST of a read-only GraphQL introspection query. A surface is
+ * <em>public</em> only when it answers 2xx with content only the real thing serves (a Git ref, {@code KEY=value} lines, an OpenAPI
  * document, {@code "_links"}…) and differs from what the site answers for a random path that
  * cannot exist, so that a site answering 200 to everything does not fail (redirects within the
  * host are followed, three at most). It is <em>protected</em>
  * when it answers 401 or 403 or redirects to a login page while the random path does not. The heap
  * dump is never downloaded (each GET makes the JVM write one): it counts as public when the public
- * actuator index lists it. Response bodies are never reported, only surfaces and paths.
+ * actuator index lists it. Django's admin is public when an admin page other than its login form
+ * answers; its login form, reached directly or through the redirect to {@code /admin/login/},
+ * counts as protected, like the login that {@code /wp-admin/} leads to. Response bodies are never
+ * reported, only surfaces and paths.
  *
- * <p>FAIL when a surface is public and expected otherwise, and always when a surface that hands
- * out secrets is public ({@code dotenv}, {@code git}, {@code actuator-env}, {@code heapdump},
+ * <p>Paths declared in {@code protected} are asked with a GET that carries no credentials (not even
+ * those of the target URL): any 2xx answer other than the site's catch-all page is a FAIL. A 401,
+ * 403 or a redirect to a login page is what they should answer; anything else (404, 5xx) is listed
+ * as not found.
+ *
+ * <p>FAIL when a surface is public and expected otherwise, when a declared protected path answers
+ * without credentials, and always when a surface that hands out secrets is public ({@code dotenv}, {@code git}, {@code actuator-env}, {@code heapdump},
  * {@code phpinfo}). WARN when a surface expected absent is there behind authentication (not for
  * secret surfaces: denying them is the fix). PASS otherwise. SKIP for targets without an
  * {@code http(s)://} URL. ERROR when the site does not answer, or when the deadline came before
@@ -52,13 +63,17 @@ import java.util.Set;
  * {@code swagger-ui} and {@code redoc} at once. Surface names: {@code dotenv}, {@code git},
  * {@code actuator-env}, {@code heapdump}, {@code phpinfo}, {@code actuator}, {@code openapi},
  * {@code swagger-ui}, {@code redoc}, {@code graphql}, {@code server-status}, {@code pprof},
- * {@code wp-admin}.
+ * {@code wp-admin}, {@code django-admin}. {@code protected}: a comma-separated list of paths (or URLs on
+ * the target's host) that must refuse anonymous requests, e.g. {@code /internal/, /metrics} (none by
+ * default, at most 20); a path on another host is an invalid setting.
  *
  * <p>Stateless and thread-safe.
  *
  * @since 0.1
  */
 public final class ExposedEndpointsProbe implements Probe {
+    /** Declared paths are asked one by one within the deadline; a long list belongs in a test of its own. */
+    private static final int MAX_DECLARED = 20;
 
     @Override
     public String id() {
@@ -82,7 +97,30 @@ public final class ExposedEndpointsProbe implements Probe {
             return Result.skip("the target has no http:// or https:// URL");
         }
         Map<Surface, Exposure> expected = expectations(context.settings());
-        return PerAddress.check(site, address -> judge(site, address, expected));
+        List<Declared> declared = declared(site);
+        return PerAddress.check(site, address -> judge(site, address, expected, declared));
+    }
+
+    /** A path the user declared protected: the surface that asks for it, and how to show it. */
+    private record Declared(Surface surface, String shown) {
+    }
+
+    private static List<Declared> declared(Site site) {
+        List<URI> urls = SitePaths.listed(site, "protected");
+        if (urls.size() > MAX_DECLARED) {
+            throw site.context().settings().invalid("protected", "lists " + urls.size() + " paths; at most "
+                    + MAX_DECLARED + " are asked");
+        }
+        List<Declared> declared = new ArrayList<>();
+        for (URI url : new LinkedHashSet<>(urls)) {
+            String shown = SitePaths.where(site, url);
+            declared.add(new Declared(new Surface("protected", shown + " (declared protected)", false,
+                    List.of(url.toString()), text -> true, Surface.Ask.ANONYMOUS_GET,
+                    "Refuse anonymous requests to " + shown + " (401 or 403), or serve it only on a private"
+                            + " listener: http.exposed-endpoints.protected says it must not answer without"
+                            + " credentials."), shown));
+        }
+        return List.copyOf(declared);
     }
 
     private static Map<Surface, Exposure> expectations(ProbeSettings settings) {
@@ -98,9 +136,13 @@ public final class ExposedEndpointsProbe implements Probe {
         return expected;
     }
 
-    private static Result judge(Site site, InetAddress address, Map<Surface, Exposure> expected) throws Exception {
-        SurfaceSweep.Sweep sweep = new SurfaceSweep(site, address, NotFoundPage.fetch(site, address))
-                .run(Surfaces.all());
+    private static Result judge(Site site, InetAddress address, Map<Surface, Exposure> expected,
+            List<Declared> declared) throws Exception {
+        Page baseline = NotFoundPage.fetch(site, address);
+        SurfaceSweep.Sweep sweep = new SurfaceSweep(site, address, baseline).run(Surfaces.all());
+        SurfaceSweep.Sweep mine = sweep.complete()
+                ? new SurfaceSweep(site, address, baseline).run(declared.stream().map(Declared::surface).toList())
+                : new SurfaceSweep.Sweep(List.of(), List.of(), declared.isEmpty(), baseline.status());
         List<Observation> exposed = new ArrayList<>();
         List<Observation> failing = new ArrayList<>();
         List<Observation> guarded = new ArrayList<>();
@@ -124,15 +166,31 @@ public final class ExposedEndpointsProbe implements Probe {
                 default -> absent.add(o.surface().name());
             }
         }
+        List<String> declaredSeen = new ArrayList<>();
+        for (int i = 0; i < mine.observations().size(); i++) {
+            Observation o = mine.observations().get(i);
+            String shown = declared.get(i).shown();
+            if (o.exposure() == Exposure.PUBLIC) {
+                failing.add(o);
+                declaredSeen.add(shown + " answers " + o.status() + " without credentials");
+            } else if (o.exposure() == Exposure.AUTH || o.status() == 401 || o.status() == 403) {
+                declaredSeen.add(shown + " protected (" + (o.status() / 100 == 3 ? "redirects to a login"
+                        : String.valueOf(o.status())) + ")");
+            } else {
+                String status = o.status() == 0 ? "no answer" : String.valueOf(o.status());
+                declaredSeen.add(shown + " not found (" + status + ")");
+            }
+        }
         Result.Builder result;
         if (!failing.isEmpty()) {
             result = Result.builder(Status.FAIL).summary(publicSummary(failing)).remediation(remedies(failing, expected));
         } else if (!warning.isEmpty()) {
             result = Result.builder(Status.WARN).summary(guardedSummary(warning))
                     .remediation(remedies(warning, expected));
-        } else if (!sweep.complete()) {
-            result = Result.builder(Status.ERROR).summary("the deadline came after " + sweep.observations().size()
-                    + " of " + Surfaces.all().size() + " surfaces; nothing exposed among them");
+        } else if (!sweep.complete() || !mine.complete()) {
+            result = Result.builder(Status.ERROR).summary("the deadline came after " + (sweep.observations().size()
+                    + mine.observations().size()) + " of " + (Surfaces.all().size() + declared.size())
+                    + " surfaces; nothing exposed among them");
         } else {
             result = Result.builder(Status.PASS).summary(passSummary(exposed, guarded));
         }
@@ -150,8 +208,14 @@ public final class ExposedEndpointsProbe implements Probe {
         if (!unusual.isEmpty()) {
             result.detail("expected", unusual);
         }
-        if (!sweep.unanswered().isEmpty()) {
-            result.detail("unanswered", sweep.unanswered());
+        if (!declaredSeen.isEmpty()) {
+            result.detail("declared", declaredSeen);
+        }
+        List<String> unanswered = new ArrayList<>(sweep.unanswered());
+        mine.unanswered().forEach(u -> unanswered.add("protected " + declared.stream()
+                .filter(d -> u.endsWith(" " + d.surface().paths().get(0))).map(Declared::shown).findFirst().orElse("")));
+        if (!unanswered.isEmpty()) {
+            result.detail("unanswered", unanswered);
         }
         return result.build();
     }
@@ -159,8 +223,10 @@ public final class ExposedEndpointsProbe implements Probe {
     private static String publicSummary(List<Observation> failing) {
         Observation first = failing.get(0);
         int more = failing.size() - 1;
-        return first.surface().title() + " is served publicly at " + first.path()
-                + (more > 0 ? " (and " + more + " more exposed surface" + (more > 1 ? "s" : "") + ")" : "");
+        String what = first.surface().ask() == Surface.Ask.ANONYMOUS_GET
+                ? first.surface().title() + " answers " + first.status() + " without credentials"
+                : first.surface().title() + " is served publicly at " + first.path();
+        return what + (more > 0 ? " (and " + more + " more exposed surface" + (more > 1 ? "s" : "") + ")" : "");
     }
 
     private static String guardedSummary(List<Observation> warning) {

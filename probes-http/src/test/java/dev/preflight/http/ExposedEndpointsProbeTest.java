@@ -24,6 +24,14 @@ class ExposedEndpointsProbeTest {
     private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Shop\"},\"paths\":{}}";
     private static final String SWAGGER_UI = "<!doctype html><html><body><div id=\"swagger-ui\"></div>"
             + "<script src=\"./swagger-ui-bundle.js\"></script></body></html>";
+    /** Django's admin login page (django/contrib/admin/templates/admin/login.html), trimmed. */
+    private static final String DJANGO_LOGIN = "<!DOCTYPE html><html lang=\"en-us\" dir=\"ltr\"><head><title>Log in |"
+            + " Django site admin</title></head><body class=\" login\"><div id=\"container\"><div id=\"header\"><div"
+            + " id=\"branding\"><h1 id=\"site-name\"><a href=\"/admin/\">Django administration</a></h1></div></div>"
+            + "<div id=\"content\" class=\"colM\"><div id=\"content-main\"><form action=\"/admin/login/?next=/admin/\""
+            + " method=\"post\" id=\"login-form\"><input type=\"hidden\" name=\"csrfmiddlewaretoken\" value=\"x\">"
+            + "<input type=\"text\" name=\"username\" id=\"id_username\"><input type=\"password\" name=\"password\""
+            + " id=\"id_password\"></form></div></div></div></body></html>";
 
     @Test
     void carelessSiteExposingSecretsAndDocsFails() {
@@ -210,6 +218,126 @@ class ExposedEndpointsProbeTest {
 
         assertThat(result).isError().hasSummaryContaining("http.exposed-endpoints.expect.openapi must be absent, auth or"
                 + " public");
+    }
+
+    @Test
+    void djangoAdminLoginReachedThroughItsRedirectWarnsWhenExpectedAbsent() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/admin/", TestRoutes.redirect(302, "/admin/login/?next=/admin/"))
+                .on("/admin/login/", reply(200).header("Content-Type", "text/html; charset=utf-8").body(DJANGO_LOGIN))
+                .build();
+
+        assertThat(run(site)).isWarn()
+                .hasSummary("Django admin is reachable behind authentication at /admin/ (answers with a redirect to a"
+                        + " login) where none is expected")
+                .hasRemediationContaining("expect.django-admin = auth")
+                .hasDetail("protected", List.of("django-admin /admin/ (redirects to a login)"));
+        assertThat(run(site, "expect.django-admin", "auth")).isPass()
+                .hasDetail("protected", List.of("django-admin /admin/ (redirects to a login)"));
+    }
+
+    @Test
+    void djangoAdminLoginFormServedAtAdminItselfIsProtectedNotPublic() {
+        HttpHandler site = TestRoutes.builder().on("/admin/", reply(200).body(DJANGO_LOGIN)).build();
+
+        assertThat(run(site)).isWarn().hasDetail("protected", List.of("django-admin /admin/ (200)"))
+                .hasDetail("exposed", List.of());
+    }
+
+    @Test
+    void djangoAdminPagesServedWithoutLoginFail() {
+        HttpHandler site = TestRoutes.builder().on("/admin/", reply(200).body("<!DOCTYPE html><html><head><title>"
+                + "Site administration | Django site admin</title></head><body><div id=\"header\"><div id=\"branding\">"
+                + "<h1 id=\"site-name\"><a href=\"/admin/\">Django administration</a></h1></div><div id=\"user-tools\">"
+                + "Welcome, <strong>ops</strong>.<form id=\"logout-form\" method=\"post\" action=\"/admin/logout/\">"
+                + "</form></div></div><div id=\"content-main\"></div></body></html>")).build();
+
+        assertThat(run(site)).isFail().hasSummary("Django admin is served publicly at /admin/")
+                .hasRemediationContaining("trusted networks");
+    }
+
+    @Test
+    void anotherAdminsLoginIsNotTakenForDjangos() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/admin/", TestRoutes.redirect(302, "/users/sign_in"))
+                .on("/users/sign_in", reply(200).body("<html><form action=\"/users/sign_in\"><input name=\"user[email]\">"
+                        + "</form></html>"))
+                .build();
+
+        Result result = run(site);
+
+        assertThat(result).isPass().hasDetail("protected", List.of());
+        assertThat(result.details().get("absent")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("django-admin");
+    }
+
+    @Test
+    void declaredProtectedPathAnsweringWithoutCredentialsFails() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/internal/", reply(401).header("WWW-Authenticate", "Bearer"))
+                .on("/metrics", reply(200).header("Content-Type", "text/plain; version=0.0.4")
+                        .body("# HELP http_requests_total Requests.\nhttp_requests_total{code=\"200\"} 1027\n"))
+                .on("/ops/", reply(403).body("Forbidden"))
+                .build();
+
+        Result result = run(site, "protected", "/internal/, /metrics, /ops/, /gone");
+
+        assertThat(result).isFail()
+                .hasSummary("/metrics (declared protected) answers 200 without credentials")
+                .hasRemediationContaining("Refuse anonymous requests to /metrics")
+                .hasDetail("declared", List.of("/internal/ protected (401)", "/metrics answers 200 without credentials",
+                        "/ops/ protected (403)", "/gone not found (404)"))
+                .containsNoText("http_requests_total");
+    }
+
+    @Test
+    void declaredProtectedPathsThatRefusePass() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/internal/", reply(401))
+                .on("/metrics", TestRoutes.redirect(302, "/login?next=%2Fmetrics"))
+                .build();
+
+        assertThat(run(site, "protected", "/internal/, /metrics")).isPass()
+                .hasDetail("declared", List.of("/internal/ protected (401)", "/metrics protected (redirects to a login)"));
+    }
+
+    @Test
+    void declaredProtectedPathOnASiteAnsweringOnePageToEverythingPasses() {
+        HttpHandler site = exchange -> reply(200).body("<html><div id=\"app\"></div><noscript>"
+                + exchange.getRequestURI().getPath() + "</noscript></html>").handle(exchange);
+
+        assertThat(run(site, "protected", "/internal/, /metrics")).isPass()
+                .hasDetail("declared", List.of("/internal/ not found (200)", "/metrics not found (200)"));
+    }
+
+    @Test
+    void declaredProtectedPathIsAskedWithoutTheTargetsCredentials() {
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        HttpHandler site = exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (exchange.getRequestURI().getPath().equals("/metrics")) {
+                authorizations.add(String.valueOf(authorization));
+                (authorization == null ? reply(401) : reply(200).body("up 1\n")).handle(exchange);
+            } else {
+                reply(404).handle(exchange);
+            }
+        };
+
+        try (TlsTestServer server = TestSites.https(site)) {
+            Result result = TestSites.kit(new ExposedEndpointsProbe(), "https://ops:" + DB_PASSWORD + "@shop.test:"
+                    + server.port() + "/", server.port()).setting("protected", "/metrics").run().result();
+
+            assertThat(result).isPass().hasDetail("declared", List.of("/metrics protected (401)"))
+                    .containsNoText(DB_PASSWORD);
+        }
+        assertThat(authorizations).containsOnly("null");
+    }
+
+    @Test
+    void declaredProtectedPathOnAnotherHostIsAnErrorNamingTheSetting() {
+        Result result = run(TestRoutes.builder().build(), "protected", "/metrics, https://other.test/metrics");
+
+        assertThat(result).isError().hasSummaryContaining("http.exposed-endpoints.protected")
+                .hasSummaryContaining("https://other.test/metrics");
     }
 
     private static Result run(HttpHandler site, String... settings) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * address's shared connection, and says how exposed each one is. A 401 or 403 counts as protected
  * only when the site does not answer so to every path; a 200 counts as public only with the
  * surface's fingerprint and a body other than the site's catch-all page. Redirects within the host
- * are followed (three at most); a redirect to a login page counts as protected.
+ * are followed (three at most); a redirect to a login page counts as protected (for a surface with a
+ * login page of its own, only when it leads to that page).
  */
 public final class SurfaceSweep {
     private static final int MAX_HOPS = 3;
@@ -25,8 +26,8 @@ public final class SurfaceSweep {
      *
      * @param surface the surface
      * @param exposure what its answers showed
-     * @param path the path that showed it, or the first path for an absent surface
-     * @param status the HTTP status that showed it, 0 if none answered
+     * @param path the path that showed it; for an absent surface the first path that answered, else the first path
+     * @param status the HTTP status that showed it (for an absent surface, the first answer's), 0 if none answered
      */
     public record Observation(Surface surface, Exposure exposure, String path, int status) {
         /** @return e.g. {@code dotenv /.env}, or {@code actuator /actuator (401)} for a protected one */
@@ -101,7 +102,8 @@ public final class SurfaceSweep {
                     unanswered.add(surface.name() + " " + path);
                     continue;
                 }
-                if (seen.exposure().compareTo(best.exposure()) > 0) {
+                boolean firstAnswer = best.status() == 0 && seen.exposure() == best.exposure();
+                if (seen.exposure().compareTo(best.exposure()) > 0 || firstAnswer) {
                     best = seen;
                 }
                 if (best.exposure() == Exposure.PUBLIC) {
@@ -122,15 +124,33 @@ public final class SurfaceSweep {
             if (next == null || toLogin || !sameHost(next)) {
                 break;
             }
-            page = site.fetch(address, site.get(next), NotFoundPage.BODY_CAP);
+            page = follow(surface, next);
+        }
+        if (toLogin && surface.loginPage() != null) {
+            // Any admin redirects to a login: only the surface's own login page says which admin it is.
+            URI login = page.location().orElseThrow();
+            Page loginPage = sameHost(login) ? follow(surface, login) : null;
+            boolean own = loginPage != null && exposure(surface, loginPage, false) == Exposure.AUTH;
+            return new Observation(surface, own ? Exposure.AUTH : Exposure.ABSENT, path, page.status());
         }
         return new Observation(surface, exposure(surface, page, toLogin), path, page.status());
     }
 
+    private Page follow(Surface surface, URI next) throws Exception {
+        PageRequest request = surface.ask() == Surface.Ask.ANONYMOUS_GET ? PageRequest.get(next) : site.get(next);
+        return site.fetch(address, request, NotFoundPage.BODY_CAP);
+    }
+
     private Exposure exposure(Surface surface, Page page, boolean toLogin) {
         if (page.status() >= 200 && page.status() < 300) {
-            boolean real = surface.fingerprint().test(page.text()) && !NotFoundPage.isSameAs(baseline, page);
-            return real ? Exposure.PUBLIC : Exposure.ABSENT;
+            if (NotFoundPage.isSameAs(baseline, page)) {
+                return Exposure.ABSENT;
+            }
+            if (surface.fingerprint().test(page.text())) {
+                return Exposure.PUBLIC;
+            }
+            boolean login = surface.loginPage() != null && surface.loginPage().test(page.text());
+            return login && !siteWideAuth ? Exposure.AUTH : Exposure.ABSENT;
         }
         boolean guarded = (toLogin || page.status() == 401 || page.status() == 403) && !siteWideAuth;
         return guarded && surface.ask() != Surface.Ask.INDEX_ENTRY ? Exposure.AUTH : Exposure.ABSENT;

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * proves the real thing answered. Fingerprints read text only: a soft-404 page or an SPA shell
  * matches none of them.
  *
+ * <p>Django's admin at {@code /admin/} counts as public only when an admin page other than the login
+ * form answers without credentials; its login form, reached directly or through the redirect to
+ * {@code /admin/login/}, counts as protected (a login page the whole internet can reach, as with
+ * {@code wp-admin}).
+ *
  * <p>The Spring Boot heap dump is never fetched: every GET of {@code /actuator/heapdump} makes the
  * JVM write a heap dump (a stop-the-world pause), so it is judged from the actuator index, which
  * lists every endpoint exposed over the web.
@@ -80,7 +85,15 @@ public final class Surfaces {
                     "Do not register net/http/pprof on the public server: serve it on a localhost-only listener."),
             new Surface("wp-admin", "WordPress admin", false, List.of("/wp-admin/"),
                     t -> t.contains("id=\"adminmenu\"") || t.contains("id=\"wpadminbar\""), Ask.GET,
-                    "Restrict /wp-admin/ and wp-login.php to trusted networks or put them behind a second factor."));
+                    "Restrict /wp-admin/ and wp-login.php to trusted networks or put them behind a second factor."),
+            new Surface("django-admin", "Django admin", false, List.of("/admin/"),
+                    t -> isDjangoAdmin(t) && !t.contains("id=\"login-form\"")
+                            && (t.contains("id=\"user-tools\"") || t.contains("id=\"logout-form\"")),
+                    Ask.GET,
+                    "Serve the Django admin only to trusted networks (a VPN, an allow-list in the proxy) or under"
+                            + " a separate internal host, and require a second factor for staff accounts; its login"
+                            + " page invites password guessing.",
+                    t -> isDjangoAdmin(t) && t.contains("id=\"login-form\"")));
 
     private Surfaces() {
     }
@@ -122,6 +135,11 @@ public final class Surfaces {
             }
         }
         return assignments > 0 && assignments >= other;
+    }
+
+    /** A page of Django's admin site: its header or its default title. */
+    static boolean isDjangoAdmin(String text) {
+        return text.contains("Django administration") || text.contains("Django site admin");
     }
 
     /** {@code .git/HEAD} (a ref or a commit id) or {@code .git/config}. */

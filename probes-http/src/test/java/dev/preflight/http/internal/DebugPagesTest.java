@@ -86,7 +86,62 @@ class DebugPagesTest {
         assertThat(framework("Warning: the shop is closed today. Come back tomorrow at 9.")).isEmpty();
     }
 
+    @Test
+    void werkzeugTracebackPageWithoutItsScriptLinks() {
+        assertThat(framework("<h2 class=\"traceback\">Traceback <em>(most recent call last)</em></h2><div class="
+                + "\"explanation\">The debugger caught an exception in your WSGI application.  You can now look at the"
+                + " traceback which led to the error.</div>")).contains("Werkzeug debugger");
+    }
+
+    @Test
+    void starletteDebugTracebackInHtml() {
+        assertThat(framework("<html><head><title>Starlette Debugger</title></head><body><h1>500 Server Error</h1>"
+                + "<h2>ZeroDivisionError: division by zero</h2><div class=\"traceback-container\"><p class=\""
+                + "traceback-title\">Traceback</p><div><p class=\"frame-title\">File <span class=\"frame-filename\">"
+                + "/app/main.py</span>, line <i>9</i>, in <b>root</b></p></div></div></body></html>"))
+                .contains("Starlette/FastAPI with debug=True");
+        assertThat(framework("<h2>KeyError</h2><div class='traceback-container'><p class='traceback-title'>Traceback</p>"
+                + "<p>File <span class='debug-filename'>`/app/api.py`</span>,\n line <i>31</i>, in <b>get</b></p>"))
+                .contains("Starlette/FastAPI with debug=True");
+    }
+
+    @Test
+    void plainPythonTracebackOnAnErrorStatus() {
+        String plain = "Traceback (most recent call last):\n  File \"/usr/lib/python3.12/site-packages/starlette/"
+                + "middleware/errors.py\", line 164, in __call__\n    await self.app(scope, receive, _send)\n"
+                + "ZeroDivisionError: division by zero\n";
+        assertThat(framework(plain)).contains("Python with tracebacks");
+        assertThat(DebugPages.recognise(200, plain)).as("a 2xx page may show a traceback as content").isEmpty();
+        assertThat(framework("{\"detail\":\"Traceback (most recent call last):\\n  File \\\"/app/main.py\\\", line"
+                + " 12, in read_item\\nKeyError: 'x'\\n\"}")).contains("Python with tracebacks");
+        assertThat(framework("<pre>Traceback (most recent call last):\n  File &quot;/srv/app/views.py&quot;, line 7,"
+                + " in index\nValueError</pre>")).contains("Python with tracebacks");
+    }
+
+    @Test
+    void djangoTechnicalServerErrorPageAsText() {
+        assertThat(framework("Environment:\n\nRequest Method: GET\nRequest URL: http://shop.test/x\n\nDjango"
+                + " Version: 5.0.1\nPython Version: 3.12.1\n\nException Type: ZeroDivisionError at /x\n"))
+                .contains("Django with DEBUG = True");
+    }
+
+    @Test
+    void symfonyDebugExceptionPage() {
+        assertThat(framework("<header><div class=\"container\"><h1 class=\"logo\"><svg></svg> Symfony Exception</h1>"
+                + "</div></header><div class=\"exception-summary\"><h2 class=\"exception-message\">No route found"
+                + "</h2></div>")).contains("Symfony in debug mode");
+    }
+
+    @Test
+    void proseAboutTracebacksIsNotADebugPage() {
+        assertThat(framework("<p>When your view raises, Python prints a traceback (most recent call last) that"
+                + " names each file and line. Read it from the bottom up.</p>")).isEmpty();
+        assertThat(framework("<h1>Debugging Flask</h1><p>Never enable the Werkzeug Debugger in production: its"
+                + " console runs code. Starlette's debugger is no better.</p>")).isEmpty();
+        assertThat(framework("<p>A Symfony Exception is a PHP object.</p>")).isEmpty();
+    }
+
     private static Optional<String> framework(String text) {
-        return DebugPages.recognise(text).map(DebugPages.DebugPage::framework);
+        return DebugPages.recognise(500, text).map(DebugPages.DebugPage::framework);
     }
 }

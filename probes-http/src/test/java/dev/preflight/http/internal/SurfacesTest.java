@@ -43,6 +43,19 @@ class SurfacesTest {
         assertThat(matching("Types of profiles available:\n<a href=\"goroutine?debug=1\">goroutine</a>"))
                 .containsExactly("pprof");
         assertThat(matching("<div id=\"wpadminbar\"></div><ul id=\"adminmenu\">")).containsExactly("wp-admin");
+        assertThat(matching("<title>Site administration | Django site admin</title><h1 id=\"site-name\">Django"
+                + " administration</h1><div id=\"user-tools\">Welcome</div>")).containsExactly("django-admin");
+    }
+
+    @Test
+    void djangoAdminLoginFormIsItsLoginPageNotItsContent() {
+        String login = "<title>Log in | Django site admin</title><h1 id=\"site-name\">Django administration</h1>"
+                + "<form action=\"/admin/login/?next=/admin/\" method=\"post\" id=\"login-form\"></form>";
+        Surface admin = Surfaces.named("django-admin").orElseThrow();
+        assertThat(matching(login)).isEmpty();
+        assertThat(admin.loginPage().test(login)).isTrue();
+        assertThat(admin.loginPage().test("<form id=\"login-form\"></form>")).as("another site's login").isFalse();
+        assertThat(Surfaces.named("wp-admin").orElseThrow().loginPage()).isNull();
     }
 
     @Test
