@@ -9,7 +9,10 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -27,6 +30,9 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class NetworkFailures {
     private static final String ALERT_PREFIX = "Received fatal alert: ";
+    /** JDK 17 and 25: "The server selected protocol version TLS10 is not accepted by client preferences [TLS13, TLS12]". */
+    private static final Pattern SELECTED_VERSION =
+            Pattern.compile("selected protocol version (TLS1[0-3]|SSL[23]|TLSv1\\.?[0-3]?)");
 
     private NetworkFailures() {
     }
@@ -49,8 +55,8 @@ public final class NetworkFailures {
         if (isTimeout(e)) {
             return "no answer from " + endpoint + " before the deadline";
         }
-        if (e instanceof SSLException) {
-            return "TLS handshake with " + endpoint + " failed: " + tlsReason((SSLException) e);
+        if (e instanceof SSLException ssl) {
+            return "TLS handshake with " + endpoint + " failed: " + refusedProtocol(ssl).orElseGet(() -> tlsReason(ssl));
         }
         if (isReset(e)) {
             return "no answer from " + endpoint + ": the connection was reset";
@@ -98,6 +104,29 @@ public final class NetworkFailures {
             return "alert " + TlsAlerts.describe(name);
         }
         return message;
+    }
+
+    /**
+     * Whether a handshake failed because the server and this JVM share no protocol version: the server
+     * speaks only versions the JVM refuses as insecure (TLS 1.0 or 1.1, disabled since JDK 16), or
+     * only newer ones.
+     *
+     * @param e what a TLS handshake threw
+     * @return the explanation, or empty for any other failure
+     */
+    public static Optional<String> refusedProtocol(SSLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher selected = SELECTED_VERSION.matcher(message);
+        if (selected.find()) {
+            String version = selected.group(1).replace("TLS1", "TLS 1.").replace("SSL", "SSL ");
+            return Optional.of("the server speaks only " + version + ", which this JVM refuses as insecure"
+                    + " (tls.protocols reports the versions it accepts)");
+        }
+        if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
+            return Optional.of("the server accepts none of the TLS versions this JVM offers (alert 70"
+                    + " protocol_version): it likely speaks only TLS 1.1 or older (tls.protocols reports which)");
+        }
+        return Optional.empty();
     }
 
     private static boolean isReset(Exception e) {

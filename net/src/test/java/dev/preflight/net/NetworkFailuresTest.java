@@ -37,6 +37,16 @@ class NetworkFailuresTest {
     }
 
     @Test
+    void aServerSpeakingOnlyARefusedVersionIsSaidInWords() {
+        assertThat(NetworkFailures.describe(new SSLHandshakeException("The server selected protocol version TLS10 is"
+                + " not accepted by client preferences [TLS13, TLS12]"), WHERE))
+                .isEqualTo("TLS handshake with " + WHERE + " failed: the server speaks only TLS 1.0, which this JVM"
+                        + " refuses as insecure (tls.protocols reports the versions it accepts)");
+        assertThat(NetworkFailures.describe(new SSLHandshakeException("Received fatal alert: protocol_version"), WHERE))
+                .contains("accepts none of the TLS versions this JVM offers");
+    }
+
+    @Test
     void timeoutsAndUnreachableHostsAreToldApart() {
         assertThat(NetworkFailures.isTimeout(new InterruptedIOException("timeout"))).isTrue();
         assertThat(NetworkFailures.isTimeout(new ConnectException())).isFalse();

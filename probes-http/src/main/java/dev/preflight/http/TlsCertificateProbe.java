@@ -1,5 +1,6 @@
 package dev.preflight.http;
 
+import dev.preflight.http.internal.LegacyChain;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
 import dev.preflight.net.Network;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * {@code tls.certificate}: the certificate an HTTPS site presents is trusted, names the host, is not
@@ -70,11 +72,16 @@ public final class TlsCertificateProbe implements Probe {
     }
 
     private static Result judge(Site site, InetAddress address) throws Exception {
-        List<X509Certificate> chain = chain(site, address);
-        if (chain.isEmpty()) {
+        Served served = chain(site, address);
+        if (served.chain().isEmpty()) {
             return Result.fail(site.endpoint() + " sent no certificate", "Configure a certificate for " + site.host() + ".");
         }
-        return Network.of(site.context()).tls().judge(site.host(), chain).toResult(site.endpoint());
+        Result verdict = Network.of(site.context()).tls().judge(site.host(), served.chain()).toResult(site.endpoint());
+        return served.note() == null ? verdict : verdict.toBuilder().detail("handshake", served.note()).build();
+    }
+
+    /** The chain as sent, and how it was read when not from a finished handshake. */
+    private record Served(List<X509Certificate> chain, String note) {
     }
 
     /**
@@ -83,7 +90,7 @@ public final class TlsCertificateProbe implements Probe {
      * certificate, which came with the handshake, from being judged. Without the page (no answer in
      * time, or a server that speaks TLS but not HTTP) the probe shakes hands itself.
      */
-    private static List<X509Certificate> chain(Site site, InetAddress address) throws Exception {
+    private static Served chain(Site site, InetAddress address) throws Exception {
         ProbeContext context = site.context();
         Duration left = context.remaining();
         Duration reserve = clamp(left.dividedBy(4), MIN_RESERVE, MAX_RESERVE);
@@ -91,7 +98,7 @@ public final class TlsCertificateProbe implements Probe {
         try {
             TlsSession tls = early.landing(address).tls();
             if (tls != null) {
-                return tls.chain();
+                return new Served(tls.chain(), null);
             }
         } catch (ConnectException | UnknownHostException e) {
             throw e;
@@ -100,7 +107,15 @@ public final class TlsCertificateProbe implements Probe {
                 throw e;
             }
         }
-        return Network.of(context).tls().handshake(site.host(), address, site.port()).chain();
+        try {
+            return new Served(Network.of(context).tls().handshake(site.host(), address, site.port()).chain(), null);
+        } catch (SSLHandshakeException e) {
+            // A server that speaks only TLS 1.0 or 1.1: the JVM will not finish the handshake, but the
+            // chain came in the clear before it gave up. The version is tls.protocols' verdict.
+            LegacyChain.Found legacy = LegacyChain.read(e, site.host(), address, site.port(), context).orElseThrow(() -> e);
+            return new Served(legacy.chain(), "read from a " + legacy.version() + " handshake, which this JVM refuses"
+                    + " to finish; tls.protocols judges the version");
+        }
     }
 
     private static Duration clamp(Duration value, Duration min, Duration max) {

@@ -50,6 +50,32 @@ public final class RawHandshake {
         }
     }
 
+    /**
+     * Sends a ClientHello and reads the chain a TLS 1.2-or-older server sends in the clear, without
+     * finishing the handshake: the certificate of a server the JVM will not shake hands with.
+     *
+     * @param hello what to send
+     * @param address where to connect
+     * @param port the port
+     * @param context the probe's context, to register the socket for cancellation
+     * @param timeoutMillis the most the connect and exchange together may take
+     * @return the chain, or why there is none
+     * @throws IOException if the connection could not be made or there was no answer in time
+     */
+    static ServerCertificateReader.Read certificates(ClientHello hello, InetAddress address, int port,
+            ProbeContext context, int timeoutMillis) throws IOException {
+        long until = System.nanoTime() + timeoutMillis * 1_000_000L;
+        Socket socket = Network.of(context).connect(address, port, Duration.ofMillis(timeoutMillis));
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(hello.encode());
+            out.flush();
+            return ServerCertificateReader.read(new Bounded(socket, until));
+        } catch (SocketException e) {
+            return ServerCertificateReader.Read.failed(0, "reset the connection");
+        }
+    }
+
     /** Sets the socket's read timeout to what is left before each read. */
     private static final class Bounded extends InputStream {
         private final Socket socket;

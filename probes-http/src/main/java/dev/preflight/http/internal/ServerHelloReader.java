@@ -90,7 +90,7 @@ public final class ServerHelloReader {
     }
 
     /** @return the reply once the first handshake message is complete, null while more bytes are needed */
-    private static HelloReply serverHello(byte[] bytes) {
+    static HelloReply serverHello(byte[] bytes) {
         if (bytes.length < 4) {
             return null;
         }

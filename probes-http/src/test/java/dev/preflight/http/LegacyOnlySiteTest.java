@@ -1,0 +1,58 @@
+package dev.preflight.http;
+
+import static dev.preflight.testkit.PreflightAssertions.assertThat;
+
+import dev.preflight.probe.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site that speaks only TLS 1.0 (OpenSSL's s_server told so), which the JVM refuses to finish a
+ * handshake with: its certificate is still judged, read from the clear-text part of the handshake,
+ * and the web probes that cannot reach it say why in words rather than with the JDK's exception.
+ */
+class LegacyOnlySiteTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsOpenSsl() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(OpenSslServer.OPENSSL)
+                || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null, "needs " + OpenSslServer.OPENSSL);
+    }
+
+    @Test
+    void theCertificateOfATls10OnlySiteIsStillJudged() {
+        try (OpenSslServer server = tls10Only()) {
+            Result result = TestSites.kit(new TlsCertificateProbe(), url(server), server.port())
+                    .timeout(Duration.ofSeconds(5)).run().result();
+
+            // The test leaf signs itself: judged, so a FAIL for that, not an ERROR about the handshake.
+            assertThat(result).isFail().hasSummaryContaining("self-signed").hasDetail("handshake",
+                    "read from a TLSv1.0 handshake, which this JVM refuses to finish; tls.protocols judges the version");
+        }
+    }
+
+    @Test
+    void aWebProbeSaysTheSiteSpeaksOnlyARefusedVersion() {
+        try (OpenSslServer server = tls10Only()) {
+            Result result = TestSites.kit(new HstsProbe(), url(server), server.port())
+                    .timeout(Duration.ofSeconds(5)).run().result();
+
+            assertThat(result).isError().hasSummaryContaining("accepts none of the TLS versions this JVM offers")
+                    .hasSummaryContaining("tls.protocols");
+        }
+    }
+
+    private OpenSslServer tls10Only() {
+        return OpenSslServer.start(dir, JdkTlsServer.LEAF, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0");
+    }
+
+    private static String url(OpenSslServer server) {
+        return "https://" + TestSites.HOST + ":" + server.port() + "/";
+    }
+}
