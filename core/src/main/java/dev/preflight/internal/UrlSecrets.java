@@ -74,8 +74,7 @@ final class UrlSecrets {
         int colon = info.indexOf(':');
         if (colon < 0) {
             if (info.length() >= TOKEN_USER_LENGTH) {
-                found.add(info);
-                found.add(decoded(info));
+                found.addAll(List.of(info, decoded(info), userInfoDecoded(info)));
             }
             return;
         }
@@ -83,10 +82,14 @@ final class UrlSecrets {
         if (password.isEmpty()) {
             return;
         }
-        found.add(password);
-        found.add(decoded(password));
-        found.add(info);
-        found.add(decoded(info.substring(0, colon)) + ":" + decoded(password));
+        String user = info.substring(0, colon);
+        found.addAll(List.of(password, decoded(password), userInfoDecoded(password), info,
+                decoded(user) + ":" + decoded(password), userInfoDecoded(user) + ":" + userInfoDecoded(password)));
+    }
+
+    /** In user information a '+' is itself (RFC 3986), not a space as in a form: what a client sends. */
+    private static String userInfoDecoded(String s) {
+        return decoded(s.replace("+", "%2B"));
     }
 
     private static void parameters(String query, Set<String> found) {
