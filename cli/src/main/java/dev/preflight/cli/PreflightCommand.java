@@ -66,7 +66,8 @@ public final class PreflightCommand implements Runnable {
             return internalError(e, err);
         });
         cli.setParameterExceptionHandler((e, args2) -> {
-            err.println("preflight: " + e.getMessage());
+            // picocli quotes the offending argument, which may be a URL with a password or token.
+            err.println("preflight: " + Redactor.none().redact(e.getMessage()));
             e.getCommandLine().usage(err);
             return ExitCodes.USAGE;
         });

@@ -58,7 +58,7 @@ class EnvMappingTest {
         assertThat(smtp.attribute("source")).contains(dir.resolve(".env.production") + ":9");
         assertThat(byName(config).get("shop.example.com").attribute("domain")).contains("shop.example.com");
         assertThat(byName(config).get("DATABASE_URL").location())
-                .isEqualTo("postgres://shop:***@db.internal:5432/shop?sslmode=require");
+                .isEqualTo("postgres://shop:***@db.internal:5432/shop?…");
         assertThat(config.targets()).allSatisfy(t -> assertThat(t.attribute("environment")).contains("production"));
         assertThat(config.secrets()).contains("django-insecure-9f8e7d6c5b4a3f2e1d0c", "Pg-Pa55-word", "Rd-Pa55-word",
                 "Sm-Pa55-word").doesNotContain("shop.example.com", "False");
@@ -270,7 +270,8 @@ class EnvMappingTest {
                 """);
 
         assertThat(config.secrets()).containsExactlyInAnyOrder("jwt-secret-value", "ghp_token_value",
-                "https://public@o1.ingest.sentry.io/1", "amqp-password");
+                "https://public@o1.ingest.sentry.io/1", "amqp-password",
+                "user:amqp-password");
     }
 
     @Test

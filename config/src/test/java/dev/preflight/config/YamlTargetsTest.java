@@ -35,7 +35,7 @@ class YamlTargetsTest {
         assertThat(config.targets()).extracting(Target::kind)
                 .containsExactly(TargetKind.WEB, TargetKind.POSTGRES, TargetKind.REDIS, TargetKind.SMTP);
         assertThat(config.targets().get(1).location())
-                .isEqualTo("postgresql://app:***@db.internal:5432/shop?sslmode=verify-full");
+                .isEqualTo("postgresql://app:***@db.internal:5432/shop?…");
         assertThat(config.targets().get(1).uri().orElseThrow().getUserInfo()).isEqualTo("app:db-pw-1234");
         assertThat(config.secrets()).contains("db-pw-1234", "redis-pw-5678", "smtp-pw-9012");
     }

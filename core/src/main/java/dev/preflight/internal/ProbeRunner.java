@@ -218,7 +218,9 @@ public final class ProbeRunner {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         boolean waived = waiver != null && waiver.isActive(today)
                 && (result.status() == Status.WARN || result.status() == Status.FAIL || result.status() == Status.ERROR);
-        return new ProbeOutcome(probeId, title, target, kind, redactor.redact(subject), result, duration, waiver, waived);
+        // Waivers name the target as configured; the report shows it redacted, like every text.
+        return new ProbeOutcome(probeId, title, redactor.redact(target), kind, redactor.redact(subject), result, duration,
+                waiver, waived);
     }
 
     private void notify(ProbeOutcome outcome) {

@@ -4,9 +4,6 @@ import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
 import dev.preflight.support.SecretNames;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +11,8 @@ import java.util.Set;
 
 /**
  * Gathers every secret value of a configuration, so the run's redactor knows them: target secrets,
- * URL passwords (raw and decoded), and environment variables under secret-looking names.
+ * the secrets of URLs (see {@link #urlSecrets}) in targets and in environment variables, and
+ * environment variables under secret-looking names.
  */
 public final class SecretCollector {
     private SecretCollector() {
@@ -29,33 +27,27 @@ public final class SecretCollector {
         Set<String> secrets = new HashSet<>(extra);
         for (Target t : targets) {
             t.secrets().values().stream().map(Secret::reveal).forEach(secrets::add);
-            t.uri().map(URI::toString).ifPresent(u -> secrets.addAll(urlPasswords(u)));
+            t.uri().map(URI::toString).ifPresent(u -> secrets.addAll(urlSecrets(u)));
             t.variables().forEach((name, value) -> {
                 if (SecretNames.isSecret(name)) {
                     secrets.add(value);
                 }
-                secrets.addAll(urlPasswords(value));
+                secrets.addAll(urlSecrets(value));
             });
         }
         return secrets;
     }
 
     /**
-     * The password inside a URL's user information, raw and percent-decoded.
+     * What a URL carries that must not be shown: the password of its user information (raw and
+     * percent-decoded), the {@code user:password} pair an {@code Authorization: Basic} header encodes,
+     * a token-like user name without password, and the values of query and fragment parameters with
+     * secret-looking names or token-like values. A malformed URL still yields its password.
      *
-     * @param text any text; a URL with a password yields it
-     * @return the password's forms, empty when there is none
+     * @param text any text; a URL yields its secrets
+     * @return the secrets, empty when there are none
      */
-    public static List<String> urlPasswords(String text) {
-        try {
-            String info = new URI(text.strip()).getRawUserInfo();
-            if (info == null || !info.contains(":")) {
-                return List.of();
-            }
-            String raw = info.substring(info.indexOf(':') + 1);
-            return raw.isEmpty() ? List.of() : List.of(raw, URLDecoder.decode(raw, StandardCharsets.UTF_8));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return List.of();
-        }
+    public static Set<String> urlSecrets(String text) {
+        return UrlSecrets.of(text);
     }
 }

@@ -78,7 +78,7 @@ public final class Target {
      * A web target for a URL, the shortcut for "check this site".
      *
      * @param url an {@code https://} or {@code http://} URL
-     * @return the target, named after the URL without credentials
+     * @return the target, named after the URL without credentials or query
      */
     public static Target web(String url) {
         Target target = forUrl(url);
@@ -92,8 +92,9 @@ public final class Target {
      * A target for a URL whose kind follows from its scheme: {@code https}/{@code http} web,
      * {@code postgres(ql)}, {@code redis}/{@code rediss}, {@code smtp}/{@code smtps}.
      *
-     * @param url the URL; it may carry credentials, which the target's name and location omit
-     * @return the target, named after the URL without password
+     * @param url the URL; it may carry credentials and a token in its query, which the target's name
+     *     and location omit ({@code https://app:***@shop.example.com/?…})
+     * @return the target, named after the URL without password or query
      * @throws IllegalArgumentException for a malformed URL or another scheme
      */
     public static Target forUrl(String url) {
@@ -127,7 +128,10 @@ public final class Target {
         return Optional.ofNullable(uri);
     }
 
-    /** @return where the target is, safe to print: a URL without password, a domain, a file name */
+    /**
+     * @return where the target is, safe to print: a URL without password and with its query shown as
+     *     {@code ?…}, a domain, a file name
+     */
     public String location() {
         return location;
     }

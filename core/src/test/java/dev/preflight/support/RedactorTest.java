@@ -52,9 +52,99 @@ class RedactorTest {
     }
 
     @Test
-    void redactUrlKeepsTheUserName() {
+    void redactUrlKeepsTheUserNameAndShowsTheQueryAsAnEllipsis() {
         assertThat(Redactor.redactUrl("postgresql://shop:Qv8s2Lm@db:5432/shop?sslmode=require"))
-                .isEqualTo("postgresql://shop:***@db:5432/shop?sslmode=require");
+                .isEqualTo("postgresql://shop:***@db:5432/shop?…");
         assertThat(Redactor.redactUrl("rediss://:N7fKq2Vx@cache:6380")).isEqualTo("rediss://:***@cache:6380");
+        assertThat(Redactor.redactUrl("https://shop.example.com/?api_key=Zt5nQ8wLx2Vr7KpM"))
+                .isEqualTo("https://shop.example.com/?…");
+        assertThat(Redactor.redactUrl("https://shop.example.com/")).isEqualTo("https://shop.example.com/");
+    }
+
+    @Test
+    void redactUrlTakesAMalformedUrlWhole() {
+        assertThat(Redactor.redactUrl("postgresql://shop:two words@db/shop?password=x y"))
+                .isEqualTo("postgresql://shop:***@db/shop?…");
+        assertThat(Redactor.redactUrl("https://[::1")).isEqualTo("https://[::1");
+    }
+
+    @Test
+    void urlsInTextLoseQueriesParameterFragmentsAndTokenUserNames() {
+        String text = "redirects to https://app.example.com/cb?code=Zt5nQ8wLx2Vr7KpM&state=1, then "
+                + "https://app.example.com/#access_token=eyJhbGciOiJIUzI1NiJ9.e30.sig&token_type=bearer and "
+                + "(https://docs.example.com/hsts#preload). DSN https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/1";
+
+        assertThat(Redactor.none().redact(text)).isEqualTo("redirects to https://app.example.com/cb?…, then "
+                + "https://app.example.com/#… and (https://docs.example.com/hsts#preload). "
+                + "DSN https://***@o1.ingest.sentry.io/1");
+    }
+
+    @Test
+    void urlScrubbingNeverSpansProse() {
+        String message = "'https://[::1' is not a valid URL (Expected closing bracket for IPv6 address at index 11); "
+                + "percent-encode special characters such as @ / # ? in user names and passwords";
+
+        assertThat(Redactor.none().redact(message)).isEqualTo(message);
+        assertThat(Redactor.none().redact("could not reach https://shop.example.com:8443; mail ops@example.com"))
+                .isEqualTo("could not reach https://shop.example.com:8443; mail ops@example.com");
+        assertThat(Redactor.none().redact("use ^https://(www\\.)?shop\\.example\\.com$: anchored"))
+                .isEqualTo("use ^https://(www\\.)?shop\\.example\\.com$: anchored");
+    }
+
+    @Test
+    void aKnownSecretIsMaskedInItsEncodedForms() {
+        String secret = "p@ss word/Zt5n+Q8~";
+        Redactor r = Redactor.of(List.of(secret));
+        java.util.Base64.Encoder std = java.util.Base64.getEncoder();
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder();
+        byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> forms = List.of(secret,
+                "p%40ss+word%2FZt5n%2BQ8%7E", "p%40ss%20word%2FZt5n%2BQ8~", "p%40ss%20word%2fZt5n%2bQ8~",
+                std.encodeToString(bytes), std.withoutPadding().encodeToString(bytes),
+                url.encodeToString(bytes), url.withoutPadding().encodeToString(bytes));
+
+        for (String form : forms) {
+            assertThat(r.redact("echo [" + form + "] end")).as(form).isEqualTo("echo [" + Redactor.mask(secret) + "] end");
+        }
+        assertThat(r.redact("Authorization: Bearer " + secret)).isEqualTo("Authorization: Bearer " + Redactor.mask(secret));
+    }
+
+    @Test
+    void basicCredentialsOfAUserAndPasswordPairAreMaskedKnownOrNot() {
+        String pair = java.util.Base64.getEncoder().encodeToString("shop:Qv8s2Lm".getBytes());
+        String other = java.util.Base64.getEncoder().encodeToString("ops:hunter2xyz".getBytes());
+
+        assertThat(Redactor.of(List.of("shop:Qv8s2Lm")).redact("Server: Basic " + pair)).doesNotContain(pair);
+        assertThat(Redactor.none().redact("echoed Authorization: Basic " + other + " back"))
+                .isEqualTo("echoed Authorization: Basic … back");
+        assertThat(Redactor.none().redact("Basic authentication is off; Bearer authentication too"))
+                .isEqualTo("Basic authentication is off; Bearer authentication too");
+        assertThat(Redactor.none().redact("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.abcd"))
+                .isEqualTo("Authorization: Bearer …abcd");
+    }
+
+    @Test
+    void anEncodedSecretCutShortBeforeAnEllipsisIsMaskedToo() {
+        String pair = java.util.Base64.getEncoder().encodeToString("shop:Qv8s2LmLongPassword".getBytes());
+        Redactor r = Redactor.of(List.of("shop:Qv8s2LmLongPassword"));
+
+        assertThat(r.redact("Server: x " + pair.substring(0, 20) + "…")).isEqualTo("Server: x …");
+    }
+
+    @Test
+    void redactionTimeGrowsWithTheTextNotWithTheNumberOfSecrets() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            many.add("Secret" + i + "Zt5nQ8wLx2Vr7KpM");
+        }
+        Redactor r = Redactor.of(many);
+        String text = "an ordinary sentence about Secret17Zt5nQ8wLx2Vr7KpM and nothing else… ".repeat(200);
+
+        long t0 = System.nanoTime();
+        String out = r.redact(text);
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+
+        assertThat(out).doesNotContain("Secret17Zt5nQ8wLx2Vr7KpM");
+        assertThat(elapsedMs).isLessThan(500);
     }
 }

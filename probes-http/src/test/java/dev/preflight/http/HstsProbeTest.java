@@ -192,7 +192,7 @@ class HstsProbeTest {
                     .run().result();
 
             assertThat(result).isFail().hasSummaryContaining("the site is not served over HTTPS")
-                    .hasDetail("url", "https://shop.test/app?x=1").hasDetail("sentOverHttp", true);
+                    .hasDetail("url", "https://shop.test/app?…").hasDetail("sentOverHttp", true);
         }
     }
 

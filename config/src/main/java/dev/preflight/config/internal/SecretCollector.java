@@ -22,9 +22,9 @@ public final class SecretCollector {
         }
     }
 
-    /** @param text any text; the password of a URL in it is collected */
+    /** @param text any text; the password, credentials and secret query values of a URL in it are collected */
     void addUrlPasswords(String text) {
-        dev.preflight.internal.SecretCollector.urlPasswords(text).forEach(this::add);
+        dev.preflight.internal.SecretCollector.urlSecrets(text).forEach(this::add);
     }
 
     /** @param variables environment variables; values under secret names and URL passwords are collected */

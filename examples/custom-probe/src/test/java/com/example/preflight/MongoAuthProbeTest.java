@@ -33,7 +33,7 @@ class MongoAuthProbeTest {
     @Test
     void noUserFailsWithTheFix() {
         assertThat(check("mongodb://db.internal:27017/orders?ssl=true")).isFail()
-                .hasSummary("mongodb://db.internal:27017/orders?ssl=true names no user")
+                .hasSummary("mongodb://db.internal:27017/orders?… names no user")
                 .hasRemediationContaining("create a user for the application");
     }
 

@@ -65,14 +65,14 @@ public final class SitePaths {
     /**
      * @param site the site
      * @param url a page's URL
-     * @return its path on the target's own origin, else the URL; never the query, which may hold a token
+     * @return its path on the target's own origin, else the URL; a query as {@code ?…}, since it may
+     *     hold a token, as {@link #path} and {@link #shown} show it
      */
     public static String where(Site site, URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         boolean sameOrigin = url.getScheme().equalsIgnoreCase(site.url().getScheme())
                 && url.getHost() != null && url.getHost().equalsIgnoreCase(site.url().getHost())
                 && Site.port(url) == site.port();
-        return sameOrigin ? path : withoutQuery(url);
+        return sameOrigin ? path(url) : shown(url);
     }
 
     /**
