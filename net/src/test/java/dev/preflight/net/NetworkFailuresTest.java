@@ -32,8 +32,8 @@ class NetworkFailuresTest {
         assertThat(NetworkFailures.describe(new SSLHandshakeException("Received fatal alert: handshake_failure"), WHERE))
                 .isEqualTo("TLS handshake with " + WHERE + " failed: alert 40 handshake_failure");
         assertThat(NetworkFailures.describe(
-                new SSLHandshakeException("(protocol_version) Received fatal alert: protocol_version"), WHERE))
-                .endsWith("failed: alert 70 protocol_version");
+                new SSLHandshakeException("(unrecognized_name) Received fatal alert: unrecognized_name"), WHERE))
+                .endsWith("failed: alert 112 unrecognized_name");
     }
 
     @Test
