@@ -28,66 +28,82 @@ class EnvMappingTest {
     }
 
     @Test
+    void templateHostsYieldNoNetworkTarget() {
+        // A sample file's hosts belong to somebody else (your-domain.com is a real domain) or to nobody.
+        PreflightConfig config = load(".env.example", """
+                FRONTEND_URL=https://your-domain.com
+                BACKEND_URL=https://api.example.com
+                DATABASE_URL=postgresql://user:password@your-db-host:5432/db
+                REDIS_URL=redis://:password@your-redis-host:6379
+                EMAIL_HOST=smtp.example.com
+                DEFAULT_FROM_EMAIL=hello@example.com
+                API_URL=https://api.shop.acme.io
+                """);
+
+        assertThat(config.targets()).extracting(Target::name).containsExactly(".env.example", "API_URL");
+    }
+
+    @Test
     void djangoEnvironmentYieldsSiteDatabaseCacheMailAndDomain() {
         PreflightConfig config = load(".env.production", """
                 DEBUG=False
                 SECRET_KEY=django-insecure-9f8e7d6c5b4a3f2e1d0c
-                ALLOWED_HOSTS=shop.example.com
-                FRONTEND_URL=https://shop.example.com
+                ALLOWED_HOSTS=shop.acme.io
+                FRONTEND_URL=https://shop.acme.io
                 DATABASE_URL=postgres://shop:Pg-Pa55-word@db.internal:5432/shop?sslmode=require
                 REDIS_URL=redis://:Rd-Pa55-word@cache.internal:6379/0
                 CELERY_BROKER_URL=redis://:Rd-Pa55-word@cache.internal:6379/1
                 EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
-                EMAIL_HOST=smtp.example.com
+                EMAIL_HOST=smtp.acme.io
                 EMAIL_PORT=465
-                EMAIL_HOST_USER=no-reply@shop.example.com
+                EMAIL_HOST_USER=no-reply@shop.acme.io
                 EMAIL_HOST_PASSWORD=Sm-Pa55-word
                 EMAIL_USE_SSL=True
-                DEFAULT_FROM_EMAIL=Shop <no-reply@shop.example.com>
+                DEFAULT_FROM_EMAIL=Shop <no-reply@shop.acme.io>
                 SENTRY_DSN=https://abc123@o1.ingest.sentry.io/42
                 """);
 
         assertThat(config.targets()).extracting(Target::name).containsExactly(".env.production", "FRONTEND_URL",
-                "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "smtp", "shop.example.com");
+                "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "smtp", "shop.acme.io");
         assertThat(config.targets()).extracting(Target::kind).containsExactly(TargetKind.ENV, TargetKind.WEB,
                 TargetKind.POSTGRES, TargetKind.REDIS, TargetKind.REDIS, TargetKind.SMTP, TargetKind.DOMAIN);
         Target smtp = byName(config).get("smtp");
-        assertThat(smtp.uri().orElseThrow()).hasToString("smtps://smtp.example.com:465");
-        assertThat(smtp.attribute("username")).contains("no-reply@shop.example.com");
+        assertThat(smtp.uri().orElseThrow()).hasToString("smtps://smtp.acme.io:465");
+        assertThat(smtp.attribute("username")).contains("no-reply@shop.acme.io");
         assertThat(smtp.secret("password")).contains(Secret.of("Sm-Pa55-word"));
         assertThat(smtp.attribute("source")).contains(dir.resolve(".env.production") + ":9");
-        assertThat(byName(config).get("shop.example.com").attribute("domain")).contains("shop.example.com");
+        assertThat(byName(config).get("shop.acme.io").attribute("domain")).contains("shop.acme.io");
         assertThat(byName(config).get("DATABASE_URL").location())
                 .isEqualTo("postgres://shop:***@db.internal:5432/shop?…");
         assertThat(config.targets()).allSatisfy(t -> assertThat(t.attribute("environment")).contains("production"));
         assertThat(config.secrets()).contains("django-insecure-9f8e7d6c5b4a3f2e1d0c", "Pg-Pa55-word", "Rd-Pa55-word",
-                "Sm-Pa55-word").doesNotContain("shop.example.com", "False");
+                "Sm-Pa55-word").doesNotContain("shop.acme.io", "False");
     }
 
     @Test
     void nextJsEnvironmentYieldsSiteDatabaseCacheMailAndStripe() {
         PreflightConfig config = load(".env", """
                 NODE_ENV=production
-                NEXT_PUBLIC_SITE_URL=https://shop.example.com
-                NEXTAUTH_URL=https://shop.example.com/
+                NEXT_PUBLIC_SITE_URL=https://shop.acme.io
+                NEXTAUTH_URL=https://shop.acme.io/
                 NEXTAUTH_SECRET=Nx-auth-secret-0123456789
-                NEXT_PUBLIC_API_URL=https://api.example.com
-                DATABASE_URL="postgresql://app:Pg-Pa55-word@db.example.com:5432/app?sslmode=verify-full"
+                NEXT_PUBLIC_API_URL=https://api.acme.io
+                DATABASE_URL="postgresql://app:Pg-Pa55-word@db.acme.io:5432/app?sslmode=verify-full"
                 MONGODB_URL=mongodb://mongo.internal/app
-                REDIS_URL=rediss://default:Rd-Pa55-word@cache.example.com:6380
+                REDIS_URL=rediss://default:Rd-Pa55-word@cache.acme.io:6380
                 SMTP_HOST=smtp.sendgrid.net
                 SMTP_PORT=587
                 SMTP_USER=apikey
                 SMTP_PASSWORD=SG.smtp-password-value
-                EMAIL_FROM=orders@shop.example.com
+                EMAIL_FROM=orders@shop.acme.io
                 STRIPE_SECRET_KEY=sk_live_51AbCdEfGhIjKlMnOp
                 NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_51AbCdEfGhIjKlMnOp
                 STRIPE_WEBHOOK_SECRET=whsec_0123456789abcdef
-                STRIPE_WEBHOOK_URL=https://shop.example.com/api/webhooks/stripe
+                STRIPE_WEBHOOK_URL=https://shop.acme.io/api/webhooks/stripe
                 """);
 
         assertThat(config.targets()).extracting(Target::name).containsExactly(".env", "NEXT_PUBLIC_SITE_URL",
-                "NEXT_PUBLIC_API_URL", "DATABASE_URL", "REDIS_URL", "smtp", "stripe", "shop.example.com");
+                "NEXT_PUBLIC_API_URL", "DATABASE_URL", "REDIS_URL", "smtp", "stripe", "shop.acme.io");
         Map<String, Target> targets = byName(config);
         assertThat(targets.get("smtp").uri().orElseThrow()).hasToString("smtp://smtp.sendgrid.net:587");
         assertThat(targets.get("smtp").attribute("username")).contains("apikey");
@@ -95,7 +111,7 @@ class EnvMappingTest {
         assertThat(stripe.kind()).isEqualTo(TargetKind.STRIPE);
         assertThat(stripe.location()).isEqualTo("stripe account");
         assertThat(stripe.secrets()).containsOnlyKeys("secret-key", "publishable-key", "webhook-secret");
-        assertThat(stripe.attribute("webhook-url")).contains("https://shop.example.com/api/webhooks/stripe");
+        assertThat(stripe.attribute("webhook-url")).contains("https://shop.acme.io/api/webhooks/stripe");
         assertThat(config.secrets()).contains("Nx-auth-secret-0123456789", "sk_live_51AbCdEfGhIjKlMnOp",
                 "whsec_0123456789abcdef", "SG.smtp-password-value", "Rd-Pa55-word");
     }
@@ -107,17 +123,17 @@ class EnvMappingTest {
                 APP_ENV=production
                 APP_KEY=base64:c2hvcC1hcHAta2V5LXZhbHVlLTAxMjM0NTY3
                 APP_DEBUG=false
-                APP_URL=https://shop.example.com
+                APP_URL=https://shop.acme.io
                 DB_CONNECTION=mysql
                 DB_HOST=127.0.0.1
                 REDIS_HOST=127.0.0.1
                 MAIL_MAILER=smtp
                 MAIL_HOST=smtp.mailgun.org
                 MAIL_PORT=587
-                MAIL_USERNAME=postmaster@mg.shop.example.com
+                MAIL_USERNAME=postmaster@mg.shop.acme.io
                 MAIL_PASSWORD=Mg-Pa55-word
                 MAIL_ENCRYPTION=tls
-                MAIL_FROM_ADDRESS="hello@shop.example.com"
+                MAIL_FROM_ADDRESS="hello@shop.acme.io"
                 MAIL_FROM_NAME="${APP_NAME}"
                 RAZORPAY_KEY_ID=rzp_live_AbCdEfGhIj
                 RAZORPAY_KEY_SECRET=Rz-key-secret-value
@@ -125,7 +141,7 @@ class EnvMappingTest {
                 """);
 
         assertThat(config.targets()).extracting(Target::name)
-                .containsExactly(".env", "APP_URL", "REDIS_HOST", "smtp", "razorpay", "shop.example.com");
+                .containsExactly(".env", "APP_URL", "REDIS_HOST", "smtp", "razorpay", "shop.acme.io");
         Map<String, Target> targets = byName(config);
         assertThat(targets.get("smtp").uri().orElseThrow()).hasToString("smtp://smtp.mailgun.org:587");
         Target razorpay = targets.get("razorpay");
@@ -165,10 +181,10 @@ class EnvMappingTest {
 
     @Test
     void laravelNullCredentialsAreUnsetAndSslEncryptionMeansSmtps() {
-        Target smtp = byName(load(".env", "MAIL_HOST=smtp.example.com\nMAIL_USERNAME=null\nMAIL_PASSWORD=null\n"
+        Target smtp = byName(load(".env", "MAIL_HOST=smtp.acme.io\nMAIL_USERNAME=null\nMAIL_PASSWORD=null\n"
                 + "MAIL_ENCRYPTION=ssl\n")).get("smtp");
 
-        assertThat(smtp.uri().orElseThrow()).hasToString("smtps://smtp.example.com:465");
+        assertThat(smtp.uri().orElseThrow()).hasToString("smtps://smtp.acme.io:465");
         assertThat(smtp.attributes()).doesNotContainKey("username");
         assertThat(smtp.secrets()).isEmpty();
     }
@@ -216,9 +232,9 @@ class EnvMappingTest {
     @Test
     void repeatedUrlsBecomeOneTarget() {
         PreflightConfig config = load(".env", """
-                FRONTEND_URL=https://shop.example.com
-                APP_URL=https://shop.example.com/
-                SITE_URL=https://www.example.com
+                FRONTEND_URL=https://shop.acme.io
+                APP_URL=https://shop.acme.io/
+                SITE_URL=https://www.acme.io
                 """);
 
         assertThat(config.targets()).extracting(Target::name).containsExactly(".env", "FRONTEND_URL", "SITE_URL");
@@ -226,10 +242,10 @@ class EnvMappingTest {
 
     @Test
     void smtpPortDefaultsFollowTheSslFlag() {
-        assertThat(byName(load(".env", "SMTP_HOST=smtp.example.com\n")).get("smtp").uri().orElseThrow())
-                .hasToString("smtp://smtp.example.com:587");
-        assertThat(byName(load(".env", "EMAIL_HOST=smtp.example.com\nEMAIL_USE_SSL=1\n")).get("smtp").uri().orElseThrow())
-                .hasToString("smtps://smtp.example.com:465");
+        assertThat(byName(load(".env", "SMTP_HOST=smtp.acme.io\n")).get("smtp").uri().orElseThrow())
+                .hasToString("smtp://smtp.acme.io:587");
+        assertThat(byName(load(".env", "EMAIL_HOST=smtp.acme.io\nEMAIL_USE_SSL=1\n")).get("smtp").uri().orElseThrow())
+                .hasToString("smtps://smtp.acme.io:465");
     }
 
     @Test
@@ -242,7 +258,7 @@ class EnvMappingTest {
 
     @Test
     void badSmtpPortIsAConfigProblemAtItsLine() {
-        Path env = new Fixtures(dir).write(".env", "SMTP_HOST=smtp.example.com\nSMTP_PORT=submission\n");
+        Path env = new Fixtures(dir).write(".env", "SMTP_HOST=smtp.acme.io\nSMTP_PORT=submission\n");
 
         ConfigException e = Fixtures.expectProblem(() -> Fixtures.loader(Map.of()).loadEnvFile(env));
 
@@ -254,8 +270,8 @@ class EnvMappingTest {
 
     @Test
     void fromAddressWithoutDomainYieldsNoDomainTarget() {
-        assertThat(load(".env", "DEFAULT_FROM_EMAIL=webmaster\nSMTP_FROM=Ops <ops@ops.example.com>\n").targets())
-                .extracting(Target::name).containsExactly(".env", "ops.example.com");
+        assertThat(load(".env", "DEFAULT_FROM_EMAIL=webmaster\nSMTP_FROM=Ops <ops@ops.acme.io>\n").targets())
+                .extracting(Target::name).containsExactly(".env", "ops.acme.io");
     }
 
     @Test

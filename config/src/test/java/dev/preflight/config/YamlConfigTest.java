@@ -68,9 +68,9 @@ class YamlConfigTest {
                     settings:
                       http.hsts.note: "costs $$5, not ${PRICE:-$4}, and pa$word stays"
                       http.hsts.empty: "${EMPTY:-fallback}"
-                """, Map.of("HOST", "shop.example.com", "EMPTY", "")).targets().get(0);
+                """, Map.of("HOST", "shop.acme.io", "EMPTY", "")).targets().get(0);
 
-        assertThat(shop.uri().orElseThrow()).hasToString("https://shop.example.com/shop");
+        assertThat(shop.uri().orElseThrow()).hasToString("https://shop.acme.io/shop");
         assertThat(shop.settings()).containsEntry("http.hsts.note", "costs $5, not $4, and pa$word stays")
                 .containsEntry("http.hsts.empty", "fallback");
     }
@@ -78,28 +78,28 @@ class YamlConfigTest {
     @Test
     void envFileVariablesInterpolateAfterTheRealEnvironment() {
         Fixtures files = files();
-        files.write(".env.production", "HOST=from-file.example.com\nSHOP_PATH=from-file\n");
+        files.write(".env.production", "HOST=from-file.acme.io\nSHOP_PATH=from-file\n");
         Path yaml = files.write("preflight.yml", """
                 env-file: .env.production
                 targets:
                   shop: { url: "https://${HOST}/${SHOP_PATH}" }
                 """);
 
-        Target shop = Fixtures.loader(Map.of("HOST", "real.example.com")).loadYaml(yaml).targets().get(0);
+        Target shop = Fixtures.loader(Map.of("HOST", "real.acme.io")).loadYaml(yaml).targets().get(0);
 
-        assertThat(shop.uri().orElseThrow()).hasToString("https://real.example.com/from-file");
+        assertThat(shop.uri().orElseThrow()).hasToString("https://real.acme.io/from-file");
     }
 
     @Test
     void topLevelEnvFileAddsItsDerivedTargetsAfterTheYamlTargets() {
         Fixtures files = files();
         files.write("deploy/.env.production",
-                "FRONTEND_URL=https://www.example.com\nDATABASE_URL=postgresql://db.internal/shop\n");
+                "FRONTEND_URL=https://www.acme.io\nDATABASE_URL=postgresql://db.internal/shop\n");
         Path yaml = files.write("deploy/preflight.yml", """
                 environment: staging
                 env-file: .env.production
                 targets:
-                  shop: { url: https://shop.example.com }
+                  shop: { url: https://shop.acme.io }
                 """);
 
         PreflightConfig config = Fixtures.loader(Map.of()).loadYaml(yaml);
@@ -113,28 +113,28 @@ class YamlConfigTest {
     @Test
     void anExplicitEnvFileReplacesTheOneTheYamlNames() {
         Fixtures files = files();
-        files.write(".env.yaml", "FRONTEND_URL=https://yaml.example.com\n");
-        Path explicit = files.write(".env.cli", "FRONTEND_URL=https://cli.example.com\nHOST=cli-host.example.com\n");
+        files.write(".env.yaml", "FRONTEND_URL=https://yaml.acme.io\n");
+        Path explicit = files.write(".env.cli", "FRONTEND_URL=https://cli.acme.io\nHOST=cli-host.acme.io\n");
         Path yaml = files.write("preflight.yml", "env-file: .env.yaml\ntargets:\n  api: { url: \"https://${HOST}\" }\n");
 
         PreflightConfig config = Fixtures.loader(Map.of()).load(yaml, explicit);
 
         assertThat(config.targets()).extracting(t -> t.uri().map(Object::toString).orElse(t.name()))
-                .containsExactly("https://cli-host.example.com", ".env.cli", "https://cli.example.com");
+                .containsExactly("https://cli-host.acme.io", ".env.cli", "https://cli.acme.io");
     }
 
     @Test
     void derivedTargetsRepeatingAYamlTargetAreLeftOut() {
         Fixtures files = files();
         Path env = files.write(".env", """
-                FRONTEND_URL=https://shop.example.com/
+                FRONTEND_URL=https://shop.acme.io/
                 STRIPE_SECRET_KEY=sk_live_abcdefghijklmnop
-                DEFAULT_FROM_EMAIL=Shop <no-reply@shop.example.com>
+                DEFAULT_FROM_EMAIL=Shop <no-reply@shop.acme.io>
                 """);
         Path yaml = files.write("preflight.yml", """
                 targets:
-                  shop: { url: https://shop.example.com }
-                  mail: { domain: shop.example.com }
+                  shop: { url: https://shop.acme.io }
+                  mail: { domain: shop.acme.io }
                 """);
 
         PreflightConfig config = Fixtures.loader(Map.of()).load(yaml, env);
@@ -146,7 +146,7 @@ class YamlConfigTest {
     void waiversAreReadWithTheirTargetReasonAndExpiry() {
         PreflightConfig config = files().loadYaml("""
                 targets:
-                  shop: { url: https://shop.example.com }
+                  shop: { url: https://shop.acme.io }
                 waivers:
                   - probe: http.compression
                     target: shop
@@ -183,14 +183,14 @@ class YamlConfigTest {
         files.copyTestCas("certs/more.pem");
         PreflightConfig config = files.loadYaml("""
                 network:
-                  resolve: ["shop.example.com:443:127.0.0.1", "api.example.com:*:[::1]"]
+                  resolve: ["shop.acme.io:443:127.0.0.1", "api.acme.io:*:[::1]"]
                   dns-server: 127.0.0.1:5353
                   ca-file: certs/extra-ca.pem
                   ca-files: [certs/more.pem]
                 """);
 
-        assertThat(config.network().overrideFor("shop.example.com", 443)).contains(InetAddress.getByName("127.0.0.1"));
-        assertThat(config.network().overrideFor("api.example.com", 8443)).contains(InetAddress.getByName("::1"));
+        assertThat(config.network().overrideFor("shop.acme.io", 443)).contains(InetAddress.getByName("127.0.0.1"));
+        assertThat(config.network().overrideFor("api.acme.io", 8443)).contains(InetAddress.getByName("::1"));
         assertThat(config.network().dnsServer()).contains(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5353));
         assertThat(config.network().extraTrustedCertificates()).hasSize(4)
                 .allSatisfy(c -> assertThat(c.getSubjectX500Principal().getName()).startsWith("CN=Preflight Test CA"));
@@ -214,7 +214,7 @@ class YamlConfigTest {
                 targets:
                   db: { url: "postgresql://app:literal-pw-1234@db.internal/shop" }
                   shop:
-                    url: https://shop.example.com
+                    url: https://shop.acme.io
                     settings:
                       http.hsts.api-token: token-value-5678
                       http.hsts.note: "${GITHUB_TOKEN}"
@@ -222,7 +222,7 @@ class YamlConfigTest {
                 """, Map.of("GITHUB_TOKEN", "ghp-value-9012", "REGION", "eu-west-1"));
 
         assertThat(config.secrets()).contains("literal-pw-1234", "token-value-5678", "ghp-value-9012")
-                .doesNotContain("eu-west-1", "https://shop.example.com");
+                .doesNotContain("eu-west-1", "https://shop.acme.io");
     }
 
     @Test
@@ -230,7 +230,7 @@ class YamlConfigTest {
         PreflightConfig config = files().loadYaml("""
                 defaults: { timeout: 2s, parallelism: 4, include: [tls.*], exclude: [tls.expiry] }
                 targets:
-                  shop: { url: "https://shop.example.com/?key=${SHOP_API_KEY}" }
+                  shop: { url: "https://shop.acme.io/?key=${SHOP_API_KEY}" }
                 waivers:
                   - { probe: tls.certificate, reason: testing, expires: 2099-01-01 }
                 """, Map.of("SHOP_API_KEY", "shop-api-key-value-1234"));

@@ -1,7 +1,6 @@
 package dev.preflight.env;
 
 import dev.preflight.env.internal.Findings;
-import dev.preflight.env.internal.TemplateHosts;
 import dev.preflight.env.internal.ValueLists;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
@@ -9,6 +8,7 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Stage;
+import dev.preflight.support.TemplateHosts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

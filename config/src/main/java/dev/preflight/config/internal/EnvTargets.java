@@ -2,6 +2,8 @@ package dev.preflight.config.internal;
 
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Stage;
+import dev.preflight.support.TemplateHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,22 @@ final class EnvTargets {
         EnvPayments.stripe(env).ifPresent(found::add);
         EnvPayments.razorpay(env).ifPresent(found::add);
         EnvMail.domain(env).ifPresent(found::add);
-        return found.stream().map(b -> b.attribute(ENVIRONMENT, environment).build()).toList();
+        Stage stage = new Stage(Stage.normalise(environment));
+        return found.stream().map(b -> b.attribute(ENVIRONMENT, environment).build())
+                .filter(t -> !onTemplateHost(t, stage)).toList();
+    }
+
+    /**
+     * A URL or domain on a template host ({@code https://your-domain.com}, {@code smtp.example.com}) is
+     * not made a target: env.* fails the value itself, and a network probe would check a host that
+     * belongs to somebody else, or to nobody.
+     */
+    private static boolean onTemplateHost(Target target, Stage stage) {
+        if (target.kind().equals(TargetKind.ENV)) {
+            return false;
+        }
+        String host = target.uri().map(java.net.URI::getHost).orElse(target.attributes().get("domain"));
+        return host != null && TemplateHosts.reason(host, stage).isPresent();
     }
 
     /**

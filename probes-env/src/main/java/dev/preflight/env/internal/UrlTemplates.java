@@ -1,6 +1,7 @@
 package dev.preflight.env.internal;
 
 import dev.preflight.support.Stage;
+import dev.preflight.support.TemplateHosts;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,13 +1,14 @@
-package dev.preflight.env.internal;
+package dev.preflight.support;
 
-import dev.preflight.support.Stage;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Recognises host names that stand in for the real one, as sample files and tutorials write them.
+ * Recognises host names that stand in for the real one, as sample files and tutorials write them: the
+ * environment probes fail them, and an environment file's URL on one is not made a network target (the
+ * host belongs to somebody else, or to nobody).
  *
  * <ul>
  * <li>Names reserved for documentation, which never reach a deployment: {@code example.com},
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Host names are not secret, so reasons quote them.
  *
- * @since 0.1
+ * @since 0.2
  */
 public final class TemplateHosts {
     private static final Set<String> LITERALS = Set.of("host", "hostname", "your_host", "domain", "servername",
