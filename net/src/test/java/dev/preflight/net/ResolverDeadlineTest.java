@@ -52,46 +52,52 @@ class ResolverDeadlineTest {
     }
 
     @Test
-    void theSystemPathEndsAtTheDeadlineToo() throws IOException {
-        String before = System.getProperty("dns.server");
+    void theSystemPathEndsAtTheDeadlineToo() throws Exception {
         try (SilentDnsServer silent = SilentDnsServer.start()) {
-            // dnsjava reads the system's servers from this property before resolv.conf.
-            System.setProperty("dns.server", "127.0.0.1:" + silent.port());
-            ResolverConfig.refresh();
-            Resolver resolver = Network.of(Contexts.with(NetworkSettings.system(), DEADLINE)).resolver();
+            asSystemDnsServer(silent, () -> {
+                Resolver resolver = Network.of(Contexts.with(NetworkSettings.system(), DEADLINE)).resolver();
 
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> resolver.addresses("shop.test", 443))
-                    .isInstanceOf(DeadlineExceededException.class)
-                    .hasMessageContaining("the system's DNS servers (127.0.0.1:" + silent.port() + ")");
-            long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> resolver.addresses("shop.test", 443))
+                        .isInstanceOf(DeadlineExceededException.class)
+                        .hasMessageContaining("the system's DNS servers (127.0.0.1:" + silent.port() + ")");
+                long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
-            assertThat(elapsed).isLessThan(DEADLINE.toMillis() + SLACK_MILLIS);
-            assertThat(silent.queries()).isGreaterThanOrEqualTo(2);
-        } finally {
-            if (before == null) {
-                System.clearProperty("dns.server");
-            } else {
-                System.setProperty("dns.server", before);
-            }
-            ResolverConfig.refresh();
+                assertThat(elapsed).isLessThan(DEADLINE.toMillis() + SLACK_MILLIS);
+                assertThat(silent.queries()).isGreaterThanOrEqualTo(2);
+            });
         }
     }
 
     @Test
-    void localhostIsAnsweredWithoutAskingAnyDnsServer() throws IOException {
-        String before = System.getProperty("dns.server");
+    void localhostIsAnsweredWithoutAskingAnyDnsServer() throws Exception {
         try (SilentDnsServer silent = SilentDnsServer.start()) {
-            System.setProperty("dns.server", "127.0.0.1:" + silent.port());
-            ResolverConfig.refresh();
-            Resolver resolver = Network.of(Contexts.with(NetworkSettings.system(), DEADLINE)).resolver();
+            asSystemDnsServer(silent, () -> {
+                Resolver resolver = Network.of(Contexts.with(NetworkSettings.system(), DEADLINE)).resolver();
 
-            long start = System.nanoTime();
-            assertThat(resolver.addresses("localhost", 443)).allSatisfy(a -> assertThat(a.isLoopbackAddress()).isTrue());
-            assertThat(resolver.addresses("api.localhost", 443)).isNotEmpty();
+                long start = System.nanoTime();
+                assertThat(resolver.addresses("localhost", 443)).allSatisfy(a -> assertThat(a.isLoopbackAddress())
+                        .isTrue());
+                assertThat(resolver.addresses("api.localhost", 443)).isNotEmpty();
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(DEADLINE.toMillis());
-            assertThat(silent.queries()).isZero();
+                assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(DEADLINE.toMillis());
+                assertThat(silent.queries()).isZero();
+            });
+        }
+    }
+
+    /** A check run while dnsjava takes {@code server} for the system's DNS server, as resolv.conf would name it. */
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    private static void asSystemDnsServer(SilentDnsServer server, Check check) throws Exception {
+        String before = System.getProperty("dns.server");
+        // dnsjava reads the system's servers from this property before resolv.conf.
+        System.setProperty("dns.server", "127.0.0.1:" + server.port());
+        ResolverConfig.refresh();
+        try {
+            check.run();
         } finally {
             if (before == null) {
                 System.clearProperty("dns.server");

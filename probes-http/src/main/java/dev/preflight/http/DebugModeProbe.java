@@ -6,11 +6,11 @@ import dev.preflight.http.internal.DebugPages.DebugPage;
 import dev.preflight.http.internal.Exposure;
 import dev.preflight.http.internal.NotFoundPage;
 import dev.preflight.http.internal.Page;
+import dev.preflight.http.internal.PathFailure;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SurfaceSweep;
 import dev.preflight.http.internal.SurfaceSweep.Observation;
-import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
@@ -173,16 +173,8 @@ public final class DebugModeProbe implements Probe {
         try {
             pages.add(new Looked(site.fetch(address, site.get(site.resolve(path)), NotFoundPage.BODY_CAP), where));
             return true;
-        } catch (InterruptedException e) {
-            throw e;
         } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("cancelled");
-            }
-            if (NetworkFailures.isUnreachable(e)) {
-                throw e;
-            }
-            if (NetworkFailures.isTimeout(e) || site.context().remaining().isZero()) {
+            if (PathFailure.of(e, site.context()) == PathFailure.DEADLINE) {
                 return false;
             }
             // A path meant to make the application fail may well reset the connection: that says nothing.

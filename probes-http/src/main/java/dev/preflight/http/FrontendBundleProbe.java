@@ -4,11 +4,11 @@ import dev.preflight.http.internal.BundleScanner;
 import dev.preflight.http.internal.Leak;
 import dev.preflight.http.internal.NotFoundPage;
 import dev.preflight.http.internal.Page;
+import dev.preflight.http.internal.PathFailure;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.ScriptSources;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SourceMaps;
-import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
@@ -144,16 +144,8 @@ public final class FrontendBundleProbe implements Probe {
                 BundleScanner.scan(js.text(), true).forEach(l -> found.add(new Found(file, l)));
                 sourceMap(address, script, js).ifPresent(l -> found.add(new Found(file, l)));
                 return true;
-            } catch (InterruptedException e) {
-                throw e;
             } catch (Exception e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("cancelled");
-                }
-                if (NetworkFailures.isUnreachable(e)) {
-                    throw e;
-                }
-                if (NetworkFailures.isTimeout(e) || site.context().remaining().isZero()) {
+                if (PathFailure.of(e, site.context()) == PathFailure.DEADLINE) {
                     return false;
                 }
                 unread.add(file + " (no answer)");

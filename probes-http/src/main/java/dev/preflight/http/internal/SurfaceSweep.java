@@ -1,6 +1,5 @@
 package dev.preflight.http.internal;
 
-import dev.preflight.net.NetworkFailures;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -86,16 +85,8 @@ public final class SurfaceSweep {
                 Observation seen;
                 try {
                     seen = observe(surface, path);
-                } catch (InterruptedException e) {
-                    throw e;
                 } catch (Exception e) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException("cancelled");
-                    }
-                    if (NetworkFailures.isUnreachable(e)) {
-                        throw e;
-                    }
-                    if (NetworkFailures.isTimeout(e) || site.context().remaining().isZero()) {
+                    if (PathFailure.of(e, site.context()) == PathFailure.DEADLINE) {
                         observations.add(best);
                         return new Sweep(observations, unanswered, false, baseline.status());
                     }
