@@ -1,2 +1,6 @@
-/** Probes of domains: SPF, DKIM, DMARC. Filled by a later issue. */
+/**
+ * Probes of a domain's DNS, asked through {@link dev.preflight.net.Resolver}: deadline-bound,
+ * honouring {@code --dns-server}, one cache per run. {@code dns.mx} checks that mail has somewhere
+ * to go. Each probe checks targets of kind {@code domain}.
+ */
 package dev.preflight.dns;

@@ -43,6 +43,16 @@ public final class ContractTargets implements AutoCloseable {
         return server.authority();
     }
 
+    /**
+     * @return the silent server's address, for settings that take one: it never answers a DNS
+     *     question either, over UDP or TCP ({@code NetworkSettings.builder().dnsServer(...)})
+     * @since 0.2
+     */
+    public synchronized java.net.InetSocketAddress silentServerAddress() {
+        silentServer();
+        return server.address();
+    }
+
     /** @return {@code host:port} on the loopback interface where nothing listens: connections are refused */
     public synchronized String unreachable() {
         if (unreachable == null) {

@@ -1,5 +1,6 @@
 package dev.preflight.testkit;
 
+import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class ProbeContractTest {
-    private final ContractSetup setup = new ContractSetup(this::targetFor, this::settingsFor);
+    private final ContractSetup setup = new ContractSetup(this::targetFor, this::settingsFor, this::networkFor);
 
     /**
      * @return instances of the probes under contract, typically every probe the module registers
@@ -75,6 +76,19 @@ public abstract class ProbeContractTest {
      */
     protected Map<String, String> settingsFor(Probe probe) {
         return Map.of();
+    }
+
+    /**
+     * The network the probe runs with: for a DNS probe, {@code --dns-server} at
+     * {@link ContractTargets#silentServer()}, which never answers over UDP or TCP.
+     *
+     * @param probe one of {@link #probes()}
+     * @param targets the contract's targets
+     * @return the network settings; the system's by default
+     * @since 0.2
+     */
+    protected NetworkSettings networkFor(Probe probe, ContractTargets targets) {
+        return NetworkSettings.system();
     }
 
     /**

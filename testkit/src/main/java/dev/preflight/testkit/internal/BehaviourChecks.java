@@ -31,7 +31,7 @@ public final class BehaviourChecks {
         ContractSetup.assumeRunnable(probe);
         try (ContractTargets targets = ContractTargets.open()) {
             RecordingProbe recording = new RecordingProbe(probe);
-            ProbeOutcome outcome = setup.kit(recording, probe, setup.target(probe, targets))
+            ProbeOutcome outcome = setup.kit(recording, probe, setup.target(probe, targets), targets)
                     .timeout(DEADLINE).allowWrites(probe.writes()).run();
             String id = probe.id();
             if (recording.ending() == RecordingProbe.Ending.NULL) {
@@ -58,7 +58,7 @@ public final class BehaviourChecks {
         ContractSetup.assumeRunnable(probe);
         try (ContractTargets targets = ContractTargets.open()) {
             RecordingProbe recording = new RecordingProbe(probe);
-            ProbeOutcome outcome = setup.kit(recording, probe, setup.target(probe, targets))
+            ProbeOutcome outcome = setup.kit(recording, probe, setup.target(probe, targets), targets)
                     .timeout(DEADLINE).allowWrites(probe.writes()).run();
             List<String> problems = new ArrayList<>();
             if (outcome.status() != Status.ERROR && outcome.status() != Status.FAIL) {
@@ -88,7 +88,7 @@ public final class BehaviourChecks {
         try (ContractTargets targets = ContractTargets.open()) {
             Target target = setup.target(probe, targets);
             RecordingProbe unnamed = new RecordingProbe(probe);
-            Report report = setup.kit(unnamed, probe, target).timeout(DEADLINE).allowWrites(false).runReport();
+            Report report = setup.kit(unnamed, probe, target, targets).timeout(DEADLINE).allowWrites(false).runReport();
             List<String> problems = new ArrayList<>();
             if (!probe.writes()) {
                 if (unnamed.calls() == 0) {
@@ -107,7 +107,7 @@ public final class BehaviourChecks {
                             + " the probe was not named: it must not touch the target outside check()");
                 }
                 RecordingProbe named = new RecordingProbe(probe);
-                ProbeOutcome namedOutcome = setup.kit(named, probe, target).timeout(DEADLINE).allowWrites(true).run();
+                ProbeOutcome namedOutcome = setup.kit(named, probe, target, targets).timeout(DEADLINE).allowWrites(true).run();
                 if (named.calls() == 0) {
                     problems.add("named explicitly, it still did not run: " + Describe.line(namedOutcome));
                 }

@@ -1,5 +1,6 @@
 package dev.preflight.testkit.internal;
 
+import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Target;
 import dev.preflight.support.ProbeIds;
@@ -26,14 +27,18 @@ public final class ContractSetup {
 
     private final BiFunction<Probe, ContractTargets, Target> targets;
     private final Function<Probe, Map<String, String>> settings;
+    private final BiFunction<Probe, ContractTargets, NetworkSettings> networks;
 
     /**
      * @param targets the subclass's {@code targetFor}
      * @param settings the subclass's {@code settingsFor}
+     * @param networks the subclass's {@code networkFor}
      */
-    public ContractSetup(BiFunction<Probe, ContractTargets, Target> targets, Function<Probe, Map<String, String>> settings) {
+    public ContractSetup(BiFunction<Probe, ContractTargets, Target> targets, Function<Probe, Map<String, String>> settings,
+            BiFunction<Probe, ContractTargets, NetworkSettings> networks) {
         this.targets = targets;
         this.settings = settings;
+        this.networks = networks;
     }
 
     /**
@@ -53,10 +58,11 @@ public final class ContractSetup {
      * @param runAs what the runner runs: the probe or a wrapper of it
      * @param probe the probe of the subclass's list, handed to its hooks
      * @param target the target
-     * @return a kit with the target and the subclass's settings
+     * @param contractTargets this check's targets, for the subclass's network settings
+     * @return a kit with the target and the subclass's settings and network
      */
-    public ProbeTestKit kit(Probe runAs, Probe probe, Target target) {
-        ProbeTestKit kit = ProbeTestKit.forProbe(runAs).target(target);
+    public ProbeTestKit kit(Probe runAs, Probe probe, Target target, ContractTargets contractTargets) {
+        ProbeTestKit kit = ProbeTestKit.forProbe(runAs).target(target).network(networks.apply(probe, contractTargets));
         settings.apply(probe).forEach(kit::setting);
         return kit;
     }

@@ -22,7 +22,7 @@ public final class SecretChecks {
         ContractSetup.assumeRunnable(probe);
         try (ContractTargets targets = ContractTargets.open()) {
             Target target = plantedTarget(probe, setup, targets);
-            Report report = setup.kit(probe, probe, target).timeout(DEADLINE).allowWrites(probe.writes()).runReport();
+            Report report = setup.kit(probe, probe, target, targets).timeout(DEADLINE).allowWrites(probe.writes()).runReport();
             PreflightAssertions.assertThat(report).as("%s", probe.id())
                     .containsNoText(targets.plantedSecrets().toArray(String[]::new));
         }

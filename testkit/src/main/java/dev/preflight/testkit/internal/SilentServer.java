@@ -3,6 +3,8 @@ package dev.preflight.testkit.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,29 +17,50 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP server on the loopback interface that accepts every connection, reads what clients send and
- * never writes a byte: the hung server every probe must give up on at its deadline. Thread-safe.
+ * never writes a byte: the hung server every probe must give up on at its deadline. The same port
+ * takes UDP datagrams and never answers them either, so that it is also a DNS server that never
+ * answers. Thread-safe.
  */
 public final class SilentServer implements AutoCloseable {
     private final ServerSocket server;
+    private final DatagramSocket datagrams;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final List<Socket> accepted = new ArrayList<>();
 
-    private SilentServer(ServerSocket server) {
+    private SilentServer(ServerSocket server, DatagramSocket datagrams) {
         this.server = server;
+        this.datagrams = datagrams;
     }
 
-    /** @return a started server on an ephemeral loopback port */
+    /** @return a started server on an ephemeral loopback port, for TCP and UDP */
     public static SilentServer start() {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            SilentServer silent = new SilentServer(socket);
-            daemon("preflight-silent-accept-" + socket.getLocalPort(), silent::acceptForever).start();
-            return silent;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the silent server", e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ServerSocket socket = null;
+            try {
+                socket = new ServerSocket();
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+                // The UDP side of the same port may be taken by someone else: then try another port.
+                DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        socket.getLocalPort()));
+                SilentServer silent = new SilentServer(socket, udp);
+                daemon("preflight-silent-accept-" + socket.getLocalPort(), silent::acceptForever).start();
+                daemon("preflight-silent-udp-" + socket.getLocalPort(), silent::swallowDatagrams).start();
+                return silent;
+            } catch (IOException e) {
+                last = e;
+                if (socket != null) {
+                    closeQuietly(socket);
+                }
+            }
         }
+        throw new UncheckedIOException("could not start the silent server", last);
+    }
+
+    /** @return where the server listens, for TCP and UDP (e.g. as a DNS server) */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
     }
 
     /**
@@ -77,6 +100,7 @@ public final class SilentServer implements AutoCloseable {
             open = List.copyOf(accepted);
         }
         closeQuietly(server);
+        closeQuietly(datagrams);
         open.forEach(SilentServer::closeQuietly);
     }
 
@@ -89,6 +113,19 @@ public final class SilentServer implements AutoCloseable {
                     accepted.add(socket);
                 }
                 daemon("preflight-silent-read-" + socket.getPort(), () -> drain(socket)).start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void swallowDatagrams() {
+        byte[] buffer = new byte[4096];
+        while (!datagrams.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                datagrams.receive(packet);
+                bytesReceived.addAndGet(packet.getLength());
             } catch (IOException e) {
                 return; // closed
             }

@@ -1,0 +1,78 @@
+package dev.preflight.dns;
+
+import dev.preflight.dns.internal.DomainNames;
+import dev.preflight.dns.internal.MxHosts;
+import dev.preflight.net.DnsAnswer;
+import dev.preflight.net.Network;
+import dev.preflight.net.Resolver;
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.Result;
+import dev.preflight.probe.Status;
+import dev.preflight.probe.TargetKind;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.xbill.DNS.MXRecord;
+
+/**
+ * {@code dns.mx}: mail for the domain has somewhere to go, or the domain says plainly that it takes
+ * none.
+ *
+ * <p>PASS: one or more MX records whose hosts are names that resolve, or a null MX (RFC 7505: a
+ * single MX of preference 0 and target "."), which says the domain accepts no mail. FAIL: no MX
+ * (mail falls back to the A record, RFC 5321 5.1, or bounces), a domain that does not exist, an MX
+ * host that does not resolve, is an alias (a CNAME, which RFC 2181 10.3 forbids) or is an IP address
+ * written as a name, or a null MX beside other MX records. ERROR: the DNS server failed or did not
+ * answer before the deadline. SKIP: a target that names no domain.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.2
+ */
+public final class MxProbe implements Probe {
+
+    @Override
+    public String id() {
+        return "dns.mx";
+    }
+
+    @Override
+    public String title() {
+        return "MX records lead to hosts that resolve, or a null MX says no mail";
+    }
+
+    @Override
+    public TargetKind targetKind() {
+        return TargetKind.DOMAIN;
+    }
+
+    @Override
+    public Result check(ProbeContext context) throws Exception {
+        Optional<String> domain = DomainNames.of(context.target());
+        if (domain.isEmpty()) {
+            return Result.skip("the target names no domain");
+        }
+        Resolver dns = Network.of(context).resolver();
+        DnsAnswer answer = dns.mx(domain.get());
+        switch (answer.outcome()) {
+            case NO_SUCH_NAME:
+                return Result.builder(Status.FAIL).summary(domain.get() + " does not exist in DNS (NXDOMAIN)")
+                        .remediation("Register the domain or fix its delegation, then add MX records.")
+                        .detail("server", answer.server()).build();
+            case SERVER_FAILURE:
+                return Result.error("the DNS server could not answer MX " + domain.get() + answer.reason()
+                        .map(r -> " (" + r + ")").orElse(""), null);
+            case NO_RECORDS:
+                return Result.builder(Status.FAIL).summary(domain.get() + " has no MX record")
+                        .remediation("Publish MX records for " + domain.get() + " pointing at your mail provider's"
+                                + " hosts, or, if the domain sends no mail and takes none, a null MX:"
+                                + " '" + domain.get() + ". MX 0 .' (RFC 7505).")
+                        .build();
+            default:
+                List<MXRecord> records = answer.records(MXRecord.class).stream()
+                        .sorted(Comparator.comparingInt(MXRecord::getPriority)).toList();
+                return MxHosts.judge(domain.get(), records, dns);
+        }
+    }
+}

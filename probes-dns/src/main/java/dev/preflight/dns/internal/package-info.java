@@ -1,0 +1,2 @@
+/** The DNS probes' workings; not API. */
+package dev.preflight.dns.internal;

@@ -1,0 +1,31 @@
+package dev.preflight.dns;
+
+import dev.preflight.probe.NetworkSettings;
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.Secret;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
+import dev.preflight.testkit.ContractTargets;
+import dev.preflight.testkit.ProbeContractTest;
+import java.util.List;
+
+/** Preflight's probe contract for every DNS probe, asked of a DNS server that never answers. */
+class DnsProbesContractTest extends ProbeContractTest {
+
+    @Override
+    protected List<Probe> probes() {
+        return List.of(new MxProbe());
+    }
+
+    @Override
+    protected Target targetFor(Probe probe, ContractTargets targets) {
+        // A domain target carries no credential today; an API token (say, for RDAP) must never show.
+        return Target.builder("shop.test", TargetKind.DOMAIN).attribute("domain", "shop.test")
+                .secret("api-token", Secret.of(targets.plantedToken())).build();
+    }
+
+    @Override
+    protected NetworkSettings networkFor(Probe probe, ContractTargets targets) {
+        return NetworkSettings.builder().dnsServer(targets.silentServerAddress()).build();
+    }
+}
