@@ -29,7 +29,8 @@ import java.util.Set;
  * <p>PASS: every key found is an Ed25519 key or an RSA key of 2048 bits or more. WARN: an RSA key of
  * 1024 to 2047 bits, testing mode ({@code t=y}), SHA-1 only ({@code h=sha1}), several records at one
  * selector, a bare RSAPublicKey, or no key at the common selectors. FAIL: a configured selector
- * without a key, a revoked key (empty {@code p=}), a key that does not parse, an RSA key under 1024
+ * without a key, a revoked key (empty {@code p=}) at a configured selector (one found by guessing is
+ * only noted: revoking retired selectors is good practice), a key that does not parse, an RSA key under 1024
  * bits, or a record with invalid tags. ERROR: the DNS server failed or did not answer in time. SKIP:
  * a target that names no domain.
  *
@@ -78,6 +79,7 @@ public final class DkimProbe implements Probe {
         List<String> found = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> revoked = new ArrayList<>();
         Integer weakest = null;
         for (String selector : selectors) {
             String name = selector + "._domainkey." + domain;
@@ -96,6 +98,12 @@ public final class DkimProbe implements Probe {
                                     + " (a TXT record at " + name + "), or remove it from dns.dkim.selectors."));
                     lines.add(selector + ": FAIL no key record");
                 }
+                continue;
+            }
+            if (discovering && keys.stream().allMatch(DkimKey::revoked)) {
+                // Revoking an old selector with an empty p= is good practice; a guessed one is not in use.
+                revoked.add(selector);
+                lines.add(selector + ": revoked (empty p=)");
                 continue;
             }
             found.add(selector);
@@ -125,11 +133,14 @@ public final class DkimProbe implements Probe {
         }
         if (found.isEmpty() && discovering) {
             return Result.builder(Status.WARN)
-                    .summary("no DKIM key at the common selectors; set dns.dkim.selectors")
+                    .summary("no DKIM key at the common selectors" + (revoked.isEmpty() ? ""
+                            : " (only revoked keys, at " + String.join(", ", revoked) + ")")
+                            + "; set dns.dkim.selectors")
                     .remediation("DKIM selectors cannot be listed from DNS: find yours in a signed message's"
                             + " DKIM-Signature header (s=) and set dns.dkim.selectors, e.g. 'selectors: google'; if"
                             + " the domain sends mail unsigned, enable DKIM signing at your mail provider.")
-                    .detail("selectors", List.of("tried: " + String.join(", ", DISCOVERY))).build();
+                    .detail("selectors", revoked.isEmpty() ? List.of("tried: " + String.join(", ", DISCOVERY)) : lines)
+                    .build();
         }
         Result.Builder result = Result.builder(status).detail("selectors", lines).detail("keyBits", weakest)
                 .detail("problems", Problem.worstFirst(problems).stream().map(Problem::text).toList());

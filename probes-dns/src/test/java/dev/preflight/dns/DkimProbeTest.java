@@ -61,6 +61,8 @@ class DkimProbeTest {
                 .zone(key("testing.test", "sel", "v=DKIM1; k=rsa; t=y; p=" + rsa2048))
                 .zone(key("sha1.test", "sel", "v=DKIM1; k=rsa; h=sha1; p=" + rsa2048))
                 .zone(key("order.test", "sel", "k=rsa; v=DKIM1; p=" + rsa2048))
+                .zone(key("rotated.test", "s1", "v=DKIM1; k=rsa; p=").txt("s2._domainkey", "v=DKIM1; k=rsa; p=" + rsa2048))
+                .zone(key("allrevoked.test", "s1", "v=DKIM1; k=rsa; p="))
                 .zone(key("weakfound.test", "default", "v=DKIM1; p=" + rsa1024))
                 .start();
     }
@@ -126,6 +128,16 @@ class DkimProbeTest {
     @Test
     void aDiscovered1024BitKeyWarns() {
         assertThat(kit("weakfound.test").run().result()).isWarn().hasSummaryContaining("default: the RSA key has 1024");
+    }
+
+    @Test
+    void aRevokedKeyFoundByGuessingIsNotHeldAgainstTheDomain() {
+        assertThat(kit("rotated.test").run().result()).isPass().hasSummaryContaining("at s2");
+    }
+
+    @Test
+    void onlyRevokedKeysFoundByGuessingWarn() {
+        assertThat(kit("allrevoked.test").run().result()).isWarn().hasSummaryContaining("only revoked keys, at s1");
     }
 
     @Test

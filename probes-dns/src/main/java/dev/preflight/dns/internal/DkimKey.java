@@ -28,6 +28,7 @@ public final class DkimKey {
     private final List<Problem> problems = new ArrayList<>();
     private String keyType = "rsa";
     private Integer keyBits;
+    private boolean revoked;
 
     private DkimKey(String text) {
         this.text = text == null ? "" : text;
@@ -92,6 +93,7 @@ public final class DkimKey {
         }
         String base64 = p.replaceAll("[ \\t\\r\\n]", "");
         if (base64.isEmpty()) {
+            revoked = true;
             problems.add(Problem.fail("p= is empty: the key is revoked (RFC 6376 3.6.1)",
                     "Sign with a current key and publish it under its selector, or stop naming this selector."));
             return;
@@ -224,6 +226,11 @@ public final class DkimKey {
     /** @return the key's size in bits when it could be read */
     public Optional<Integer> keyBits() {
         return Optional.ofNullable(keyBits);
+    }
+
+    /** @return whether p= is empty: the key was revoked (RFC 6376 3.6.1) */
+    public boolean revoked() {
+        return revoked;
     }
 
     /** @return what is wrong with the record */
