@@ -1,5 +1,7 @@
 package dev.preflight.net;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.Record;
@@ -93,12 +95,19 @@ public final class DnsAnswer {
 
     /**
      * Each TXT record's character-strings joined without separators, as SPF (RFC 7208 3.3), DMARC and
-     * DKIM read a record split into several strings.
+     * DKIM read a record split into several strings. The strings' own bytes, read as UTF-8, not their
+     * presentation form: a tab stays a tab rather than {@code \009}, a quote a quote.
      *
      * @return one text per TXT record
      */
     public List<String> texts() {
-        return records(TXTRecord.class).stream().map(r -> String.join("", r.getStrings())).toList();
+        return records(TXTRecord.class).stream().map(DnsAnswer::joined).toList();
+    }
+
+    private static String joined(TXTRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        record.getStringsAsByteArrays().forEach(b -> out.write(b, 0, b.length));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** @return where the question went */

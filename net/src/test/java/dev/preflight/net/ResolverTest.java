@@ -36,6 +36,7 @@ class ResolverTest {
                 .mx("@", 10, "mail.shop.test.").a("mail", "127.0.0.13")
                 .txt("@", "v=spf1 include:_spf.shop.test -all")
                 .txt("selector1._domainkey", LONG_DKIM)
+                .txt("tabbed", "v=DKIM1; p=MIIB\tAQAB \"quoted\"")
                 .caa("@", 0, "issue", "letsencrypt.org")
                 .tlsa("_25._tcp.mail", 3, 1, 1, new byte[32])
                 .ns("@", "ns1.shop.test.").a("ns1", "127.0.0.53")).start();
@@ -108,6 +109,11 @@ class ResolverTest {
         assertThat(dkim.found()).isTrue();
         assertThat(dkim.texts()).containsExactly(LONG_DKIM);
         assertThat(resolver().txt("shop.test").texts()).containsExactly("v=spf1 include:_spf.shop.test -all");
+    }
+
+    @Test
+    void aTxtRecordIsReadAsItsBytesNotItsPresentationForm() throws IOException {
+        assertThat(resolver().txt("tabbed.shop.test").texts()).containsExactly("v=DKIM1; p=MIIB\tAQAB \"quoted\"");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.preflight.dns;
 import dev.preflight.dns.internal.DkimKey;
 import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.Problem;
-import dev.preflight.dns.internal.TxtTexts;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
@@ -89,7 +88,7 @@ public final class DkimProbe implements Probe {
                 lines.add(selector + ": the DNS server failed" + answer.reason().map(r -> " (" + r + ")").orElse(""));
                 continue;
             }
-            List<DkimKey> keys = TxtTexts.of(answer).stream().map(DkimKey::parse)
+            List<DkimKey> keys = answer.texts().stream().map(DkimKey::parse)
                     .filter(k -> !discovering || k.looksLikeKey()).toList();
             if (keys.isEmpty()) {
                 if (!discovering) {

@@ -5,7 +5,6 @@ import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.OrganisationalDomains;
 import dev.preflight.dns.internal.Problem;
 import dev.preflight.dns.internal.TagList;
-import dev.preflight.dns.internal.TxtTexts;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
@@ -162,7 +161,7 @@ public final class DmarcProbe implements Probe {
             }
             String name = recordDomain + "._report._dmarc." + destination.get();
             DnsAnswer answer = dns.txt(name);
-            boolean authorised = answer.found() && TxtTexts.of(answer).stream().anyMatch(DmarcRecord::isDmarc);
+            boolean authorised = answer.found() && answer.texts().stream().anyMatch(DmarcRecord::isDmarc);
             if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
                 problems.add(Problem.warn("could not confirm that " + destination.get() + " accepts reports for "
                         + recordDomain + ": the DNS server failed for TXT " + name,
@@ -184,7 +183,7 @@ public final class DmarcProbe implements Probe {
                     + answer.reason().map(r -> " (" + r + ")").orElse(""), null));
         }
         List<String> records = new ArrayList<>();
-        for (String text : TxtTexts.of(answer)) {
+        for (String text : answer.texts()) {
             if (DmarcRecord.isDmarc(text)) {
                 records.add(text);
             } else if (text.strip().regionMatches(true, 0, "v=dmarc", 0, 7)
