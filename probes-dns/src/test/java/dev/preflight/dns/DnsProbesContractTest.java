@@ -14,7 +14,7 @@ class DnsProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new MxProbe());
+        return List.of(new MxProbe(), new SpfProbe());
     }
 
     @Override
