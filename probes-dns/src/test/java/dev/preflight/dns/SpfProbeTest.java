@@ -67,6 +67,11 @@ class SpfProbeTest {
                 .zone(DnsZone.named("macroinc.test").txt("@", "v=spf1 include:%{ir}.macroinc.test -all"))
                 .zone(DnsZone.named("broken.test").txt("@", "v=spf1 include:loopy.broken.test -all")
                         .cname("loopy", "loopy2.broken.test.").cname("loopy2", "loopy.broken.test."))
+                .zone(DnsZone.named("range.test").txt("@", "v=spf1 ip4:0.0.0.0/0 -all"))
+                .zone(DnsZone.named("wide.test").txt("@", "v=spf1 ip4:10.0.0.0/4 -all"))
+                .zone(DnsZone.named("after.test").txt("@", "v=spf1 -all include:x.after.test redirect=y.after.test"))
+                .zone(DnsZone.named("badname.test").txt("@", "v=spf1 a:foo..badname.test -all"))
+                .zone(DnsZone.named("longlabel.test").txt("@", "v=spf1 a:" + "x".repeat(70) + ".longlabel.test -all"))
                 .start();
     }
 
@@ -226,5 +231,31 @@ class SpfProbeTest {
     void aServerFailureOnTheWayIsAnError() {
         assertThat(check("broken.test")).isError().hasSummaryContaining("loopy.broken.test")
                 .hasSummaryContaining("temperror");
+    }
+
+    @Test
+    void aRangeOfEveryAddressFailsAsPlusAll() {
+        assertThat(check("range.test")).isFail().hasSummaryContaining("covers every IPv4 address");
+    }
+
+    @Test
+    void aVastRangeWarns() {
+        assertThat(check("wide.test")).isWarn().hasSummaryContaining("vast range");
+    }
+
+    @Test
+    void termsAfterAllAreNeverEvaluatedNorCounted() {
+        assertThat(check("after.test")).isWarn().hasDetail("lookups", 0)
+                .hasSummaryContaining("term 2 'include:x.after.test' (character 13) comes after all");
+    }
+
+    @Test
+    void anEmptyLabelFails() {
+        assertThat(check("badname.test")).isFail().hasSummaryContaining("term 1").hasSummaryContaining("empty label");
+    }
+
+    @Test
+    void aLabelTooLongFails() {
+        assertThat(check("longlabel.test")).isFail().hasSummaryContaining("longer than 63");
     }
 }

@@ -123,12 +123,28 @@ public final class SpfLookups {
 
     private String visit(String domain, SpfRecord record, List<String> path, int depth) throws IOException {
         String indent = "  ".repeat(depth);
+        String at = depth == 0 ? "" : " (in " + domain + ")";
+        boolean afterAll = false;
         for (SpfTerm term : record.terms()) {
-            if (term.modifier() || !term.queriesDns()) {
+            if (term.modifier()) {
+                if (term.name().equals("redirect") && record.all().isPresent()) {
+                    warnings.add(term.text() + at + " is ignored: a record with all never redirects (RFC 7208 6.1)");
+                }
+                continue;
+            }
+            if (afterAll) {
+                warnings.add(term.where() + at + " comes after all and is never evaluated");
+                continue;
+            }
+            if (term.name().equals("all")) {
+                afterAll = true;
+                continue;
+            }
+            openRange(term, at);
+            if (!term.queriesDns()) {
                 continue;
             }
             lookups++;
-            String at = depth == 0 ? "" : " (in " + domain + ")";
             switch (term.name()) {
                 case "include" -> include(domain, term, path, depth, indent, at);
                 case "ptr" -> {
@@ -167,6 +183,18 @@ public final class SpfLookups {
         }
         lookups++;
         return redirect(domain, redirect.get(), path, depth, indent);
+    }
+
+    private void openRange(SpfTerm term, String at) {
+        if (term.qualifier() != '+' && term.qualifier() != '?') {
+            return;
+        }
+        if (term.cidr4() == 0 || term.cidr6() == 0) {
+            permErrors.add(term.text() + at + " covers every " + (term.cidr4() == 0 ? "IPv4" : "IPv6")
+                    + " address, as +all does: any server may send");
+        } else if ((term.cidr4() > 0 && term.cidr4() < 8) || (term.cidr6() > 0 && term.cidr6() < 16)) {
+            warnings.add(term.text() + at + " covers a vast range of addresses; list your senders' own ranges");
+        }
     }
 
     private void include(String domain, SpfTerm term, List<String> path, int depth, String indent, String at)
@@ -237,7 +265,33 @@ public final class SpfLookups {
         return all;
     }
 
+    /** @return why the name cannot be asked of DNS (RFC 1035 2.3.4), if it cannot */
+    static Optional<String> malformed(String name) {
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (bare.length() > 253) {
+            return Optional.of("is longer than 253 characters");
+        }
+        for (String label : bare.split("\\.", -1)) {
+            if (label.isEmpty()) {
+                return Optional.of("has an empty label");
+            }
+            if (label.length() > 63) {
+                return Optional.of("has a label longer than 63 characters");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean badName(SpfTerm term, String name, String at) {
+        Optional<String> why = malformed(name);
+        why.ifPresent(w -> permErrors.add(term.where() + at + ": '" + name + "' " + w + ", so it is no domain name"));
+        return why.isPresent();
+    }
+
     private Optional<SpfRecord> follow(String target, SpfTerm term, String at) throws IOException {
+        if (badName(term, target, at)) {
+            return Optional.empty();
+        }
         Fetched fetched = fetch(dns, target);
         DnsAnswer answer = fetched.answer();
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
@@ -265,6 +319,9 @@ public final class SpfLookups {
 
     private void addresses(SpfTerm term, String name, String at, boolean both) throws IOException {
         String host = DomainNames.relative(name);
+        if (badName(term, host, at)) {
+            return;
+        }
         DnsAnswer a = dns.lookup(host, Type.A);
         DnsAnswer aaaa = both && a.outcome() != DnsAnswer.Outcome.NO_SUCH_NAME ? dns.lookup(host, Type.AAAA) : null;
         if (a.outcome() == DnsAnswer.Outcome.SERVER_FAILURE
@@ -281,6 +338,9 @@ public final class SpfLookups {
 
     private void mx(SpfTerm term, String name, String at) throws IOException {
         String host = DomainNames.relative(name);
+        if (badName(term, host, at)) {
+            return;
+        }
         DnsAnswer answer = dns.mx(host);
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
             tempErrors.add(term.text() + at + ": server failure asking MX " + host + " (temperror)");

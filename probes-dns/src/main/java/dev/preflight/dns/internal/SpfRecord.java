@@ -146,6 +146,7 @@ public final class SpfRecord {
         String name = rest.substring(0, nameEnd).toLowerCase(Locale.ROOT);
         String after = rest.substring(nameEnd);
         String spec = null;
+        int[] cidr = {-1, -1};
         switch (name) {
             case "all" -> {
                 if (!after.isEmpty()) {
@@ -169,7 +170,7 @@ public final class SpfRecord {
                     cidrs = after.substring(1 + spec.length());
                     domainSpec(spec, false).ifPresent(parsed.problems::add);
                 }
-                dualCidr(cidrs).ifPresent(parsed.problems::add);
+                dualCidr(cidrs, cidr).ifPresent(parsed.problems::add);
             }
             case "ptr" -> {
                 if (after.startsWith("/")) {
@@ -183,7 +184,7 @@ public final class SpfRecord {
                 if (!after.startsWith(":")) {
                     parsed.problems.add("'" + name + "' needs ':' and an address");
                 } else {
-                    ipNetwork(name, after.substring(1)).ifPresent(parsed.problems::add);
+                    ipNetwork(name, after.substring(1), cidr).ifPresent(parsed.problems::add);
                 }
             }
             default -> {
@@ -194,7 +195,7 @@ public final class SpfRecord {
         }
         if (parsed.problems.isEmpty()) {
             parsed.term = new SpfTerm(position, offset, token, false, qualifier, name, spec,
-                    spec != null && spec.indexOf('%') >= 0);
+                    spec != null && spec.indexOf('%') >= 0, cidr[0], cidr[1]);
         }
         return parsed;
     }
@@ -206,12 +207,13 @@ public final class SpfRecord {
             default -> macroString(value, true).ifPresent(parsed.problems::add);
         }
         if (parsed.problems.isEmpty()) {
-            parsed.term = new SpfTerm(position, offset, token, true, (char) 0, name, value, value.indexOf('%') >= 0);
+            parsed.term = new SpfTerm(position, offset, token, true, (char) 0, name, value, value.indexOf('%') >= 0,
+                    -1, -1);
         }
         return parsed;
     }
 
-    private static Optional<String> dualCidr(String cidrs) {
+    private static Optional<String> dualCidr(String cidrs, int[] cidr) {
         if (cidrs.isEmpty()) {
             return Optional.empty();
         }
@@ -220,7 +222,12 @@ public final class SpfRecord {
             return Optional.of("bad CIDR length '" + cidrs + "' (write /0-32 for IPv4, //0-128 for IPv6)");
         }
         Optional<String> v4 = m.group(1) == null ? Optional.empty() : cidr(m.group(1), 32);
-        return v4.isPresent() ? v4 : m.group(2) == null ? Optional.empty() : cidr(m.group(2), 128);
+        Optional<String> v6 = v4.isPresent() || m.group(2) == null ? v4 : cidr(m.group(2), 128);
+        if (v6.isEmpty()) {
+            cidr[0] = m.group(1) == null ? -1 : Integer.parseInt(m.group(1));
+            cidr[1] = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+        }
+        return v6;
     }
 
     private static Optional<String> cidr(String digits, int max) {
@@ -230,7 +237,7 @@ public final class SpfRecord {
         return Optional.empty();
     }
 
-    private static Optional<String> ipNetwork(String name, String arg) {
+    private static Optional<String> ipNetwork(String name, String arg, int[] cidr) {
         int slash = arg.indexOf('/');
         String address = slash < 0 ? arg : arg.substring(0, slash);
         boolean v4 = name.equals("ip4");
@@ -240,7 +247,11 @@ public final class SpfRecord {
         if (slash < 0) {
             return Optional.empty();
         }
-        return cidr(arg.substring(slash + 1), v4 ? 32 : 128);
+        Optional<String> bad = cidr(arg.substring(slash + 1), v4 ? 32 : 128);
+        if (bad.isEmpty()) {
+            cidr[v4 ? 0 : 1] = Integer.parseInt(arg.substring(slash + 1));
+        }
+        return bad;
     }
 
     static boolean ipv6(String s) {

@@ -11,9 +11,11 @@ package dev.preflight.dns.internal;
  * @param name the mechanism's or modifier's name, lower case
  * @param domainSpec the domain-spec (or a modifier's value) as written, or null when there is none
  * @param hasMacro whether the domain-spec holds a macro, so it names no domain until a sender is known
+ * @param cidr4 the IPv4 prefix length of ip4, a or mx, or -1 when none is written
+ * @param cidr6 the IPv6 prefix length of ip6, a or mx, or -1 when none is written
  */
 public record SpfTerm(int position, int offset, String text, boolean modifier, char qualifier, String name,
-        String domainSpec, boolean hasMacro) {
+        String domainSpec, boolean hasMacro, int cidr4, int cidr6) {
 
     /** @return whether evaluating the term asks DNS (RFC 7208 4.6.4): include, a, mx, ptr, exists, redirect */
     public boolean queriesDns() {
