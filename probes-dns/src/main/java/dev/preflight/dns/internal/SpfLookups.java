@@ -318,6 +318,10 @@ public final class SpfLookups {
     }
 
     private void addresses(SpfTerm term, String name, String at, boolean both) throws IOException {
+        if (lookups > STOP_AFTER) {
+            stopped = true;
+            return;
+        }
         String host = DomainNames.relative(name);
         if (badName(term, host, at)) {
             return;
@@ -337,6 +341,10 @@ public final class SpfLookups {
     }
 
     private void mx(SpfTerm term, String name, String at) throws IOException {
+        if (lookups > STOP_AFTER) {
+            stopped = true;
+            return;
+        }
         String host = DomainNames.relative(name);
         if (badName(term, host, at)) {
             return;
