@@ -109,7 +109,7 @@ public final class SpfProbe implements Probe {
         }
         if (walk.voids() > SpfLookups.VOID_LIMIT) {
             fails.add(walk.voids() + " void lookups (names with no records), more than the " + SpfLookups.VOID_LIMIT
-                    + " RFC 7208 4.6.4 allows: " + String.join("; ", walk.voidLookups()));
+                    + " RFC 7208 4.6.4 allows");
             advice.add("Remove the terms that name domains with no records.");
         }
         String all = walk.effectiveAll();
