@@ -67,7 +67,7 @@ class SpfProbeTest {
                 .zone(DnsZone.named("macroinc.test").txt("@", "v=spf1 include:%{ir}.macroinc.test -all"))
                 .zone(DnsZone.named("broken.test").txt("@", "v=spf1 include:loopy.broken.test -all")
                         .cname("loopy", "loopy2.broken.test.").cname("loopy2", "loopy.broken.test."))
-                .zone(DnsZone.named("range.test").txt("@", "v=spf1 ip4:0.0.0.0/0 -all"))
+                .zone(DnsZone.named("range.test").txt("@", "v=spf1 -ip4:0.0.0.0/1 ip4:0.0.0.0/0 -all"))
                 .zone(DnsZone.named("wide.test").txt("@", "v=spf1 ip4:10.0.0.0/4 -all"))
                 .zone(DnsZone.named("after.test").txt("@", "v=spf1 -all include:x.after.test redirect=y.after.test"))
                 .zone(DnsZone.named("badname.test").txt("@", "v=spf1 a:foo..badname.test -all"))

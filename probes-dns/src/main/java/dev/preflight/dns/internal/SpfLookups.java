@@ -186,7 +186,7 @@ public final class SpfLookups {
     }
 
     private void openRange(SpfTerm term, String at) {
-        if (term.qualifier() != '+' && term.qualifier() != '?') {
+        if (term.qualifier() != '+') {
             return;
         }
         if (term.cidr4() == 0 || term.cidr6() == 0) {
