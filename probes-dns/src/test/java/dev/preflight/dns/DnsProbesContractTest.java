@@ -14,7 +14,8 @@ class DnsProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new MxProbe(), new CaaProbe(), new RecordsProbe(), new DmarcProbe(), new DkimProbe());
+        return List.of(new MxProbe(), new CaaProbe(), new RecordsProbe(), new DmarcProbe(), new DkimProbe(),
+                new SpfProbe());
     }
 
     @Override
