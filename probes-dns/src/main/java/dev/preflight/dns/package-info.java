@@ -2,6 +2,7 @@
  * Probes of a domain's DNS, asked through {@link dev.preflight.net.Resolver}: deadline-bound,
  * honouring {@code --dns-server}, one cache per run. {@code dns.spf}, {@code dns.dmarc} and
  * {@code dns.dkim} judge mail authentication, {@code dns.mx} that mail has somewhere to go,
- * {@code dns.caa} which CAs may issue and {@code dns.records} that the names a launch needs resolve. Each probe checks targets of kind {@code domain}.
+ * {@code dns.caa} which CAs may issue and {@code dns.records} that the names a launch needs resolve.
+ * Each probe checks targets of kind {@code domain}.
  */
 package dev.preflight.dns;
