@@ -20,7 +20,8 @@ import org.xbill.DNS.Type;
 /**
  * DNS lookups bound to one check's deadline. Host overrides ({@code --resolve}) come first, then the
  * DNS server given with {@code --dns-server}, then the system's: {@code localhost} and the hosts file
- * without a query, then the DNS servers of {@code /etc/resolv.conf}. A and AAAA are asked in parallel within one deadline.
+ * without a query, then the DNS servers of {@code /etc/resolv.conf}. A and AAAA are asked in parallel
+ * within one deadline.
  * Every answer is cached for the run, shared by every probe of every target, so a name several
  * domains include is asked once.
  *
@@ -38,11 +39,11 @@ import org.xbill.DNS.Type;
  */
 public final class Resolver {
     private final ProbeContext context;
-    private final DnsServers servers;
+    /** Read on first use: a check that only binds an HTTP client never needs them. */
+    private DnsServers servers;
 
     Resolver(ProbeContext context) {
         this.context = context;
-        this.servers = DnsServers.of(context.network());
     }
 
     /**
@@ -68,7 +69,7 @@ public final class Resolver {
             return List.of(InetAddress.getByName(bare));
         }
         String name = bare.toLowerCase(Locale.ROOT);
-        return shared(SharedKey.listOf("net.addresses@" + servers.describe() + ":" + name, InetAddress.class,
+        return shared(SharedKey.listOf("net.addresses@" + servers().describe() + ":" + name, InetAddress.class,
                 SharedKey.Scope.RUN), () -> lookupAddresses(name));
     }
 
@@ -81,11 +82,11 @@ public final class Resolver {
      */
     public DnsAnswer lookup(String name, int type) throws IOException {
         String absolute = name.toLowerCase(Locale.ROOT);
-        return shared(SharedKey.perRun("net.dns@" + servers.describe() + ":" + Type.string(type) + " " + absolute,
+        return shared(SharedKey.perRun("net.dns@" + servers().describe() + ":" + Type.string(type) + " " + absolute,
                 DnsAnswer.class), () -> {
                     String what = Type.string(type) + " " + absolute;
-                    return DnsLookups.await(DnsLookups.start(servers, absolute, type, false, context), what, servers,
-                            context);
+                    DnsServers asked = servers();
+                    return DnsLookups.await(DnsLookups.start(asked, absolute, type, false, context), what, asked, context);
                 });
     }
 
@@ -104,7 +105,11 @@ public final class Resolver {
         return lookup(name, Type.CAA);
     }
 
-    /** @param name a DNS name, e.g. {@code _25._tcp.mail.example.com} @return its TLSA records @throws IOException as {@link #lookup} */
+    /**
+     * @param name a DNS name, e.g. {@code _25._tcp.mail.example.com}
+     * @return its TLSA records
+     * @throws IOException as {@link #lookup}
+     */
     public DnsAnswer tlsa(String name) throws IOException {
         return lookup(name, Type.TLSA);
     }
@@ -116,20 +121,20 @@ public final class Resolver {
 
     /** @return where questions go, e.g. {@code the DNS server 127.0.0.1:5353} */
     public String describe() {
-        return servers.describe();
+        return servers().describe();
     }
 
     private List<InetAddress> lookupAddresses(String host) throws IOException {
-        Optional<List<InetAddress>> known = DnsLookups.systemAddresses(servers, host);
+        Optional<List<InetAddress>> known = DnsLookups.systemAddresses(servers(), host);
         if (known.isPresent()) {
             return known.get();
         }
-        CompletableFuture<DnsAnswer> v4 = DnsLookups.start(servers, host, Type.A, true, context);
-        CompletableFuture<DnsAnswer> v6 = DnsLookups.start(servers, host, Type.AAAA, true, context);
-        DnsAnswer a = DnsLookups.await(v4, "A " + host, servers, context);
+        CompletableFuture<DnsAnswer> v4 = DnsLookups.start(servers(), host, Type.A, true, context);
+        CompletableFuture<DnsAnswer> v6 = DnsLookups.start(servers(), host, Type.AAAA, true, context);
+        DnsAnswer a = DnsLookups.await(v4, "A " + host, servers(), context);
         DnsAnswer aaaa;
         try {
-            aaaa = DnsLookups.await(v6, "AAAA " + host, servers, context);
+            aaaa = DnsLookups.await(v6, "AAAA " + host, servers(), context);
         } catch (DeadlineExceededException e) {
             if (a.found()) {
                 // Both questions had the same deadline; the IPv4 answer is enough to go on.
@@ -143,7 +148,7 @@ public final class Resolver {
             throw new UnknownHostException(host + ": " + (a.outcome() == DnsAnswer.Outcome.NO_SUCH_NAME
                     ? "no such name" : telling.outcome() == DnsAnswer.Outcome.SERVER_FAILURE
                             ? "server failure" + telling.reason().map(r -> " (" + r + ")").orElse("")
-                            : "no A or AAAA record") + " at " + servers.describe());
+                            : "no A or AAAA record") + " at " + servers().describe());
         }
         return found;
     }
@@ -155,6 +160,13 @@ public final class Resolver {
             aaaa.records(AAAARecord.class).forEach(r -> found.add(r.getAddress()));
         }
         return List.copyOf(found);
+    }
+
+    private DnsServers servers() {
+        if (servers == null) {
+            servers = DnsServers.of(context.network());
+        }
+        return servers;
     }
 
     private <T> T shared(SharedKey<T> key, java.util.concurrent.Callable<T> loader) throws IOException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -47,7 +48,11 @@ public final class PageFetcher {
      * @throws IOException if the JVM has no TLS
      */
     public static OkHttpClient clientFor(InetAddress address) throws IOException {
-        return Network.inspectingClient(address);
+        // Each call's timings travel as a tag of its request, so one client serves every call.
+        return Network.inspectingClient(address).newBuilder().eventListenerFactory(call -> {
+            ExchangeTimings timings = call.request().tag(ExchangeTimings.class);
+            return timings != null ? timings : EventListener.NONE;
+        }).build();
     }
 
     /**
@@ -78,8 +83,7 @@ public final class PageFetcher {
     private static Page once(OkHttpClient client, InetAddress address, PageRequest request, int bodyCap,
             ProbeContext context, ExchangeTimings timings) throws IOException {
         TlsCapture capture = new TlsCapture();
-        Call call = Network.of(context).http(client).newBuilder().eventListener(timings).build()
-                .newCall(toOkHttp(request, capture));
+        Call call = Network.of(context).http(client).newCall(toOkHttp(request, capture, timings));
         long start = System.nanoTime();
         try (Response response = call.execute()) {
             Body body = read(response, bodyCap);
@@ -102,8 +106,9 @@ public final class PageFetcher {
                 && timings.timeToFirstByte() == null;
     }
 
-    private static Request toOkHttp(PageRequest request, TlsCapture capture) {
-        Request.Builder b = capture.attachTo(new Request.Builder().url(request.url().toString()));
+    private static Request toOkHttp(PageRequest request, TlsCapture capture, ExchangeTimings timings) {
+        Request.Builder b = capture.attachTo(new Request.Builder().url(request.url().toString()))
+                .tag(ExchangeTimings.class, timings);
         boolean acceptEncoding = false;
         for (HeaderField h : request.headers()) {
             b.addHeader(h.name(), h.value());
