@@ -2,6 +2,7 @@ package dev.preflight.dns;
 
 import dev.preflight.dns.internal.CaaPolicy;
 import dev.preflight.dns.internal.DomainNames;
+import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
@@ -56,8 +57,7 @@ public final class CaaProbe implements Probe {
         while (true) {
             DnsAnswer answer = dns.caa(name);
             if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-                return Result.error("the DNS server could not answer CAA " + name + answer.reason()
-                        .map(r -> " (" + r + ")").orElse(""), null);
+                return ServerFailures.error(answer);
             }
             if (answer.found()) {
                 return CaaPolicy.judge(domain.get(), name, answer);

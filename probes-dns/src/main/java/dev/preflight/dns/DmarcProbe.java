@@ -4,6 +4,7 @@ import dev.preflight.dns.internal.DmarcRecord;
 import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.OrganisationalDomains;
 import dev.preflight.dns.internal.Problem;
+import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.dns.internal.TagList;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
@@ -179,8 +180,7 @@ public final class DmarcProbe implements Probe {
     private static Lookup lookup(Resolver dns, String domain, List<Problem> problems) throws IOException {
         DnsAnswer answer = dns.txt("_dmarc." + domain);
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-            return new Lookup(List.of(), Result.error("the DNS server could not answer TXT _dmarc." + domain
-                    + answer.reason().map(r -> " (" + r + ")").orElse(""), null));
+            return new Lookup(List.of(), ServerFailures.error(answer));
         }
         List<String> records = new ArrayList<>();
         for (String text : answer.texts()) {

@@ -3,6 +3,7 @@ package dev.preflight.dns;
 import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.MtaSts;
 import dev.preflight.dns.internal.Problem;
+import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.dns.internal.TagList;
 import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.net.DnsAnswer;
@@ -92,8 +93,7 @@ public final class MtaStsProbe implements Probe {
         Network network = Network.of(context);
         DnsAnswer answer = network.resolver().txt(name);
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-            return Result.error("the DNS server could not answer TXT " + name
-                    + answer.reason().map(r -> " (" + r + ")").orElse(""), null);
+            return ServerFailures.error(answer);
         }
         List<String> records = new ArrayList<>();
         List<String> lookalikes = new ArrayList<>();
@@ -134,8 +134,7 @@ public final class MtaStsProbe implements Probe {
 
         DnsAnswer mxAnswer = network.resolver().mx(domain);
         if (mxAnswer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-            return Result.error("the DNS server could not answer MX " + domain
-                    + mxAnswer.reason().map(r -> " (" + r + ")").orElse(""), null);
+            return ServerFailures.error(mxAnswer);
         }
 
         String url = "https://mta-sts." + domain + (policyPort == 443 ? "" : ":" + policyPort)

@@ -2,6 +2,7 @@ package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.MxHosts;
+import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
@@ -61,8 +62,7 @@ public final class MxProbe implements Probe {
                         .remediation("Register the domain or fix its delegation, then add MX records.")
                         .detail("server", answer.server()).build();
             case SERVER_FAILURE:
-                return Result.error("the DNS server could not answer MX " + domain.get() + answer.reason()
-                        .map(r -> " (" + r + ")").orElse(""), null);
+                return ServerFailures.error(answer);
             case NO_RECORDS:
                 return Result.builder(Status.FAIL).summary(domain.get() + " has no MX record")
                         .remediation("Publish MX records for " + domain.get() + " pointing at your mail provider's"

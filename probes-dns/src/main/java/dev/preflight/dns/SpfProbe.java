@@ -1,6 +1,7 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DomainNames;
+import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.dns.internal.SpfLookups;
 import dev.preflight.dns.internal.SpfRecord;
 import dev.preflight.net.DnsAnswer;
@@ -63,8 +64,7 @@ public final class SpfProbe implements Probe {
         SpfLookups.Fetched fetched = SpfLookups.fetch(dns, domain);
         DnsAnswer answer = fetched.answer();
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-            return Result.error("the DNS server could not answer TXT " + domain
-                    + answer.reason().map(r -> " (" + r + ")").orElse("") + " (temperror)", null);
+            return Result.error(ServerFailures.describe(answer) + " (temperror)", null);
         }
         if (answer.outcome() == DnsAnswer.Outcome.NO_SUCH_NAME) {
             return Result.builder(Status.FAIL).summary(domain + " does not exist in DNS (NXDOMAIN)")

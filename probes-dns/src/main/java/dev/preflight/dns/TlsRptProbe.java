@@ -2,6 +2,7 @@ package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.Problem;
+import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.dns.internal.TagList;
 import dev.preflight.dns.internal.TlsRptRecord;
 import dev.preflight.net.DnsAnswer;
@@ -62,8 +63,7 @@ public final class TlsRptProbe implements Probe {
         String name = "_smtp._tls." + domain;
         DnsAnswer answer = Network.of(context).resolver().txt(name);
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-            return Result.error("the DNS server could not answer TXT " + name
-                    + answer.reason().map(r -> " (" + r + ")").orElse(""), null);
+            return ServerFailures.error(answer);
         }
         List<String> records = new ArrayList<>();
         List<String> lookalikes = new ArrayList<>();
