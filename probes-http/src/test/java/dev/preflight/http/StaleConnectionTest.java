@@ -28,7 +28,6 @@ class StaleConnectionTest {
             InetAddress address = InetAddress.getLoopbackAddress();
 
             Page first = site.fetch(address, site.get(site.resolve("/first")));
-            Thread.sleep(100);
             Page second = site.fetch(address, site.get(site.resolve("/second")));
 
             assertThat(first.status()).isEqualTo(200);
