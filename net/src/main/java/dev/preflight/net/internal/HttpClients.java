@@ -1,8 +1,10 @@
 package dev.preflight.net.internal;
 
 import dev.preflight.Preflight;
+import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionSpec;
@@ -66,7 +68,19 @@ public final class HttpClients {
             if (request.header("User-Agent") == null) {
                 request = request.newBuilder().header("User-Agent", USER_AGENT).build();
             }
-            return chain.proceed(request);
+            try {
+                return chain.proceed(request);
+            } catch (IOException e) {
+                // At the deadline the check's cancellation (closing the socket) and the call timeout race;
+                // either way the deadline came, and callers must read it as such.
+                if (!(e instanceof InterruptedIOException) && context.remaining().isZero()) {
+                    DeadlineExceededException late = new DeadlineExceededException("no answer from "
+                            + request.url().host() + " before the deadline");
+                    late.initCause(e);
+                    throw late;
+                }
+                throw e;
+            }
         }
     }
 }
