@@ -275,6 +275,33 @@ class EnvMappingTest {
     }
 
     @Test
+    void dkimSelectorOfTheFileBecomesTheDomainTargetsSelectorSetting() {
+        PreflightConfig config = load(".env", """
+                MAIL_FROM_ADDRESS=no-reply@shop.acme.io
+                MAIL_DKIM_SELECTOR=mailjet
+                """);
+
+        assertThat(byName(config).get("shop.acme.io").settings()).containsEntry("dns.dkim.selectors", "mailjet");
+        assertThat(byName(config).get(".env").settings()).doesNotContainKey("dns.dkim.selectors");
+    }
+
+    @Test
+    void domainTargetWithoutSelectorVariableLeavesDiscoveryToTheProbe() {
+        assertThat(byName(load(".env", "EMAIL_FROM=ops@ops.acme.io\n")).get("ops.acme.io").settings()).isEmpty();
+    }
+
+    @Test
+    void dkimSelectorThatIsNoDnsLabelIsAConfigProblemAtItsLine() {
+        Path env = new Fixtures(dir).write(".env", "EMAIL_FROM=ops@ops.acme.io\nDKIM_SELECTOR=s1._domainkey!\n");
+
+        ConfigException e = Fixtures.expectProblem(() -> Fixtures.loader(Map.of()).loadEnvFile(env));
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.key()).contains("DKIM_SELECTOR");
+        assertThat(e.problem()).contains("is not a DKIM selector");
+    }
+
+    @Test
     void secretsHoldSecretNamedValuesAndUrlPasswordsOnly() {
         PreflightConfig config = load(".env", """
                 JWT_SECRET=jwt-secret-value

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The mail server and sending domain an environment file configures, in the spellings of plain
@@ -17,6 +18,11 @@ import java.util.Set;
 final class EnvMail {
     private static final List<String> FROM =
             List.of("DEFAULT_FROM_EMAIL", "EMAIL_FROM", "MAIL_FROM_ADDRESS", "SMTP_FROM");
+    /** Where signing libraries (nodemailer, django-dkim, Laravel DKIM packages) read their selector. */
+    private static final List<String> DKIM_SELECTOR =
+            List.of("DKIM_SELECTOR", "MAIL_DKIM_SELECTOR", "EMAIL_DKIM_SELECTOR", "SMTP_DKIM_SELECTOR");
+    private static final Pattern SELECTORS =
+            Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*(\\s*,\\s*[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)*");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
 
     private EnvMail() {
@@ -77,14 +83,34 @@ final class EnvMail {
                 "'" + text + "' is not a port number; write a number from 1 to 65535, e.g. 587");
     }
 
-    /** @return a {@code DOMAIN} target for the domain mail is sent from */
+    /**
+     * @return a {@code DOMAIN} target for the domain mail is sent from, with the DKIM selector the file
+     *     signs with as the setting {@code dns.dkim.selectors}
+     * @throws ConfigException at the selector's line, if it is not a DNS label (or a comma list of them)
+     */
     static Optional<Target.Builder> domain(Dotenv env) {
         for (String name : FROM) {
             Optional<String> domain = env.value(name).flatMap(EnvMail::addressDomain);
             if (domain.isPresent()) {
                 String d = domain.get();
-                return Optional.of(Target.builder(d, TargetKind.DOMAIN).attribute("domain", d).location(d)
-                        .attribute(EnvTargets.SOURCE, env.source(name)));
+                Target.Builder b = Target.builder(d, TargetKind.DOMAIN).attribute("domain", d).location(d)
+                        .attribute(EnvTargets.SOURCE, env.source(name));
+                dkimSelectors(env).ifPresent(s -> b.setting("dns.dkim.selectors", s));
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> dkimSelectors(Dotenv env) {
+        for (String name : DKIM_SELECTOR) {
+            Optional<String> value = present(env, name).map(String::strip).filter(v -> !v.isEmpty());
+            if (value.isPresent()) {
+                if (!SELECTORS.matcher(value.get()).matches()) {
+                    throw new ConfigException(env.file(), env.lineOf(name), name, "'" + value.get()
+                            + "' is not a DKIM selector; write the label before ._domainkey, e.g. s1");
+                }
+                return value;
             }
         }
         return Optional.empty();
