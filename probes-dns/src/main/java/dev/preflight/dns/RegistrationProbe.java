@@ -2,36 +2,24 @@ package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.OrganisationalDomains;
-import dev.preflight.dns.internal.Problem;
 import dev.preflight.dns.internal.rdap.BootstrapCache;
 import dev.preflight.dns.internal.rdap.BootstrapLoader;
-import dev.preflight.dns.internal.rdap.EventDate;
 import dev.preflight.dns.internal.rdap.MalformedRdapException;
 import dev.preflight.dns.internal.rdap.RdapBootstrap;
 import dev.preflight.dns.internal.rdap.RdapDomain;
 import dev.preflight.dns.internal.rdap.RdapFetch;
-import dev.preflight.dns.internal.rdap.RdapStatuses;
-import dev.preflight.net.DeadlineExceededException;
-import dev.preflight.net.Network;
+import dev.preflight.dns.internal.rdap.RegistrationVerdict;
 import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
-import dev.preflight.probe.SharedKey;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.net.IDN;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
@@ -124,7 +112,8 @@ public final class RegistrationProbe implements Probe {
             throw context.settings().invalid("warn-days", "must be at least fail-days (" + failDays + "), got "
                     + warnDays);
         }
-        boolean expectLock = context.settings().bool("expect-transfer-lock", true);
+        RegistrationVerdict verdict = new RegistrationVerdict(warnDays, failDays,
+                context.settings().bool("expect-transfer-lock", true));
         Optional<HttpUrl> rdapUrl = httpsSetting(context, "rdap-url");
         HttpUrl bootstrapUrl = httpsSetting(context, "bootstrap-url")
                 .orElse(HttpUrl.get(RdapBootstrap.IANA_URL));
@@ -170,7 +159,7 @@ public final class RegistrationProbe implements Probe {
 
         RdapFetch.Answer answer;
         try {
-            answer = fetch(context, url);
+            answer = RdapFetch.oncePerRun(context, url, ACCEPT);
         } catch (IOException e) {
             return Result.builder(Status.ERROR).summary(NetworkFailures.describe(e, "the RDAP server "
                     + url.host()) + "; cannot tell when " + domain + " expires").cause(e)
@@ -182,7 +171,8 @@ public final class RegistrationProbe implements Probe {
                 .detail("rdapUrl", answer.url()).detail("bootstrap", note)
                 .detail("redirects", answer.redirects().isEmpty() ? null : answer.redirects());
         if (answer.problem() != null) {
-            return facts.apply(Status.ERROR).summary(answer.problem() + "; cannot tell when " + domain + " expires").build();
+            return facts.apply(Status.ERROR).summary(answer.problem() + "; cannot tell when " + domain + " expires")
+                    .build();
         }
         if (answer.code() == 404) {
             return facts.apply(Status.FAIL).summary("the registry has no record of " + domain + ": it is not"
@@ -194,94 +184,21 @@ public final class RegistrationProbe implements Probe {
             String why = answer.code() == 429 ? "is rate-limiting this client (429"
                     + (answer.retryAfter() == null ? "" : ", Retry-After " + answer.retryAfter()) + ")"
                     : answer.code() >= 500 ? "failed (" + answer.code() + ")" : "answered " + answer.code();
-            return facts.apply(Status.ERROR).summary("the RDAP server " + url.host() + " " + why + "; cannot tell when " + domain
-                    + " expires").build();
+            return facts.apply(Status.ERROR).summary("the RDAP server " + url.host() + " " + why
+                    + "; cannot tell when " + domain + " expires").build();
         }
         RdapDomain record;
         try {
             record = RdapDomain.parse(answer.body());
         } catch (MalformedRdapException e) {
-            return facts.apply(Status.ERROR).summary("the RDAP answer from " + url.host() + " cannot be used: " + e.getMessage()
-                    + "; cannot tell when " + domain + " expires").build();
+            return facts.apply(Status.ERROR).summary("the RDAP answer from " + url.host() + " cannot be used: "
+                    + e.getMessage() + "; cannot tell when " + domain + " expires").build();
         }
         if (record.ldhName() != null && !record.ldhName().equals(domain)) {
-            return facts.apply(Status.ERROR).summary("the RDAP server " + url.host() + " answered for " + record.ldhName() + ", not "
-                    + domain + "; cannot tell when " + domain + " expires").build();
+            return facts.apply(Status.ERROR).summary("the RDAP server " + url.host() + " answered for "
+                    + record.ldhName() + ", not " + domain + "; cannot tell when " + domain + " expires").build();
         }
-        return judge(domain, record, context.clock().instant(), warnDays, failDays, expectLock, facts);
-    }
-
-    private static Result judge(String domain, RdapDomain record, Instant now, int warnDays, int failDays,
-            boolean expectLock, Function<Status, Result.Builder> start) {
-        List<Problem> problems = new ArrayList<>();
-        for (String status : record.statuses()) {
-            RdapStatuses.danger(status).ifPresent(why -> problems.add(Problem.fail(domain + " " + why,
-                    RdapStatuses.fix(status))));
-        }
-        EventDate expiry = record.expiration();
-        Long daysLeft = null;
-        String renew = "Renew " + domain + " at " + (record.registrar() == null ? "your registrar"
-                : record.registrar()) + " and turn on auto-renew with a payment method that will not expire.";
-        if (expiry == null) {
-            problems.add(Problem.warn("the registry publishes no expiration date for " + domain
-                    + "; cannot verify that it will be renewed", "Check the expiry of " + domain
-                    + " at your registrar and turn on auto-renew."));
-        } else if (!expiry.instant().isAfter(now)) {
-            daysLeft = -Duration.between(expiry.instant(), now).toDays();
-            problems.add(Problem.fail(domain + " expired on " + expiry.day(), renew));
-        } else {
-            daysLeft = Duration.between(now, expiry.instant()).toDays();
-            String text = domain + " expires in " + daysLeft + " day" + (daysLeft == 1 ? "" : "s") + ", on "
-                    + expiry.day();
-            if (daysLeft < failDays) {
-                problems.add(Problem.fail(text, renew));
-            } else if (daysLeft < warnDays) {
-                problems.add(Problem.warn(text, renew));
-            }
-        }
-        boolean locked = RdapStatuses.transferLocked(record.statuses());
-        if (!locked && expectLock) {
-            problems.add(Problem.warn(record.hasStatus() ? domain + " is not locked against transfer (no"
-                    + " 'client transfer prohibited' status)" : "the registry publishes no status for " + domain
-                    + ", so no transfer lock can be seen",
-                    "Ask " + (record.registrar() == null ? "your registrar" : record.registrar()) + " to set the"
-                            + " transfer lock (clientTransferProhibited, often 'registrar lock' or 'domain lock');"
-                            + " if the registry offers none, set dns.registration.expect-transfer-lock: false."));
-        }
-
-        Status status = Problem.worst(problems);
-        List<Problem> ordered = Problem.worstFirst(problems);
-        Result.Builder facts = start.apply(status).detail("expires", expiry == null ? null : expiry.text()).detail("daysLeft", daysLeft)
-                .detail("registered", record.registration() == null ? null : record.registration().text())
-                .detail("lastChanged", record.lastChanged() == null ? null : record.lastChanged().text())
-                .detail("statuses", record.statuses()).detail("transferLock", locked)
-                .detail("registrar", record.registrar()).detail("registrarIanaId", record.registrarId())
-                .detail("nameservers", record.nameservers().isEmpty() ? null : record.nameservers())
-                .detail("problems", ordered.isEmpty() ? null : ordered.stream().map(Problem::text).toList());
-        if (status == Status.PASS) {
-            return facts.summary(domain + " is registered until " + expiry.day() + " (" + daysLeft + " days left)"
-                    + (record.registrar() == null ? "" : " at " + record.registrar())
-                    + (locked ? ", locked against transfer" : "")).build();
-        }
-        Set<String> fixes = new LinkedHashSet<>();
-        ordered.forEach(p -> fixes.add(p.fix()));
-        return facts.summary(ordered.get(0).text() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                + " more problem" + (problems.size() > 2 ? "s" : "") + ")" : ""))
-                .remediation(String.join(" ", fixes)).build();
-    }
-
-    /** One answer per URL per run: two targets under one registered domain ask once. */
-    private static RdapFetch.Answer fetch(ProbeContext context, HttpUrl url) throws IOException {
-        try {
-            return context.shared(SharedKey.perRun("dns.registration.rdap@" + url, RdapFetch.Answer.class),
-                    () -> RdapFetch.get(Network.of(context), url, ACCEPT));
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (TimeoutException e) {
-            throw new DeadlineExceededException("still waiting for the RDAP answer at the deadline");
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return verdict.judge(domain, record, context.clock().instant(), facts);
     }
 
     private static Optional<HttpUrl> httpsSetting(ProbeContext context, String key) {

@@ -1,11 +1,15 @@
 package dev.preflight.dns.internal.rdap;
 
+import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.net.Network;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.SharedKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -77,6 +81,28 @@ public final class RdapFetch {
                 }
                 current = next;
             }
+        }
+    }
+
+    /**
+     * {@link #get}, once per URL per run: two targets under one registered domain ask once.
+     *
+     * @param context the check
+     * @param url an https URL
+     * @param accept the Accept header
+     * @return the answer
+     * @throws IOException as {@link #get}, or the deadline passing while another probe asks
+     */
+    public static Answer oncePerRun(ProbeContext context, HttpUrl url, String accept) throws IOException {
+        try {
+            return context.shared(SharedKey.perRun("dns.registration.rdap@" + url, Answer.class),
+                    () -> get(Network.of(context), url, accept));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (TimeoutException e) {
+            throw new DeadlineExceededException("still waiting for another probe's RDAP answer at the deadline");
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
