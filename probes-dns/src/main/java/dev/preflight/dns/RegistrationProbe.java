@@ -135,6 +135,9 @@ public final class RegistrationProbe implements Probe {
                 loaded = bootstraps.load(context, bootstrapUrl);
             } catch (BootstrapLoader.UnavailableException e) {
                 return Result.error(e.getMessage() + "; cannot find the RDAP server for " + domain, e.getCause());
+            } catch (IOException e) {
+                return Result.error(NetworkFailures.describe(e, "the RDAP bootstrap host " + bootstrapUrl.host())
+                        + "; cannot find the RDAP server for " + domain, e);
             }
             bootstrapNote = loaded.source();
             String tld = domain.substring(domain.lastIndexOf('.') + 1);

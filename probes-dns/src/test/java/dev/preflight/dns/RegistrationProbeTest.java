@@ -346,6 +346,17 @@ class RegistrationProbeTest {
     }
 
     @Test
+    void anRdapServerWhoseCertificateIsNotTrustedIsAnError() {
+        Result result = ProbeTestKit.forProbe(new RegistrationProbe(cache)).target(DnsZones.domain("far.com"))
+                .network(NetworkSettings.builder().hostOverride(new HostOverride(REGISTRY, 0,
+                        InetAddress.getLoopbackAddress())).build())
+                .setting("rdap-url", standIn.origin(REGISTRY) + "/rdap/").run().result();
+
+        assertThat(result).isError().hasSummaryContaining("TLS handshake with the RDAP server rdap.registry.test")
+                .hasSummaryContaining("cannot tell when far.com expires");
+    }
+
+    @Test
     void anHttpRdapUrlIsASettingsError() {
         assertThat(kit("far.com").setting("rdap-url", "http://rdap.registry.test/rdap/").run().result()).isError()
                 .hasSummaryContaining("dns.registration.rdap-url must be an https URL");
