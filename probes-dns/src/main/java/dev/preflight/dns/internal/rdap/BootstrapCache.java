@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The bootstrap file kept on disk between runs, so that a CI job checking a domain every few
- * minutes asks IANA once a day, not every time (IANA asks clients to cache it: RFC 9224 section 8).
+ * minutes asks IANA once a day, not every time (RFC 9224 asks clients not to fetch it for every
+ * query).
  * One file per bootstrap URL, named by a hash of it, under {@link #defaultDirectory()}; its age is
  * its modification time, read against the system clock.
  *
