@@ -57,6 +57,9 @@ class RegistrationProbeTest {
         domain("unlocked.com", NOW.plus(Duration.ofDays(400)), List.of("active"));
         domain("redeeming.com", NOW.minus(Duration.ofDays(40)), List.of("redemption period"));
         domain("example.co.uk", NOW.plus(Duration.ofDays(200)), LOCKED);
+        domain("held.com", NOW.plus(Duration.ofDays(200)), List.of("server hold", "client transfer prohibited"));
+        standIn.route(REGISTRY, "/rdap/domain/nostatus.com", Reply.json(domainObject("nostatus.com",
+                NOW.plus(Duration.ofDays(400)), List.of()).replace("\"status\": [],", "")));
         standIn.route("rdap.couk.test", "/couk/domain/example.co.uk",
                 Reply.json(domainObject("example.co.uk", NOW.plus(Duration.ofDays(200)), LOCKED)));
         standIn.route(REGISTRY, "/rdap/domain/broken.com", Reply.json("{\"objectClassName\": \"domain\", \"ldhName\":"));
@@ -203,6 +206,18 @@ class RegistrationProbeTest {
         assertThat(check("redeeming.com")).isFail()
                 .hasSummaryContaining("redeeming.com is in its redemption period")
                 .hasSummaryContaining("(and 2 more problems)");
+    }
+
+    @Test
+    void aDomainOnHoldFails() {
+        assertThat(check("held.com")).isFail().hasSummaryContaining("held.com is on hold at the registry (server hold)")
+                .hasRemediationContaining("have it lifted");
+    }
+
+    @Test
+    void aRegistryThatPublishesNoStatusWarnsThatNoLockCanBeSeen() {
+        assertThat(check("nostatus.com")).isWarn()
+                .hasSummary("the registry publishes no status for nostatus.com, so no transfer lock can be seen");
     }
 
     @Test
