@@ -8,12 +8,12 @@ import java.time.Instant;
  * Splits what is left of a check's time among servers asked one after another, so that one silent
  * server uses only its share and the servers after it are still asked: each share is the time left
  * divided by the servers not yet asked, so time a fast server leaves over goes to those after it.
- * The shares end a little before the check's deadline (at most 250 ms, a fifth of the time left),
+ * The shares end a little before the check's deadline (a fifth of the time left, at most 500 ms),
  * so that a probe whose last server was silent still returns its own verdict naming that server
  * rather than the runner's bare timeout. Belongs to one check; not thread-safe.
  */
 public final class TimeShares {
-    private static final Duration MAX_RESERVE = Duration.ofMillis(250);
+    private static final Duration MAX_RESERVE = Duration.ofMillis(500);
 
     private final ProbeContext context;
     private final Instant end;
