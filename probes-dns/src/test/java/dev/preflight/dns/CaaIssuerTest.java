@@ -75,7 +75,7 @@ class CaaIssuerTest {
     @Test
     void recordsPermittingTheSitesCaPass() {
         assertThat(check("le.test", letsEncrypt)).isPass()
-                .hasSummary("CAA for le.test allows letsencrypt.org, which permits the site's CA Let's Encrypt")
+                .hasSummary("CAA for le.test allows letsencrypt.org, and permits the site's CA Let's Encrypt")
                 .hasDetail("certificate", "issued by R10 (Let's Encrypt) (le.test:" + letsEncrypt.port()
                         + " (127.0.0.1))");
     }

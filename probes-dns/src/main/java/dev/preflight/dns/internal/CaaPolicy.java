@@ -71,11 +71,11 @@ public final class CaaPolicy {
         } else if (allowed.isEmpty() && set.forbidsAll()) {
             result = Result.builder(Status.WARN).summary("CAA for " + where + " forbids every CA (issue \";\")")
                     .remediation("If the domain serves HTTPS, name its CA in an issue property, or renewals will fail.");
-        } else if (set.issue().isEmpty() && !set.forbidsAll() && set.issueWild() == null) {
+        } else if (allowed.isEmpty()) {
             result = Result.builder(Status.WARN).summary("CAA for " + where + " has no issue property: any CA may issue")
                     .remediation("Add an issue property naming the CAs you use, e.g. issue \"" + suggestion(site) + "\".");
         } else {
-            String permits = issuer.flatMap(Issuer::known).map(k -> ", which permits the site's CA " + k.name())
+            String permits = issuer.flatMap(Issuer::known).map(k -> ", and permits the site's CA " + k.name())
                     .orElse("");
             result = Result.builder(Status.PASS).summary("CAA for " + where + " allows " + String.join(", ", allowed)
                     + permits);
