@@ -41,6 +41,7 @@ public final class DnsAnswer {
     private final List<Record> records;
     private final String server;
     private final String reason;
+    private final boolean authoritative;
 
     /**
      * @param name the name asked for, as asked
@@ -51,12 +52,28 @@ public final class DnsAnswer {
      * @param reason the server's or resolver's words for a failure, or null
      */
     public DnsAnswer(String name, int type, Outcome outcome, List<Record> records, String server, String reason) {
+        this(name, type, outcome, records, server, reason, false);
+    }
+
+    /**
+     * @param name the name asked for, as asked
+     * @param type the record type, a {@link Type} code
+     * @param outcome how the server answered
+     * @param records the records of the type, empty unless {@code FOUND}
+     * @param server where the question went, e.g. {@code 127.0.0.1:5353}
+     * @param reason the server's or resolver's words for a failure, e.g. {@code REFUSED}, or null
+     * @param authoritative whether the server set the AA flag: it serves the name's zone itself
+     * @since 0.2
+     */
+    public DnsAnswer(String name, int type, Outcome outcome, List<Record> records, String server, String reason,
+            boolean authoritative) {
         this.name = name;
         this.type = type;
         this.outcome = outcome;
         this.records = List.copyOf(records);
         this.server = server;
         this.reason = reason;
+        this.authoritative = authoritative;
     }
 
     /** @return the name asked for */
@@ -118,6 +135,18 @@ public final class DnsAnswer {
     /** @return the server's or resolver's words for a failure */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * Whether the server claimed authority for the answer (the AA flag): true when a name server
+     * answers about a zone it serves itself. Known only for an answer from
+     * {@link Resolver#lookupAt}; an answer through the run's resolver reads false.
+     *
+     * @return whether the answer is authoritative
+     * @since 0.2
+     */
+    public boolean authoritative() {
+        return authoritative;
     }
 
     /** @return e.g. {@code TXT _dmarc.example.com: no such name (127.0.0.1:5353)} */

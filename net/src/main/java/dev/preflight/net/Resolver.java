@@ -1,5 +1,6 @@
 package dev.preflight.net;
 
+import dev.preflight.net.internal.DirectQueries;
 import dev.preflight.net.internal.DnsLookups;
 import dev.preflight.net.internal.DnsServers;
 import dev.preflight.probe.ProbeContext;
@@ -7,6 +8,7 @@ import dev.preflight.probe.SharedKey;
 import dev.preflight.support.IpAddresses;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,36 @@ public final class Resolver {
                     DnsServers asked = servers();
                     return DnsLookups.await(DnsLookups.start(asked, absolute, type, false, context), what, asked, context);
                 });
+    }
+
+    /**
+     * Asks one DNS server directly, as {@code dig @server} does, rather than the run's resolver: to
+     * compare what several public resolvers say, or what each authoritative name server of a zone
+     * serves. One message, nothing cached (each call asks again), no host override, hosts file or
+     * search path, and no CNAME followed on this side; the server's response code other than
+     * NOERROR or NXDOMAIN ({@code REFUSED}, {@code SERVFAIL}…) is a
+     * {@link DnsAnswer.Outcome#SERVER_FAILURE} with that code as its reason, and
+     * {@link DnsAnswer#authoritative()} tells whether the server claimed authority.
+     *
+     * <pre>{@code
+     * DnsAnswer soa = dns.lookupAt(new InetSocketAddress(nameServer, 53), "example.com", Type.SOA, false);
+     * boolean lame = !soa.found() || !soa.authoritative();
+     * }</pre>
+     *
+     * @param server the server's address and port
+     * @param name an absolute DNS name
+     * @param type a dnsjava {@link Type} code
+     * @param recursionDesired the RD bit: true to ask a recursive resolver, false to ask an
+     *     authoritative server about its own zone
+     * @return the answer, with the records of the type from the answer section (a recursive server
+     *     puts there the records a CNAME leads to as well)
+     * @throws DeadlineExceededException if the server did not answer before the check's deadline
+     * @throws IOException if the name is malformed or the server could not be asked
+     * @since 0.2
+     */
+    public DnsAnswer lookupAt(InetSocketAddress server, String name, int type, boolean recursionDesired)
+            throws IOException {
+        return DirectQueries.ask(server, name.toLowerCase(Locale.ROOT), type, recursionDesired, context);
     }
 
     /** @param name a DNS name @return its TXT records @throws IOException as {@link #lookup} */

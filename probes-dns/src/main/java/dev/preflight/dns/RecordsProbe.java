@@ -1,6 +1,12 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DomainNames;
+import dev.preflight.dns.internal.NameExpectation;
+import dev.preflight.dns.internal.NameRecords;
+import dev.preflight.dns.internal.Problem;
+import dev.preflight.dns.internal.ResolverAgreement;
+import dev.preflight.dns.internal.TimeShares;
+import dev.preflight.dns.internal.ZoneSerials;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
 import dev.preflight.probe.Probe;
@@ -8,27 +14,44 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
-import dev.preflight.support.IpAddresses;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * {@code dns.records}: the names a launch needs resolve, to the addresses expected when they are
- * given ("DNS records configured: A for root, www, api").
+ * {@code dns.records}: the names a launch needs resolve, to the addresses or CNAME targets expected
+ * when they are given, and the change has propagated ("DNS records configured: A for root, www,
+ * api"; "DNS propagation complete").
  *
  * <p>Settings: {@code names} (the apex and {@code www} by default; {@code @} is the apex, other names
- * are relative to the domain or absolute with a trailing dot) and, per name, {@code expect.NAME}
- * (addresses the name must resolve to, exactly, e.g. {@code dns.records.expect.www: 203.0.113.10}).
- * PASS: every name resolves, to its expected addresses where given. FAIL: a name that does not
- * resolve, or resolves to other addresses than expected (the missing and the unexpected are named).
- * ERROR: the DNS server failed or did not answer before the deadline. SKIP: a target that names no
- * domain. Details: {@code names}, one line per name with its addresses.
+ * are relative to the domain or absolute with a trailing dot); per name, {@code expect.NAME}: either
+ * the addresses it must resolve to, exactly ({@code dns.records.expect.www: 203.0.113.10}), or one
+ * host name it must be a CNAME to ({@code dns.records.expect.www: shops.myshopify.com.}, directly or
+ * further down its chain; the apex cannot be a CNAME); {@code resolvers}, IP addresses with an
+ * optional port of at least two resolvers to ask each name directly, which must all give the same
+ * answer (the CNAME target for a CNAME, else the set of addresses); {@code name-servers} (default
+ * true): ask every authoritative name server of the domain's zone, found by climbing to the first
+ * name with an SOA record, for the zone's SOA directly on port 53, without recursion.
+ *
+ * <p>Names are read as DNS records through the run's DNS server: {@code --resolve} overrides and the
+ * hosts file do not stand in for them. PASS: every name resolves, as expected where given; the
+ * resolvers agree; every name server serves the same serial. FAIL: a name that does not resolve
+ * (no such name, no address, a dangling or looping CNAME); other addresses than expected (the
+ * missing and the unexpected are named); a name expected as a CNAME that has A/AAAA records of its
+ * own or points elsewhere (both named); resolvers that disagree (which says what); name servers
+ * with different serials (each named with its serial); a lame name server (no address, REFUSED, an
+ * answer without the AA flag). WARN: a name server that does not answer while others do. ERROR: the
+ * run's DNS server failed or did not answer before the deadline; a listed resolver that did not
+ * answer; no name server answered. Each listed resolver and name server gets a fair share of the
+ * time left, so a silent one does not keep the others from being asked. SKIP: a target that names
+ * no domain. Details: {@code names} (one line per name with its CNAME chain and addresses),
+ * {@code resolvers}, {@code zone}, {@code nameServers}, {@code problems}.
  *
  * <p>Stateless and thread-safe.
  *
@@ -37,6 +60,18 @@ import java.util.TreeSet;
 public final class RecordsProbe implements Probe {
     private static final List<String> DEFAULT_NAMES = List.of("@", "www");
 
+    private final int nameServerPort;
+
+    /** The probe as resolvers see the domain: name servers on port 53. */
+    public RecordsProbe() {
+        this(53);
+    }
+
+    /** @param nameServerPort where name servers listen; other than 53 only for tests on loopback */
+    RecordsProbe(int nameServerPort) {
+        this.nameServerPort = nameServerPort;
+    }
+
     @Override
     public String id() {
         return "dns.records";
@@ -44,7 +79,7 @@ public final class RecordsProbe implements Probe {
 
     @Override
     public String title() {
-        return "The domain's names (apex, www, …) resolve, to the expected addresses";
+        return "The domain's names (apex, www, …) resolve as expected, and the last change has propagated";
     }
 
     @Override
@@ -54,50 +89,91 @@ public final class RecordsProbe implements Probe {
 
     @Override
     public Result check(ProbeContext context) throws Exception {
-        Optional<String> domain = DomainNames.of(context.target());
-        if (domain.isEmpty()) {
+        Optional<String> target = DomainNames.of(context.target());
+        if (target.isEmpty()) {
             return Result.skip("the target names no domain");
         }
+        String domain = target.get();
         List<String> names = context.settings().list("names");
+        List<String> hosts = new ArrayList<>();
+        List<NameExpectation> expectations = new ArrayList<>();
+        for (String name : names.isEmpty() ? DEFAULT_NAMES : names) {
+            String host = fullName(name.strip(), domain);
+            hosts.add(host);
+            try {
+                expectations.add(NameExpectation.parse(context.settings().list("expect." + name.strip()),
+                        host.equals(domain)));
+            } catch (IllegalArgumentException e) {
+                throw context.settings().invalid("expect." + name.strip(), e.getMessage());
+            }
+        }
+        List<InetSocketAddress> resolvers = resolvers(context);
+        boolean nameServers = context.settings().bool("name-servers", true);
+
         Resolver dns = Network.of(context).resolver();
         List<String> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (String name : names.isEmpty() ? DEFAULT_NAMES : names) {
-            String host = fullName(name.strip(), domain.get());
-            Set<String> expected = new TreeSet<>(context.settings().list("expect." + name.strip()));
-            if (expected.stream().anyMatch(e -> !IpAddresses.isLiteral(e))) {
-                throw context.settings().invalid("expect." + name.strip(), "must list IP addresses");
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            NameRecords found = NameRecords.lookUp(dns, hosts.get(i));
+            lines.add(found.describe());
+            if (found.serverFailure() != null) {
+                problems.add(Problem.error(found.serverFailure(), "Ask again later."));
+            } else if (found.problem() != null) {
+                problems.add(Problem.fail(found.host() + " does not resolve (" + found.problem() + ")",
+                        "Publish the missing A/AAAA or CNAME records at your DNS provider."));
+            } else {
+                problems.addAll(expectations.get(i).check(found));
             }
-            Set<String> found = new TreeSet<>();
+        }
+
+        TimeShares shares = new TimeShares(context, resolvers.size() + (nameServers ? 1 : 0));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("names", lines);
+        List<String> agreed = new ArrayList<>();
+        if (!resolvers.isEmpty()) {
+            ResolverAgreement agreement = ResolverAgreement.compare(resolvers, hosts, shares);
+            problems.addAll(agreement.problems());
+            details.put("resolvers", agreement.lines());
+            agreed.add(resolvers.size() + " resolvers agree");
+        }
+        if (nameServers) {
+            ZoneSerials serials = ZoneSerials.check(dns, domain, nameServerPort, shares);
+            problems.addAll(serials.problems());
+            details.put("zone", serials.zone());
+            details.put("nameServers", serials.lines());
+            if (serials.serial() >= 0) {
+                agreed.add("the name servers of " + serials.zone() + " serve serial " + serials.serial());
+            }
+        }
+
+        Status status = Problem.worst(problems);
+        List<Problem> ordered = Problem.worstFirst(problems);
+        details.put("problems", ordered.stream().map(Problem::text).toList());
+        Result.Builder result = Result.builder(status);
+        details.forEach(result::detail);
+        if (status == Status.PASS) {
+            return result.summary(String.join(", ", lines) + (agreed.isEmpty() ? "" : "; " + String.join("; ", agreed)))
+                    .build();
+        }
+        Set<String> fixes = new LinkedHashSet<>();
+        ordered.stream().filter(p -> p.status() == status).forEach(p -> fixes.add(p.fix()));
+        return result.summary(ordered.get(0).text() + (problems.size() > 1 ? " (and "
+                + (problems.size() - 1) + " more)" : "")).remediation(String.join(" ", fixes)).build();
+    }
+
+    private static List<InetSocketAddress> resolvers(ProbeContext context) {
+        List<InetSocketAddress> resolvers = new ArrayList<>();
+        for (String item : context.settings().list("resolvers")) {
             try {
-                for (InetAddress address : dns.addresses(host, 0)) {
-                    found.add(address.getHostAddress());
-                }
-            } catch (UnknownHostException e) {
-                problems.add(host + " does not resolve");
-                lines.add(host + ": no address");
-                continue;
-            }
-            lines.add(host + ": " + String.join(", ", found));
-            if (!expected.isEmpty() && !normalised(expected).equals(found)) {
-                Set<String> missing = new TreeSet<>(normalised(expected));
-                missing.removeAll(found);
-                Set<String> unexpected = new TreeSet<>(found);
-                unexpected.removeAll(normalised(expected));
-                problems.add(host + " resolves to " + String.join(", ", found)
-                        + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing))
-                        + (unexpected.isEmpty() ? "" : "; not expected " + String.join(", ", unexpected)));
+                resolvers.add(ResolverAgreement.parse(item));
+            } catch (IllegalArgumentException e) {
+                throw context.settings().invalid("resolvers", e.getMessage());
             }
         }
-        if (problems.isEmpty()) {
-            return Result.builder(Status.PASS).summary(String.join(", ", lines)).detail("names", lines).build();
+        if (resolvers.size() == 1) {
+            throw context.settings().invalid("resolvers", "list at least two resolvers, whose answers are compared");
         }
-        return Result.builder(Status.FAIL).summary(problems.get(0) + (problems.size() > 1 ? " (and "
-                + (problems.size() - 1) + " more)" : ""))
-                .remediation("Publish the missing A/AAAA records at your DNS provider, or correct them to the"
-                        + " addresses your servers or load balancer have; check dns.records.expect.* if the change is"
-                        + " intended.")
-                .detail("names", lines).detail("problems", problems).build();
+        return resolvers;
     }
 
     private static String fullName(String name, String domain) {
@@ -105,22 +181,5 @@ public final class RecordsProbe implements Probe {
             return domain;
         }
         return name.endsWith(".") ? DomainNames.relative(name) : name.toLowerCase(Locale.ROOT) + "." + domain;
-    }
-
-    /** Expected addresses written as IP literals, in the form the resolver gives them. */
-    private static Set<String> normalised(Set<String> expected) {
-        Set<String> out = new TreeSet<>();
-        for (String e : expected) {
-            if (IpAddresses.isLiteral(e)) {
-                try {
-                    out.add(InetAddress.getByName(e.replace("[", "").replace("]", "")).getHostAddress());
-                } catch (UnknownHostException ex) {
-                    out.add(e);
-                }
-            } else {
-                out.add(e);
-            }
-        }
-        return out;
     }
 }

@@ -25,6 +25,7 @@ class CaaProbeTest {
                 .zone(DnsZone.named("closed.test").caa("@", 0, "issue", ";"))
                 .zone(DnsZone.named("critical.test").caa("@", 128, "tbs", "unknown").caa("@", 0, "issue", "pki.goog"))
                 .zone(DnsZone.named("iodefonly.test").caa("@", 0, "iodef", "mailto:security@iodefonly.test"))
+                .zone(DnsZone.named("nowild.test").caa("@", 0, "issuewild", ";"))
                 .start();
     }
 
@@ -70,5 +71,7 @@ class CaaProbeTest {
     @Test
     void recordsWithoutAnIssuePropertyWarn() {
         assertThat(check("iodefonly.test")).isWarn().hasSummaryContaining("no issue property");
+        assertThat(check("nowild.test")).isWarn().hasSummary("CAA for nowild.test has no issue property: any CA may"
+                + " issue");
     }
 }

@@ -1,6 +1,7 @@
 package dev.preflight.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.xbill.DNS.Type;
 
 /**
  * A private authoritative DNS server, Knot DNS ({@code /usr/sbin/knotd}, Debian package {@code knot}),
- * serving the given zones on one free port of {@code 127.0.0.1} over UDP and TCP. Its config, zone
+ * serving the given zones on one free port of {@code 127.0.0.1} (or another loopback address and port:
+ * {@link Builder#listen}) over UDP and TCP. Its config, zone
  * files, key and timer databases and control socket live in a fresh temporary directory;
  * {@link #close()} stops exactly the process it started (never by name) and deletes the directory.
  *
@@ -56,9 +58,9 @@ public final class DnsTestServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final List<String> zones;
 
-    private DnsTestServer(PrivateProcess knotd, int port, List<String> zones) {
+    private DnsTestServer(PrivateProcess knotd, InetSocketAddress address, List<String> zones) {
         this.knotd = knotd;
-        this.address = new InetSocketAddress(FreePorts.LOOPBACK, port);
+        this.address = address;
         this.zones = List.copyOf(zones);
     }
 
@@ -85,7 +87,7 @@ public final class DnsTestServer implements AutoCloseable {
         return Servers.binary("KNOTD", DEFAULT_BINARY);
     }
 
-    /** @return where the server answers, UDP and TCP: {@code 127.0.0.1} and its port */
+    /** @return where the server answers, UDP and TCP: {@code 127.0.0.1} (or the address given) and its port */
     public InetSocketAddress address() {
         return address;
     }
@@ -140,8 +142,30 @@ public final class DnsTestServer implements AutoCloseable {
         private final Map<String, String> zones = new LinkedHashMap<>();
         private boolean signed;
         private Duration startTimeout = Duration.ofSeconds(20);
+        private InetAddress listenAddress = FreePorts.LOOPBACK;
+        private int listenPort;
 
         private Builder() {
+        }
+
+        /**
+         * Listens on another loopback address, or on a given port: several servers on
+         * {@code 127.0.0.2}, {@code 127.0.0.3}… sharing one port stand in for a zone's name servers,
+         * which a client asks on one port (53 in real life). A fixed port that is taken fails the
+         * start rather than being retried.
+         *
+         * @param address an IPv4 loopback address, e.g. {@code 127.0.0.2}
+         * @param port a port, or 0 for a free one (the default)
+         * @return this builder
+         * @throws IllegalArgumentException if the address is not a loopback address
+         */
+        public Builder listen(InetAddress address, int port) {
+            if (!address.isLoopbackAddress() || !(address instanceof java.net.Inet4Address)) {
+                throw new IllegalArgumentException("tests listen on 127.0.0.0/8 only, not " + address);
+            }
+            this.listenAddress = address;
+            this.listenPort = port;
+            return this;
         }
 
         /**
@@ -190,7 +214,7 @@ public final class DnsTestServer implements AutoCloseable {
         }
 
         private DnsTestServer startOnce() throws IOException {
-            int port = FreePorts.tcpAndUdp();
+            int port = listenPort != 0 ? listenPort : FreePorts.tcpAndUdp(listenAddress);
             PrivateProcess knotd = PrivateProcess.builder("knotd").directoryPrefix("preflight-knot-").start(dir -> {
                 Files.createDirectories(dir.resolve("storage"));
                 Files.createDirectories(dir.resolve("run"));
@@ -198,7 +222,8 @@ public final class DnsTestServer implements AutoCloseable {
                 Files.writeString(conf, config(dir, port), StandardCharsets.UTF_8);
                 return List.of(binary().toString(), "-c", conf.toAbsolutePath().toString());
             });
-            DnsTestServer server = new DnsTestServer(knotd, port, List.copyOf(zones.keySet()));
+            DnsTestServer server = new DnsTestServer(knotd, new InetSocketAddress(listenAddress, port),
+                    List.copyOf(zones.keySet()));
             SimpleResolver udp = new SimpleResolver(server.address());
             udp.setTimeout(Duration.ofMillis(200));
             SimpleResolver tcp = new SimpleResolver(server.address());
@@ -233,7 +258,7 @@ public final class DnsTestServer implements AutoCloseable {
             // One worker of each kind: tests send a handful of queries, the machine has two cores.
             return "server:\n"
                     + "  rundir: \"" + dir.resolve("run") + "\"\n"
-                    + "  listen: 127.0.0.1@" + port + "\n"
+                    + "  listen: " + listenAddress.getHostAddress() + "@" + port + "\n"
                     + "  udp-workers: 1\n"
                     + "  tcp-workers: 1\n"
                     + "  background-workers: 1\n"

@@ -82,9 +82,18 @@ public final class FreePorts {
      * @throws IOException if none was found in 20 tries
      */
     public static int tcpAndUdp() throws IOException {
+        return tcpAndUdp(LOOPBACK);
+    }
+
+    /**
+     * @param address a loopback address, e.g. {@code 127.0.0.2}
+     * @return a port of that address that was free a moment ago for both TCP and UDP (for DNS)
+     * @throws IOException if none was found in 20 tries
+     */
+    public static int tcpAndUdp(InetAddress address) throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, LOOPBACK)) {
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, tcp.getLocalPort()))) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, address)) {
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, tcp.getLocalPort()))) {
                     return udp.getLocalPort();
                 } catch (IOException taken) {
                     // UDP side in use: try another port.

@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A DNS server that never answers: it listens on one free port of {@code 127.0.0.1} over UDP and
- * TCP, reads every query and counts it, and sends nothing. TCP connections are accepted and held
+ * A DNS server that never answers: it listens on one free port of {@code 127.0.0.1} (or a given
+ * loopback address and port) over UDP and TCP, reads every query and counts it, and sends nothing. TCP connections are accepted and held
  * open, silent, until {@link #close()}. For deadline tests: a lookup against it can only end by its
  * own timeout.
  *
@@ -66,9 +66,32 @@ public final class SilentDnsServer implements AutoCloseable {
         throw new IOException("found no loopback port free for both UDP and TCP");
     }
 
-    /** @return {@code 127.0.0.1} and the port, the same for UDP and TCP */
+    /**
+     * Binds a UDP and a TCP socket on one given loopback address and port, e.g. a silent name server
+     * of a zone whose other servers are {@link DnsTestServer}s on {@code 127.0.0.2} and that port.
+     *
+     * @param address a loopback address
+     * @param port the port for both protocols
+     * @return the running server
+     * @throws IOException if the port is taken on that address
+     * @throws IllegalArgumentException if the address is not a loopback address
+     */
+    public static SilentDnsServer start(InetAddress address, int port) throws IOException {
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("tests listen on loopback addresses only, not " + address);
+        }
+        ServerSocket tcp = new ServerSocket(port, 50, address);
+        try {
+            return new SilentDnsServer(new DatagramSocket(new InetSocketAddress(address, port)), tcp);
+        } catch (IOException taken) {
+            tcp.close();
+            throw taken;
+        }
+    }
+
+    /** @return the address listened on ({@code 127.0.0.1} unless given) and the port, the same for UDP and TCP */
     public InetSocketAddress address() {
-        return new InetSocketAddress(LOOPBACK, tcp.getLocalPort());
+        return new InetSocketAddress(tcp.getInetAddress(), tcp.getLocalPort());
     }
 
     /** @return the port */

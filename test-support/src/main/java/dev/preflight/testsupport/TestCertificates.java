@@ -101,6 +101,7 @@ public final class TestCertificates {
      */
     public static final class Builder {
         private final String commonName;
+        private String organization;
         private final List<GeneralName> alternativeNames = new ArrayList<>();
         private Instant notBefore = Instant.now().minus(Duration.ofHours(1));
         private Instant notAfter = notBefore.plus(Duration.ofDays(90));
@@ -111,6 +112,16 @@ public final class TestCertificates {
 
         private Builder(String commonName) {
             this.commonName = Objects.requireNonNull(commonName, "'commonName' must not be null");
+        }
+
+        /**
+         * @param organization the subject's O, e.g. {@code Let's Encrypt} for an intermediate that reads
+         *     like a public CA's; none by default
+         * @return this builder
+         */
+        public Builder organization(String organization) {
+            this.organization = Objects.requireNonNull(organization, "'organization' must not be null");
+            return this;
         }
 
         /** @param names DNS names for the subjectAltName extension, wildcards allowed @return this builder */
@@ -186,7 +197,11 @@ public final class TestCertificates {
         public HeldCertificate build() {
             KeyPair subjectKeys = keyPair != null ? keyPair : rsaKeyPair(2048);
             KeyPair signingKeys = issuer != null ? issuer.keyPair() : subjectKeys;
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+            X500NameBuilder names = new X500NameBuilder(BCStyle.INSTANCE);
+            if (organization != null) {
+                names.addRDN(BCStyle.O, organization);
+            }
+            X500Name subject = names.addRDN(BCStyle.CN, commonName).build();
             X500Name issuerName = issuer != null
                     ? X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded())
                     : subject;

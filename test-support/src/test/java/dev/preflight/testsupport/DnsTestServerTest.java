@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +171,31 @@ class DnsTestServerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("knotd rejected a zone")
                 .hasMessageContaining("invalid IPv4 address");
+    }
+
+    @Test
+    void serversOnTwoLoopbackAddressesShareOnePort() throws IOException {
+        InetAddress first = InetAddress.getByName("127.0.0.2");
+        String zone = "@ SOA ns1 hostmaster %d 3600 600 86400 60\n@ NS ns1\nns1 A 127.0.0.2\n";
+        try (DnsTestServer one = DnsTestServer.builder().listen(first, 0).zone("pair.test", zone.formatted(5)).start();
+                DnsTestServer two = DnsTestServer.builder().listen(InetAddress.getByName("127.0.0.3"), one.port())
+                        .zone("pair.test", zone.formatted(6)).start()) {
+            assertThat(two.port()).isEqualTo(one.port());
+            assertThat(one.address().getAddress()).isEqualTo(first);
+            assertThat(serial(one)).isEqualTo(5);
+            assertThat(serial(two)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void onlyLoopbackAddressesAreListenedOn() {
+        assertThatThrownBy(() -> DnsTestServer.builder().listen(InetAddress.getByName("192.0.2.1"), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.0/8");
+    }
+
+    private static long serial(DnsTestServer server) throws IOException {
+        Message response = new SimpleResolver(server.address()).send(query("pair.test.", Type.SOA));
+        return answers(response, org.xbill.DNS.SOARecord.class).get(0).getSerial();
     }
 
     private static Message query(String name, int type) throws IOException {

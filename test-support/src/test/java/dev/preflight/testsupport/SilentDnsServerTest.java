@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -43,6 +44,21 @@ class SilentDnsServerTest {
             awaitTcpQuery(silent);
             assertThat(silent.tcpQueries()).isEqualTo(1);
             assertThat(silent.queries()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anotherLoopbackAddressAndAGivenPortAreListenedOn() throws Exception {
+        int port = FreePorts.tcpAndUdp(InetAddress.getByName("127.0.0.9"));
+        try (SilentDnsServer silent = SilentDnsServer.start(InetAddress.getByName("127.0.0.9"), port)) {
+            SimpleResolver resolver = new SimpleResolver(silent.address());
+            resolver.setTimeout(Duration.ofMillis(200));
+
+            assertThatThrownBy(() -> resolver.send(query())).isInstanceOf(IOException.class);
+
+            assertThat(silent.address().getAddress().getHostAddress()).isEqualTo("127.0.0.9");
+            assertThat(silent.port()).isEqualTo(port);
+            assertThat(silent.udpQueries()).isPositive();
         }
     }
 

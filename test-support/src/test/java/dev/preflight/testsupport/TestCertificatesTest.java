@@ -46,6 +46,14 @@ class TestCertificatesTest {
     }
 
     @Test
+    void anOrganizationComesBeforeTheCommonName() {
+        HeldCertificate ca = TestCertificates.builder("R10").organization("Let's Encrypt").certificateAuthority(0).build();
+        HeldCertificate leaf = TestCertificates.builder("shop.test").signedBy(ca).build();
+
+        assertThat(leaf.certificate().getIssuerX500Principal().getName()).isEqualTo("CN=R10,O=Let's Encrypt");
+    }
+
+    @Test
     void pemExportParsesBackToTheSameCertificate() throws Exception {
         HeldCertificate held = TestCertificates.builder("pem.test").build();
 

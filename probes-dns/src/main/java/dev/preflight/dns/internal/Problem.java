@@ -4,9 +4,10 @@ import dev.preflight.probe.Status;
 import java.util.List;
 
 /**
- * One thing wrong with a published record: how bad it is (WARN or FAIL), what it is, and how to fix it.
+ * One thing wrong with a published record: how bad it is (WARN or FAIL), what it is, and how to fix it;
+ * or one thing that could not be told (ERROR), such as a server that did not answer.
  *
- * @param status WARN or FAIL
+ * @param status WARN, FAIL or ERROR
  * @param text one line naming the problem, e.g. {@code pct=150 is not 0-100}
  * @param fix one sentence of concrete advice
  */
@@ -22,12 +23,18 @@ public record Problem(Status status, String text, String fix) {
         return new Problem(Status.WARN, text, fix);
     }
 
-    /** @param problems any problems @return FAIL if one fails, WARN if one warns, else PASS */
+    /** @param text what could not be told @param fix the advice @return an error */
+    public static Problem error(String text, String fix) {
+        return new Problem(Status.ERROR, text, fix);
+    }
+
+    /**
+     * @param problems any problems
+     * @return FAIL if one fails, else ERROR if one could not be told, WARN if one warns, else PASS: a
+     *     failure found is a verdict even when another part could not be checked
+     */
     public static Status worst(List<Problem> problems) {
-        if (problems.stream().anyMatch(p -> p.status() == Status.FAIL)) {
-            return Status.FAIL;
-        }
-        return problems.isEmpty() ? Status.PASS : Status.WARN;
+        return problems.stream().map(Problem::status).reduce(Status.PASS, Status::worst);
     }
 
     /** @param problems any problems @return the worst ones first, then the rest, in order */
@@ -36,6 +43,6 @@ public record Problem(Status status, String text, String fix) {
     }
 
     private static int rank(Problem p) {
-        return p.status() == Status.FAIL ? 0 : 1;
+        return -p.status().severity();
     }
 }
