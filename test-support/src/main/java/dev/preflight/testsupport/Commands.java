@@ -24,7 +24,8 @@ final class Commands {
      * @param scratch where the tool runs and its input and output files are kept, briefly
      * @param input what the tool reads on standard input (e.g. a SQL script), or {@code ""}
      * @param environment variables to set, over this JVM's, with every {@code PG*} variable removed
-     *     (a developer's {@code PGPASSWORD} or {@code PGSSLMODE} must not change a test)
+     *     (a developer's {@code PGPASSWORD} or {@code PGSSLMODE} must not change a test) and
+     *     {@code LC_ALL=C} (messages in English, which tests match, whatever the locale)
      * @param timeout how long the tool may run; then it is killed
      * @return what it wrote on standard output
      * @throws IOException if it cannot start, exits with a non-zero status or outlives the timeout;
@@ -40,6 +41,7 @@ final class Commands {
             ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile())
                     .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
+            builder.environment().put("LC_ALL", "C");
             builder.environment().putAll(environment);
             Process process = builder.start();
             String name = Path.of(command.get(0)).getFileName().toString();

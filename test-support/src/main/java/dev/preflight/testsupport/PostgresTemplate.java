@@ -1,6 +1,7 @@
 package dev.preflight.testsupport;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,16 @@ final class PostgresTemplate {
     private static final Map<Boolean, Path> DATA = new HashMap<>();
 
     private PostgresTemplate() {
+    }
+
+    /**
+     * @return the {@code postgresql.conf} initdb wrote: PostgreSQL's defaults, all commented out but
+     *     for a few initdb chose for this machine
+     * @throws IOException if no template exists yet and initdb fails
+     */
+    static synchronized String defaultConfig() throws IOException {
+        Path data = DATA.isEmpty() ? data(false) : DATA.values().iterator().next();
+        return Files.readString(data.resolve("postgresql.conf"), StandardCharsets.UTF_8);
     }
 
     /**

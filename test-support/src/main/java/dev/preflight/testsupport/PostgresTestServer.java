@@ -155,8 +155,9 @@ public final class PostgresTestServer implements AutoCloseable {
         List<String> psql = List.of(PostgresInstallation.binary("psql"), "-X", "-q", "-A", "-t",
                 "-v", "ON_ERROR_STOP=1", "-h", socketDirectory().toString(), "-p", String.valueOf(port),
                 "-U", SUPERUSER, "-d", database, "-f", "-");
-        String output = Commands.run(psql, postgres.directory(), sql, Map.of("PGCONNECT_TIMEOUT", "10"),
-                COMMAND_TIMEOUT);
+        // Rows in UTF-8, as Java reads them, whatever the locale.
+        Map<String, String> environment = Map.of("PGCONNECT_TIMEOUT", "10", "PGCLIENTENCODING", "UTF8");
+        String output = Commands.run(psql, postgres.directory(), sql, environment, COMMAND_TIMEOUT);
         return output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
     }
 
@@ -189,7 +190,7 @@ public final class PostgresTestServer implements AutoCloseable {
         private final PostgresConfig config = new PostgresConfig();
         private String superuserPassword;
         private final List<String> databases = new ArrayList<>();
-        private final List<String[]> scripts = new ArrayList<>();
+        private final List<Script> scripts = new ArrayList<>();
         private PostgresTestServer primary;
         private boolean dataChecksums;
         private Duration startTimeout = Duration.ofSeconds(60);
@@ -296,7 +297,7 @@ public final class PostgresTestServer implements AutoCloseable {
          * @return this builder
          */
         public Builder initSql(String database, String sql) {
-            scripts.add(new String[] {database, sql});
+            scripts.add(new Script(database, sql));
             return this;
         }
 
@@ -354,8 +355,8 @@ public final class PostgresTestServer implements AutoCloseable {
                 for (String database : databases) {
                     server.execute("CREATE DATABASE " + PostgresConfig.identifier(database));
                 }
-                for (String[] script : scripts) {
-                    server.execute(script[0], script[1]);
+                for (Script script : scripts) {
+                    server.execute(script.database(), script.sql());
                 }
                 return server;
             } catch (IOException | RuntimeException e) {
@@ -372,16 +373,14 @@ public final class PostgresTestServer implements AutoCloseable {
                     PostgresInstallation.own(Files.createDirectory(dir.resolve(sub)));
                 }
                 Path data = dir.resolve("data");
-                Path template = PostgresTemplate.data(dataChecksums);
                 if (primary == null) {
                     // As this JVM's user: cp -a run by root keeps the files' owner, postgres.
-                    Commands.run(List.of("/bin/cp", "-a", template.toString(), data.toString()), dir, "",
-                            Map.of(), startTimeout);
+                    Commands.run(List.of("/bin/cp", "-a", PostgresTemplate.data(dataChecksums).toString(),
+                            data.toString()), dir, "", Map.of(), startTimeout);
                 } else {
-                    baseBackup(dir, data);
+                    PostgresReplication.baseBackup(primary, dir, data, startTimeout);
                     // Back to the defaults: the copy brought the primary's own lines.
-                    Files.writeString(data.resolve("postgresql.conf"),
-                            Files.readString(template.resolve("postgresql.conf"), StandardCharsets.UTF_8),
+                    Files.writeString(data.resolve("postgresql.conf"), PostgresTemplate.defaultConfig(),
                             StandardCharsets.UTF_8);
                 }
                 config.write(dir, data, port, primary != null);
@@ -394,7 +393,7 @@ public final class PostgresTestServer implements AutoCloseable {
                     () -> server.pidFileSaysReady() && listening.ready());
             if (primary != null) {
                 try {
-                    awaitStreaming(server);
+                    PostgresReplication.awaitStreaming(server, startTimeout);
                 } catch (IOException | RuntimeException e) {
                     server.close();
                     throw e;
@@ -403,29 +402,7 @@ public final class PostgresTestServer implements AutoCloseable {
             return server;
         }
 
-        private void baseBackup(Path dir, Path data) throws IOException {
-            // Over the primary's socket, as the server's user, so the copy is owned by it; the
-            // primary's 'local replication' peer line lets it in.
-            Commands.run(PostgresInstallation.asServerUser(List.of(PostgresInstallation.binary("pg_basebackup"),
-                    "-h", primary.socketDirectory().toString(), "-p", String.valueOf(primary.port()),
-                    "-U", SUPERUSER, "-D", data.toString(), "-R", "-X", "stream", "--checkpoint=fast",
-                    "--no-sync")), dir, "", Map.of("PGCONNECT_TIMEOUT", "10"), startTimeout);
-        }
-
-        private void awaitStreaming(PostgresTestServer replica) throws IOException {
-            long deadline = System.nanoTime() + startTimeout.toNanos();
-            while (!"streaming".equals(replica.execute("SELECT status FROM pg_stat_wal_receiver"))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the replica did not stream from its primary within "
-                            + startTimeout.toMillis() + " ms; its log:\n" + replica.log());
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for the replica to stream", e);
-                }
-            }
+        private record Script(String database, String sql) {
         }
     }
 

@@ -73,9 +73,9 @@ class PostgresTestServerTest {
 
     @Test
     void sslOnAnswersTheSslRequestAndHandshakesWithTheMintedChain() throws Exception {
-        HeldCertificate root = TestCertificates.builder("Postgres Test Root").certificateAuthority(1).build();
+        HeldCertificate root = TestCertificates.builder("Postgres Test Root").certificateAuthority(1).ecP256().build();
         HeldCertificate intermediate = TestCertificates.builder("Postgres Test Intermediate").certificateAuthority(0)
-                .signedBy(root).build();
+                .ecP256().signedBy(root).build();
         HeldCertificate leaf = TestCertificates.builder("localhost").ipAddresses("127.0.0.1").ecP256()
                 .signedBy(intermediate).build();
         try (PostgresTestServer postgres = PostgresTestServer.builder()
@@ -140,6 +140,8 @@ class PostgresTestServerTest {
             assertThat(replica.port()).isNotEqualTo(primary.port());
             assertThatThrownBy(() -> replica.execute("INSERT INTO t VALUES (1)"))
                     .hasMessageContaining("read-only transaction");
+            assertThatThrownBy(() -> PostgresTestServer.builder().replicaOf(primary).database("app").start())
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

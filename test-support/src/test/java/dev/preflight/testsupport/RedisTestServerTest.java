@@ -110,6 +110,24 @@ class RedisTestServerTest {
     }
 
     @Test
+    void tlsAlongsideThePlainPortKeepsBoth() throws Exception {
+        HeldCertificate leaf = TestCertificates.builder("localhost").ipAddresses("127.0.0.1").ecP256().build();
+        try (RedisTestServer redis = RedisTestServer.builder().requirePass("pw").tls(leaf).start();
+                Resp plain = Resp.connect(redis.port())) {
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, redis.tlsPort()), 5_000);
+            SSLSocket tls = (SSLSocket) trusting(leaf).getSocketFactory().createSocket(socket, "127.0.0.1",
+                    redis.tlsPort(), true);
+
+            try (Resp overTls = new Resp(tls)) {
+                assertThat(overTls.call("PING")).startsWith("-NOAUTH");
+            }
+            assertThat(plain.call("PING")).startsWith("-NOAUTH");
+            assertThat(redis.tlsPort()).isNotZero().isNotEqualTo(redis.port());
+        }
+    }
+
+    @Test
     void closeStopsRedisAndDeletesTheDirectory() throws IOException {
         RedisTestServer redis = RedisTestServer.builder().start();
         ProcessHandle process = redis.process();
