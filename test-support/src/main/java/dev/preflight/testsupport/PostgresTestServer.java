@@ -34,18 +34,22 @@ import java.util.Map;
  * <p>Each server starts from a copy of one initdb'd data directory per JVM (superuser
  * {@value #SUPERUSER}, UTF-8, C locale), then appends its own lines to {@code postgresql.conf} and
  * writes its own {@code pg_hba.conf}. Every other setting keeps PostgreSQL's default, so probes see
- * what a fresh production install has. The server's own {@link #execute psql} reaches the
- * superuser over the private unix socket through two {@code local ... peer} lines that always head
- * {@code pg_hba.conf}; the lines given to {@link Builder#hba} follow them. When the JVM runs as
+ * what a fresh production install has. The server's own {@link #execute(String, String) psql}
+ * reaches the superuser over the private unix socket through two {@code local ... peer} lines that
+ * always head {@code pg_hba.conf} (probes reading {@code pg_hba_file_rules} see them); the lines
+ * given to {@link Builder#hba} follow them. When the JVM runs as
  * root, the server runs as the system user {@code postgres} (initdb and postgres refuse root) and
  * owns the temporary directory. {@link #isAvailable()} tells tests whether PostgreSQL is installed,
  * and {@link #assumeAvailable()} skips a test without it. Thread-safe once started.
  *
- * <p>Measured on a 2-core build machine shared with other builds (load average about 20): the
- * first {@code start()} in a JVM takes about 7 s, most of it the template's initdb (1.2 s on an idle
- * machine, against 0.1 s for the copy each later start makes); later ones 1.4 to 1.7 s, plus about
- * 0.15 s per {@code psql} run for the password, each database and each init script; a replica
- * 3.4 s; {@code close()} 0.6 s (a replica's 2 s).
+ * <p>Measured on a 2-core build machine. Idle: initdb 1.2 s, the copy 0.1 s, postgres ready 0.25 s
+ * after it is started. Shared with other builds (load average 15 to 20): the first {@code start()}
+ * in a JVM 2.7 to 7.5 s (initdb 4.5 to 5.4 s, the copy 0.3 to 1 s); later ones 1 to 1.7 s, plus
+ * 0.1 to 0.15 s per {@code psql} run (the password, each database, each init script); a replica
+ * 3 to 4.4 s; {@code close()} 0.35 to 0.7 s, of which the fast shutdown takes 0.2 to 0.3 s and
+ * deleting the directory most of the rest (1.2 to 2.7 s for a replica or a primary that had one,
+ * whose WAL has grown). WAL switched to a succeeding or failing {@code archive_command} shows in
+ * {@code pg_stat_archiver} 0.1 s later.
  *
  * @since 0.1
  */
@@ -305,7 +309,9 @@ public final class PostgresTestServer implements AutoCloseable {
          * Makes this server a streaming replica (hot standby) of {@code primary}: its data directory is
          * {@code pg_basebackup -R} of the primary's, taken over the primary's unix socket, with the
          * replica's own {@code postgresql.conf} lines and {@code pg_hba.conf}. {@code start()} returns
-         * once it streams. A replica is read-only: no password, database or init script.
+         * once it streams. The primary's {@code pg_stat_replication} then has a row in state
+         * {@code streaming}, with no {@code client_addr} (a unix socket). A replica is read-only: no
+         * password, database or init script.
          *
          * @param primary a running server of this JVM
          * @return this builder

@@ -48,9 +48,9 @@ import java.util.Map;
  * and {@link #assumeAvailable()} skips a test without it. Thread-safe once started; the process
  * itself is run by {@link PrivateProcess}.
  *
- * <p>Measured on a 2-core build machine shared with other builds (load average about 20):
- * {@code start()} returns 80 to 200 ms after it is called, with TLS too; {@code close()} takes 30
- * to 200 ms.
+ * <p>Measured on a 2-core build machine shared with other builds (load average 15 to 20):
+ * {@code start()} returns 60 to 200 ms after it is called, 250 to 350 ms with TLS only;
+ * {@code close()} takes 30 to 200 ms.
  *
  * @since 0.1
  */
