@@ -37,10 +37,10 @@ import java.util.Map;
  * what a fresh production install has. The server's own {@link #execute(String, String) psql}
  * reaches the superuser over the private unix socket through two {@code local ... peer} lines that
  * always head {@code pg_hba.conf} (probes reading {@code pg_hba_file_rules} see them); the lines
- * given to {@link Builder#hba} follow them. When the JVM runs as
- * root, the server runs as the system user {@code postgres} (initdb and postgres refuse root) and
- * owns the temporary directory. {@link #isAvailable()} tells tests whether PostgreSQL is installed,
- * and {@link #assumeAvailable()} skips a test without it. Thread-safe once started.
+ * given to {@link Builder#hba} follow them. When the JVM runs as root, the server runs as the
+ * system user {@code postgres} (initdb and postgres refuse root) and owns the temporary directory;
+ * otherwise it runs as the JVM's user. {@link #isAvailable()} tells tests whether PostgreSQL is
+ * installed, and {@link #assumeAvailable()} skips a test without it. Thread-safe once started.
  *
  * <p>Measured on a 2-core build machine. Idle: initdb 1.2 s, the copy 0.1 s, postgres ready 0.25 s
  * after it is started. Shared with other builds (load average 15 to 20): the first {@code start()}

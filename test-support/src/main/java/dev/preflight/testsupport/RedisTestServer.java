@@ -41,9 +41,9 @@ import java.util.Map;
  * and a {@code default} user without a password. With {@link Builder#tls} the server also listens
  * on a TLS port ({@code tls-auth-clients no}: clients need no certificate); with
  * {@link Builder#plaintext(boolean) plaintext(false)} only there ({@code port 0}).
- * {@link Builder#start()} returns once the plain port answers {@code PING} with {@code +PONG} or
- * {@code -NOAUTH} (for a TLS-only server: once Redis logs that it is ready and the TLS port
- * accepts connections). {@code close()} sends SIGTERM, on which Redis saves its snapshot if save
+ * {@link Builder#start()} returns once the plain port answers {@code PING}, with {@code +PONG} or
+ * an error such as {@code -NOAUTH} (for a TLS-only server: once Redis logs that it is ready and the
+ * TLS port accepts connections). {@code close()} sends SIGTERM, on which Redis saves its snapshot if save
  * points are set, then exits. {@link #isAvailable()} tells tests whether redis-server is installed,
  * and {@link #assumeAvailable()} skips a test without it. Thread-safe once started; the process
  * itself is run by {@link PrivateProcess}.
@@ -313,10 +313,14 @@ public final class RedisTestServer implements AutoCloseable {
                 out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 InputStream in = socket.getInputStream();
-                byte[] reply = in.readNBytes(7);
-                String line = new String(reply, StandardCharsets.US_ASCII);
-                // -LOADING while a snapshot loads; -NOAUTH once ready when a password is required.
-                return line.startsWith("+PONG") || line.startsWith("-NOAUTH");
+                StringBuilder line = new StringBuilder();
+                for (int b = in.read(); b >= 0 && b != '\n' && line.length() < 80; b = in.read()) {
+                    line.append((char) b);
+                }
+                // Any answer but -LOADING (a snapshot still loading) means ready: -NOAUTH with a
+                // password, -NOPERM for a default user without PING.
+                return line.toString().startsWith("+PONG")
+                        || line.toString().startsWith("-") && !line.toString().startsWith("-LOADING");
             } catch (IOException e) {
                 return false;
             }

@@ -71,6 +71,19 @@ class RedisTestServerTest {
     }
 
     @Test
+    void aDefaultUserWithoutPingIsReadyToo() throws IOException {
+        try (RedisTestServer redis = RedisTestServer.builder()
+                .aclUser("default", "on nopass ~* -@all")
+                .aclUser("ops", "on >ops-pw ~* +@all")
+                .start();
+                Resp client = Resp.connect(redis.port())) {
+            assertThat(client.call("PING")).startsWith("-NOPERM");
+            assertThat(client.call("AUTH", "ops", "ops-pw")).isEqualTo("+OK");
+            assertThat(client.call("PING")).isEqualTo("+PONG");
+        }
+    }
+
+    @Test
     void configDirectivesTurnPersistenceAndMaxmemoryOnAndOff() throws IOException {
         try (RedisTestServer persistent = RedisTestServer.builder()
                 .config("appendonly", "yes").config("maxmemory", "64mb").config("maxmemory-policy", "allkeys-lru")
