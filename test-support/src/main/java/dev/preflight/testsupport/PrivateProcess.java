@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * A server binary run as a child of this JVM in a fresh temporary directory of its own, for the
- * real servers of {@code test-support} (knotd, nginx, and those to come). Its standard output and
+ * real servers of {@code test-support} (knotd, nginx, postgres, redis-server). Its standard output and
  * error go to a file in that directory. {@link #close()} stops exactly this process and its
  * descendants, by pid and never by name, then deletes the directory; a JVM shutdown hook does the
  * same if a test exits without closing it.
@@ -191,7 +191,8 @@ public final class PrivateProcess implements AutoCloseable {
         deleteRecursively(directory);
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and everything in it, quietly: what cannot be deleted is left to the OS's temp cleaning. */
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,2 +1,5 @@
-/** Fixtures for Preflight's own tests: minted certificates and loopback HTTPS and DNS servers. Not published. */
+/**
+ * Fixtures for Preflight's own tests: minted certificates, loopback HTTPS servers, and private DNS
+ * (knotd), nginx, PostgreSQL and Redis servers. Not published.
+ */
 package dev.preflight.testsupport;
