@@ -15,7 +15,7 @@ class DnsProbesContractTest extends ProbeContractTest {
     @Override
     protected List<Probe> probes() {
         return List.of(new MxProbe(), new CaaProbe(), new RecordsProbe(), new DmarcProbe(), new DkimProbe(),
-                new SpfProbe(), new TlsRptProbe(), new MtaStsProbe());
+                new SpfProbe(), new TlsRptProbe(), new MtaStsProbe(), new DnssecProbe());
     }
 
     @Override

@@ -1,0 +1,94 @@
+package dev.preflight.dns;
+
+import dev.preflight.dns.internal.DnssecValidation;
+import dev.preflight.dns.internal.DnssecVerdict;
+import dev.preflight.dns.internal.DomainNames;
+import dev.preflight.dns.internal.ServerFailureException;
+import dev.preflight.dns.internal.TrustAnchors;
+import dev.preflight.dns.internal.ZoneApex;
+import dev.preflight.dns.internal.ZoneSigning;
+import dev.preflight.net.DnsMessages;
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.Result;
+import dev.preflight.probe.TargetKind;
+import java.util.Optional;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * {@code dns.dnssec}: the domain's zone validates with DNSSEC, as a validating resolver would judge it
+ * (dnsjava's {@code ValidatingResolver}, asking the run's DNS servers).
+ *
+ * <p>The zone is the one the domain belongs to (the owner of its SOA); its SOA record set is validated
+ * along the chain of trust from the trust anchors, and its DNSKEY, its parent's DS and the signatures
+ * over its SOA are read to say why. Settings: {@code trust-anchor}, a file of DS or DNSKEY records in
+ * zone-file syntax where chains of trust start (default: the IANA root KSKs 20326 and 38696); a file
+ * that cannot be read or parsed, or holds neither, is a settings error.
+ *
+ * <p>PASS: the SOA validates (secure). WARN: the zone is not signed (no DNSKEY); signed but its parent
+ * publishes no DS (an island of security); signed with a DS but no chain of trust reaches it (an
+ * unsigned parent, or a private zone outside the anchors); secure, but the signature over the SOA
+ * expires within {@link DnssecVerdict#EXPIRY_WARNING 3 days}, or a key uses an algorithm RFC 8624
+ * advises against (RSA/SHA-1, DSA, GOST, MD5). FAIL: validation fails (bogus), with the cause where it
+ * can be found (an expired or broken signature over the SOA, no key matching the parent's DS) or else
+ * the validator's reason; or the parent publishes DS but the zone serves no DNSKEY; or the domain does
+ * not exist. ERROR: a DNS server failed (SERVFAIL, REFUSED) or did not answer before the deadline.
+ * SKIP: a target that names no domain. Details: {@code zone}, {@code validation} (secure, insecure or
+ * bogus), {@code reason} (the validator's), {@code trustAnchor}, {@code keys} (tag, algorithm, KSK or
+ * ZSK), {@code ds}, {@code soaSignatures} (signing key and validity period).
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.3
+ */
+public final class DnssecProbe implements Probe {
+
+    @Override
+    public String id() {
+        return "dns.dnssec";
+    }
+
+    @Override
+    public String title() {
+        return "The domain's zone is signed and validates with DNSSEC";
+    }
+
+    @Override
+    public TargetKind targetKind() {
+        return TargetKind.DOMAIN;
+    }
+
+    @Override
+    public Result check(ProbeContext context) throws Exception {
+        Optional<String> domain = DomainNames.of(context.target());
+        if (domain.isEmpty()) {
+            return Result.skip("the target names no domain");
+        }
+        TrustAnchors anchors = TrustAnchors.from(context.settings());
+        Name name;
+        try {
+            name = Name.fromString(domain.get(), Name.root);
+        } catch (TextParseException e) {
+            return Result.fail("'" + domain.get() + "' is not a valid DNS name: " + e.getMessage(),
+                    "Correct the domain in the target.");
+        }
+        DnsMessages dns = DnsMessages.of(context);
+        try {
+            Optional<Name> apex = ZoneApex.of(dns, name);
+            if (apex.isEmpty()) {
+                return Result.fail(domain.get() + " does not exist (NXDOMAIN from " + dns.describe() + ")",
+                        "Register the domain or correct the target.");
+            }
+            ZoneSigning zone = ZoneSigning.ask(dns, apex.get());
+            DnssecValidation validation = DnssecValidation.of(dns, anchors, context.clock(), apex.get());
+            if (validation.state() == DnssecValidation.State.SERVER_FAILURE) {
+                return Result.error(dns.describe() + " could not answer SOA " + apex.get() + " for validation ("
+                        + validation.rcode() + ")", null);
+            }
+            return DnssecVerdict.judge(zone, validation, anchors, context.clock().instant());
+        } catch (ServerFailureException e) {
+            return Result.error(e.getMessage(), null);
+        }
+    }
+}

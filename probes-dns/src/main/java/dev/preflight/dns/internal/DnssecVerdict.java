@@ -1,0 +1,134 @@
+package dev.preflight.dns.internal;
+
+import dev.preflight.probe.Result;
+import dev.preflight.probe.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.RRSIGRecord;
+
+/** Judges a zone's DNSSEC from the validator's conclusion and what the zone publishes. */
+public final class DnssecVerdict {
+    /** Re-signing runs well ahead of expiry; a signature this close to it means the signer has stalled. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(3);
+
+    private static final String FIX_BOGUS = "Validating resolvers (most ISPs', 1.1.1.1, 8.8.8.8) now answer SERVFAIL"
+            + " for this zone: re-sign it, make the parent's DS match a published key-signing key, or remove the DS"
+            + " at the registrar until signing works.";
+
+    private DnssecVerdict() {
+    }
+
+    /**
+     * @param zone what the zone publishes
+     * @param validation the validator's conclusion about its SOA
+     * @param anchors where chains of trust started
+     * @param now the check's time
+     * @return the result; a validation that reached no conclusion is left to the caller
+     */
+    public static Result judge(ZoneSigning zone, DnssecValidation validation, TrustAnchors anchors, Instant now) {
+        String name = DomainNames.relative(zone.apex().toString());
+        boolean dsWithoutKeys = zone.keys().isEmpty() && !zone.ds().isEmpty();
+        Result.Builder result = switch (validation.state()) {
+            case SECURE -> secure(zone, name, anchors, now);
+            case BOGUS -> Result.builder(Status.FAIL).summary("DNSSEC validation of " + name + " fails: "
+                    + diagnosis(zone, now).or(validation::why).orElse("bogus")).remediation(FIX_BOGUS);
+            case INSECURE -> dsWithoutKeys
+                    ? Result.builder(Status.FAIL).summary(noKeys(zone, name)).remediation(FIX_BOGUS)
+                    : insecure(zone, name, validation, anchors);
+            case SERVER_FAILURE -> throw new IllegalArgumentException("no conclusion to judge");
+        };
+        result.subject(name).detail("zone", name)
+                .detail("validation", validation.state().name().toLowerCase(java.util.Locale.ROOT))
+                .detail("trustAnchor", anchors.description())
+                .detail("keys", zone.keys().stream().map(DnssecRecords::describe).toList())
+                .detail("ds", zone.ds().stream().map(DnssecRecords::describe).toList())
+                .detail("soaSignatures", zone.soaSignatures().stream().map(DnssecRecords::describe).toList());
+        validation.why().ifPresent(r -> result.detail("reason", r));
+        return result.build();
+    }
+
+    private static Result.Builder secure(ZoneSigning zone, String name, TrustAnchors anchors, Instant now) {
+        List<String> warnings = new ArrayList<>();
+        zone.soaSignatures().stream().map(RRSIGRecord::getExpire).min(Instant::compareTo)
+                .filter(expiry -> Duration.between(now, expiry).compareTo(EXPIRY_WARNING) < 0)
+                .ifPresent(expiry -> warnings.add("the signature over its SOA expires in "
+                        + Duration.between(now, expiry).toHours() + " h (" + expiry + ")"));
+        zone.keys().stream().map(DNSKEYRecord::getAlgorithm).distinct().filter(DnssecRecords::deprecated)
+                .forEach(alg -> warnings.add("it is signed with " + DnssecRecords.algorithm(alg)
+                        + ", which RFC 8624 advises against"));
+        String algorithms = String.join(", ", zone.keys().stream().map(DNSKEYRecord::getAlgorithm).distinct()
+                .map(DNSSEC.Algorithm::string).toList());
+        if (warnings.isEmpty()) {
+            return Result.builder(Status.PASS).summary(name + " validates with DNSSEC (" + algorithms
+                    + ", chain of trust from " + anchors.description() + ")");
+        }
+        return Result.builder(Status.WARN).summary(name + " validates with DNSSEC, but " + String.join("; ", warnings))
+                .remediation("Check that the signer re-signs the zone (a stalled signer lets signatures expire and"
+                        + " the zone go dark), and roll to ECDSAP256SHA256 (13) or ED25519 (15) when an old algorithm"
+                        + " is named.");
+    }
+
+    private static Result.Builder insecure(ZoneSigning zone, String name, DnssecValidation validation,
+            TrustAnchors anchors) {
+        if (zone.keys().isEmpty()) {
+            return Result.builder(Status.WARN).summary(name + " is not signed (no DNSKEY): its answers can be forged"
+                    + " without a validating resolver noticing").remediation("Turn on DNSSEC signing at your DNS"
+                            + " provider, then publish the DS record it gives you at your registrar.");
+        }
+        if (zone.ds().isEmpty()) {
+            return Result.builder(Status.WARN).summary(name + " is signed, but its parent publishes no DS record"
+                    + " (an island of security): validators cannot trust its keys").remediation("Publish the DS"
+                            + " record of the zone's key-signing key at your registrar (or in the parent zone).");
+        }
+        return Result.builder(Status.WARN).summary(name + " is signed and its parent publishes DS, but no chain of"
+                + " trust reaches it from " + anchors.description() + validation.why().map(r -> ": " + r).orElse(""))
+                .remediation("Check that every zone above it is signed with a DS at its own parent, or anchor"
+                        + " validation at a zone of yours with dns.dnssec.trust-anchor for a private namespace.");
+    }
+
+    private static String noKeys(ZoneSigning zone, String name) {
+        return "the parent publishes DS for " + name + " (" + String.join(", ", zone.ds().stream()
+                .map(DnssecRecords::describe).toList()) + "), but the zone serves no DNSKEY";
+    }
+
+    /** The validator's reasons name the failed record set, not why; a local check names the signature's fault. */
+    private static Optional<String> diagnosis(ZoneSigning zone, Instant now) {
+        String name = DomainNames.relative(zone.apex().toString());
+        if (zone.keys().isEmpty()) {
+            return Optional.of(zone.ds().isEmpty() ? "the zone serves no DNSKEY" : noKeys(zone, name));
+        }
+        if (!zone.ds().isEmpty() && zone.ds().stream().noneMatch(ds -> zone.keys().stream()
+                .anyMatch(key -> DnssecRecords.matches(ds, key)))) {
+            return Optional.of("no DNSKEY of the zone matches the parent's DS ("
+                    + String.join(", ", zone.ds().stream().map(DnssecRecords::describe).toList()) + ")");
+        }
+        if (zone.soaSignatures().isEmpty()) {
+            return Optional.of("the SOA of " + name + " carries no RRSIG");
+        }
+        String fault = null;
+        for (RRSIGRecord signature : zone.soaSignatures()) {
+            Optional<DNSKEYRecord> key = zone.keys().stream().filter(k -> k.getFootprint() == signature.getFootprint()
+                    && k.getAlgorithm() == signature.getAlgorithm()).findFirst();
+            if (key.isEmpty()) {
+                fault = "no DNSKEY with tag " + signature.getFootprint() + " for the RRSIG over the SOA";
+                continue;
+            }
+            try {
+                DNSSEC.verify(zone.soa(), signature, key.get(), now);
+                return Optional.empty();
+            } catch (DNSSEC.SignatureExpiredException e) {
+                fault = "the RRSIG over the SOA expired at " + signature.getExpire();
+            } catch (DNSSEC.SignatureNotYetValidException e) {
+                fault = "the RRSIG over the SOA is not valid before " + signature.getTimeSigned();
+            } catch (DNSSEC.DNSSECException e) {
+                fault = "the RRSIG over the SOA (key " + signature.getFootprint() + ") does not verify";
+            }
+        }
+        return Optional.ofNullable(fault);
+    }
+}

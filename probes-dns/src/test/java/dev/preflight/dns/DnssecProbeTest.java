@@ -1,0 +1,220 @@
+package dev.preflight.dns;
+
+import static dev.preflight.testkit.PreflightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.preflight.probe.InvalidSettingException;
+import dev.preflight.probe.NetworkSettings;
+import dev.preflight.probe.Result;
+import dev.preflight.testkit.ProbeTestKit;
+import dev.preflight.testsupport.DnsTestServer;
+import dev.preflight.testsupport.DnsZone;
+import dev.preflight.testsupport.SilentDnsServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DSRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * {@code dns.dnssec} against private knotd servers: zones knotd signs on load (anchored in the test at
+ * their own DS), an unsigned zone, and zones signed in the test and served as written, one with a
+ * broken signature over its SOA, one whose parent publishes DS for a child without keys.
+ */
+class DnssecProbeTest {
+    @TempDir
+    static Path dir;
+
+    /** Zones knotd signs: signed.test (anchored), island.test (not anchored). */
+    private static DnsTestServer signing;
+    /** Zones served as written. */
+    private static DnsTestServer plain;
+    private static Path signedAnchor;
+    private static Path presignedAnchor;
+
+    @BeforeAll
+    static void serve() throws IOException {
+        DnsTestServer.assumeAvailable();
+        signing = DnsTestServer.builder().signed(true)
+                .zone(DnsZone.named("signed.test").a("@", "127.0.0.41").a("www", "127.0.0.41"))
+                .zone(DnsZone.named("island.test").a("@", "127.0.0.42"))
+                .start();
+        signedAnchor = anchorFile("signed.anchor", dsOf(signing, "signed.test"));
+
+        PresignedZone tampered = PresignedZone.of(DnsZone.named("tampered.test").a("@", "127.0.0.43"))
+                .tamper(Type.SOA);
+        PresignedZone parent = PresignedZone.of(DnsZone.named("parent.test").a("@", "127.0.0.44")
+                .ns("nokeys", "ns1.nokeys.parent.test.").a("ns1.nokeys", "127.0.0.45")
+                .record("nokeys", "DS", "12345 13 2 " + "AB".repeat(32)));
+        plain = DnsTestServer.builder()
+                .zone(DnsZone.named("plain.test").a("@", "127.0.0.46"))
+                .zone("tampered.test", tampered.text())
+                .zone("parent.test", parent.text())
+                .zone(DnsZone.named("nokeys.parent.test").a("@", "127.0.0.45"))
+                .start();
+        presignedAnchor = anchorFile("presigned.anchor", tampered.ds() + "\n" + parent.ds() + "\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (signing != null) {
+            signing.close();
+        }
+        if (plain != null) {
+            plain.close();
+        }
+    }
+
+    private static ProbeTestKit kit(DnsTestServer dns, String domain, Path anchor) {
+        ProbeTestKit kit = DnsZones.kit(new DnssecProbe(), dns, domain);
+        return anchor == null ? kit : kit.setting("trust-anchor", anchor.toString());
+    }
+
+    private static Result check(DnsTestServer dns, String domain, Path anchor) {
+        return kit(dns, domain, anchor).run().result();
+    }
+
+    @Test
+    void aSignedZoneAnchoredAtItsOwnDsPasses() {
+        assertThat(check(signing, "signed.test", signedAnchor)).isPass()
+                .hasSummaryContaining("signed.test validates with DNSSEC (ECDSAP256SHA256")
+                .hasDetail("validation", "secure").hasDetail("zone", "signed.test");
+    }
+
+    @Test
+    void aNameInsideASignedZoneIsJudgedByItsZone() {
+        assertThat(check(signing, "www.signed.test", signedAnchor)).isPass().hasDetail("zone", "signed.test");
+    }
+
+    @Test
+    void anUnsignedZoneWarns() {
+        assertThat(check(plain, "plain.test", presignedAnchor)).isWarn()
+                .hasSummaryContaining("plain.test is not signed (no DNSKEY)").hasDetail("validation", "insecure");
+    }
+
+    @Test
+    void aSignedZoneWithoutDsAtItsParentIsAnIslandOfSecurity() {
+        assertThat(check(signing, "island.test", signedAnchor)).isWarn()
+                .hasSummaryContaining("its parent publishes no DS record (an island of security)");
+    }
+
+    @Test
+    void aBrokenSignatureOverTheSoaFails() {
+        Result result = check(plain, "tampered.test", presignedAnchor);
+        assertThat(result).isFail().hasSummaryContaining("DNSSEC validation of tampered.test fails")
+                .hasSummaryContaining("the RRSIG over the SOA (key ").hasSummaryContaining("does not verify")
+                .hasDetail("validation", "bogus");
+        org.assertj.core.api.Assertions.assertThat(result.details().get("reason")).asString()
+                .contains("failed ANSWER rrset");
+    }
+
+    @Test
+    void aParentDsForAZoneWithoutKeysFails() {
+        assertThat(check(plain, "nokeys.parent.test", presignedAnchor)).isFail()
+                .hasSummaryContaining("the parent publishes DS for nokeys.parent.test (12345 ECDSAP256SHA256 (13)")
+                .hasSummaryContaining("but the zone serves no DNSKEY");
+    }
+
+    @Test
+    void aTrustAnchorThatMatchesNoKeyFails() throws IOException {
+        Path wrong = anchorFile("wrong.anchor", "signed.test. IN DS 12345 13 2 " + "CD".repeat(32) + "\n");
+        assertThat(check(signing, "signed.test", wrong)).isFail()
+                .hasSummaryContaining("DNSSEC validation of signed.test fails").hasDetail("validation", "bogus");
+    }
+
+    @Test
+    void anExpiredSignatureFails() {
+        // knotd signs for 14 days; a month later every signature has expired.
+        Result result = kit(signing, "signed.test", signedAnchor).clock(clockAhead(Duration.ofDays(30))).run().result();
+        assertThat(result).isFail().hasSummaryContaining("the RRSIG over the SOA expired at");
+    }
+
+    @Test
+    void aSignatureAboutToExpireWarns() {
+        Result result = kit(signing, "signed.test", signedAnchor).clock(clockAhead(Duration.ofDays(12))).run().result();
+        assertThat(result).isWarn().hasSummaryContaining("validates with DNSSEC, but the signature over its SOA expires in");
+    }
+
+    @Test
+    void theRootAnchorsCannotReachAPrivateZone() {
+        // The default anchors are the root's; a server without the root zone cannot lead there from them.
+        assertThat(check(signing, "signed.test", null)).isFail().hasDetail("trustAnchor",
+                "the IANA root KSKs (20326, 38696)");
+    }
+
+    @Test
+    void aServerThatRefusesIsAnError() {
+        assertThat(check(signing, "elsewhere.example", signedAnchor)).isError()
+                .hasSummaryContaining("could not answer SOA elsewhere.example.").hasSummaryContaining("REFUSED");
+    }
+
+    @Test
+    void aSilentServerIsAnErrorAtTheDeadline() throws IOException {
+        try (SilentDnsServer silent = SilentDnsServer.start()) {
+            long start = System.nanoTime();
+            Result result = ProbeTestKit.forProbe(new DnssecProbe()).target(DnsZones.domain("signed.test"))
+                    .network(NetworkSettings.builder().dnsServer(silent.address()).build())
+                    .timeout(Duration.ofMillis(700)).run().result();
+            // The probe's own wait and the runner's backstop end at the same instant; either words it.
+            assertThat(result).isError();
+            org.assertj.core.api.Assertions.assertThat(result.summary()).containsAnyOf("did not answer SOA signed.test.",
+                    "no answer within");
+            org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis())
+                    .isLessThan(700 + 1000);
+        }
+    }
+
+    @Test
+    void aTrustAnchorFileWithoutKeysIsASettingsError() throws IOException {
+        Path empty = anchorFile("empty.anchor", "signed.test. IN A 127.0.0.1\n");
+        assertThatThrownBy(() -> new DnssecProbe().check(kit(signing, "signed.test", empty).context()))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("dns.dnssec.trust-anchor")
+                .hasMessageContaining("holds no DS or DNSKEY record");
+    }
+
+    @Test
+    void aTargetWithoutADomainIsSkipped() {
+        assertThat(ProbeTestKit.forProbe(new DnssecProbe())
+                .target(dev.preflight.probe.Target.builder("shop", dev.preflight.probe.TargetKind.DOMAIN).build())
+                .run().result()).isSkip().hasSummary("the target names no domain");
+    }
+
+    private static Clock clockAhead(Duration ahead) {
+        return Clock.fixed(Instant.now().plus(ahead), ZoneOffset.UTC);
+    }
+
+    private static Path anchorFile(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The DS of the key-signing key knotd made for a zone, as a parent would publish it. */
+    private static String dsOf(DnsTestServer dns, String zone) throws IOException {
+        Message answer = dns.resolver().send(Message.newQuery(Record.newRecord(Name.fromString(zone + "."),
+                Type.DNSKEY, DClass.IN)));
+        List<String> ds = answer.getSection(Section.ANSWER).stream().filter(DNSKEYRecord.class::isInstance)
+                .map(DNSKEYRecord.class::cast).filter(k -> (k.getFlags() & 1) != 0)
+                .map(k -> new DSRecord(k.getName(), DClass.IN, 300, DSRecord.SHA256_DIGEST_ID, k).toString()).toList();
+        if (ds.isEmpty()) {
+            throw new IOException("knotd published no key-signing key for " + zone);
+        }
+        return String.join("\n", ds) + "\n";
+    }
+}
