@@ -9,6 +9,7 @@ import dev.preflight.probe.Result;
 import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.DnsTestServer;
 import dev.preflight.testsupport.DnsZone;
+import dev.preflight.testsupport.FailingDnsServer;
 import dev.preflight.testsupport.SilentDnsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -62,13 +65,16 @@ class DnssecProbeTest {
         PresignedZone parent = PresignedZone.of(DnsZone.named("parent.test").a("@", "127.0.0.44")
                 .ns("nokeys", "ns1.nokeys.parent.test.").a("ns1.nokeys", "127.0.0.45")
                 .record("nokeys", "DS", "12345 13 2 " + "AB".repeat(32)));
+        PresignedZone sha1 = PresignedZone.of(DnsZone.named("sha1.test").a("@", "127.0.0.47"),
+                DNSSEC.Algorithm.RSASHA1);
         plain = DnsTestServer.builder()
                 .zone(DnsZone.named("plain.test").a("@", "127.0.0.46"))
+                .zone("sha1.test", sha1.text())
                 .zone("tampered.test", tampered.text())
                 .zone("parent.test", parent.text())
                 .zone(DnsZone.named("nokeys.parent.test").a("@", "127.0.0.45"))
                 .start();
-        presignedAnchor = anchorFile("presigned.anchor", tampered.ds() + "\n" + parent.ds() + "\n");
+        presignedAnchor = anchorFile("presigned.anchor", tampered.ds() + "\n" + parent.ds() + "\n" + sha1.ds() + "\n");
     }
 
     @AfterAll
@@ -129,6 +135,21 @@ class DnssecProbeTest {
         assertThat(check(plain, "nokeys.parent.test", presignedAnchor)).isFail()
                 .hasSummaryContaining("the parent publishes DS for nokeys.parent.test (12345 ECDSAP256SHA256 (13)")
                 .hasSummaryContaining("but the zone serves no DNSKEY");
+    }
+
+    @Test
+    void aZoneSignedWithRsaSha1Warns() {
+        assertThat(check(plain, "sha1.test", presignedAnchor)).isWarn()
+                .hasSummaryContaining("it is signed with RSASHA1 (5), which RFC 8624 advises against");
+    }
+
+    @Test
+    void aServerFailureIsAnError() throws IOException {
+        try (FailingDnsServer failing = FailingDnsServer.start(Rcode.SERVFAIL)) {
+            Result result = ProbeTestKit.forProbe(new DnssecProbe()).target(DnsZones.domain("signed.test"))
+                    .network(NetworkSettings.builder().dnsServer(failing.address()).build()).run().result();
+            assertThat(result).isError().hasSummaryContaining("could not answer SOA signed.test. (SERVFAIL)");
+        }
     }
 
     @Test

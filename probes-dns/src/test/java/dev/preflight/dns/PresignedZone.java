@@ -27,7 +27,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
- * A zone signed in the test with dnsjava (one ECDSA P-256 key, flags 257), to be served as written by
+ * A zone signed in the test with dnsjava (one key, flags 257: ECDSA P-256, or RSA 2048 for the RSA
+ * algorithms), to be served as written by
  * a knotd with signing off: so that a test can break what knotd would sign correctly, e.g. flip a bit
  * of the signature over the SOA. Delegations (NS below the apex, and their glue) stay unsigned, as
  * RFC 4035 2.2 says. No NSEC chain: only positive answers validate.
@@ -38,21 +39,32 @@ final class PresignedZone {
     private final DNSKEYRecord key;
     private final Set<Integer> tampered = new java.util.HashSet<>();
 
-    private PresignedZone(DnsZone zone) throws IOException {
+    private PresignedZone(DnsZone zone, int algorithm) throws IOException {
         this.zone = zone;
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator generator;
+            if (algorithm == DNSSEC.Algorithm.ECDSAP256SHA256) {
+                generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+            } else {
+                generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+            }
             this.pair = generator.generateKeyPair();
             this.key = new DNSKEYRecord(Name.fromString(zone.origin()), DClass.IN, 300, 257, DNSKEYRecord.Protocol.DNSSEC,
-                    DNSSEC.Algorithm.ECDSAP256SHA256, pair.getPublic());
+                    algorithm, pair.getPublic());
         } catch (GeneralSecurityException | DNSSEC.DNSSECException e) {
             throw new IOException(e);
         }
     }
 
     static PresignedZone of(DnsZone zone) throws IOException {
-        return new PresignedZone(zone);
+        return new PresignedZone(zone, DNSSEC.Algorithm.ECDSAP256SHA256);
+    }
+
+    /** @param algorithm a DNSSEC algorithm: ECDSAP256SHA256 or one of the RSA ones @return the zone, unsigned yet */
+    static PresignedZone of(DnsZone zone, int algorithm) throws IOException {
+        return new PresignedZone(zone, algorithm);
     }
 
     /** @param type the record type whose signature gets one bit flipped @return this zone */
