@@ -62,16 +62,28 @@ class DnssecProbeTest {
 
         PresignedZone tampered = PresignedZone.of(DnsZone.named("tampered.test").a("@", "127.0.0.43"))
                 .tamper(Type.SOA);
+        PresignedZone child = PresignedZone.of(DnsZone.named("child.parent.test").a("@", "127.0.0.48"));
+        PresignedZone sha1Child = PresignedZone.of(DnsZone.named("sha1ds.parent.test").a("@", "127.0.0.49"));
         PresignedZone parent = PresignedZone.of(DnsZone.named("parent.test").a("@", "127.0.0.44")
                 .ns("nokeys", "ns1.nokeys.parent.test.").a("ns1.nokeys", "127.0.0.45")
-                .record("nokeys", "DS", "12345 13 2 " + "AB".repeat(32)));
+                .record("nokeys", "DS", "12345 13 2 " + "AB".repeat(32))
+                .ns("child", "ns1.child.parent.test.").a("ns1.child", "127.0.0.48")
+                .record("child", "DS", child.dsData(DSRecord.SHA256_DIGEST_ID))
+                .ns("sha1ds", "ns1.sha1ds.parent.test.").a("ns1.sha1ds", "127.0.0.49")
+                .record("sha1ds", "DS", sha1Child.dsData(DSRecord.SHA1_DIGEST_ID)));
         PresignedZone sha1 = PresignedZone.of(DnsZone.named("sha1.test").a("@", "127.0.0.47"),
                 DNSSEC.Algorithm.RSASHA1);
+        PresignedZone underUnsigned = PresignedZone.of(DnsZone.named("signed.loose.test").a("@", "127.0.0.50"));
         plain = DnsTestServer.builder()
+                .zone(DnsZone.named("loose.test").ns("signed", "ns1.signed.loose.test.").a("ns1.signed", "127.0.0.50")
+                        .record("signed", "DS", underUnsigned.dsData(DSRecord.SHA256_DIGEST_ID)))
+                .zone("signed.loose.test", underUnsigned.text())
                 .zone(DnsZone.named("plain.test").a("@", "127.0.0.46"))
                 .zone("sha1.test", sha1.text())
                 .zone("tampered.test", tampered.text())
                 .zone("parent.test", parent.text())
+                .zone("child.parent.test", child.text())
+                .zone("sha1ds.parent.test", sha1Child.text())
                 .zone(DnsZone.named("nokeys.parent.test").a("@", "127.0.0.45"))
                 .start();
         presignedAnchor = anchorFile("presigned.anchor", tampered.ds() + "\n" + parent.ds() + "\n" + sha1.ds() + "\n");
@@ -104,6 +116,22 @@ class DnssecProbeTest {
     }
 
     @Test
+    void aChainOfTrustThroughTheParentsDsPasses() {
+        // Anchored at parent.test only: the child's key is trusted through the DS parent.test signs.
+        Result result = check(plain, "child.parent.test", presignedAnchor);
+        assertThat(result).isPass().hasSummaryContaining("child.parent.test validates with DNSSEC")
+                .hasDetail("zone", "child.parent.test");
+        org.assertj.core.api.Assertions.assertThat(result.details().get("ds")).asList().singleElement().asString()
+                .endsWith("ECDSAP256SHA256 (13) SHA-256");
+    }
+
+    @Test
+    void aParentDsWithOnlyASha1DigestWarns() {
+        assertThat(check(plain, "sha1ds.parent.test", presignedAnchor)).isWarn()
+                .hasSummaryContaining("its parent's DS records use only SHA-1 digests");
+    }
+
+    @Test
     void aNameInsideASignedZoneIsJudgedByItsZone() {
         assertThat(check(signing, "www.signed.test", signedAnchor)).isPass().hasDetail("zone", "signed.test");
     }
@@ -118,6 +146,13 @@ class DnssecProbeTest {
     void aSignedZoneWithoutDsAtItsParentIsAnIslandOfSecurity() {
         assertThat(check(signing, "island.test", signedAnchor)).isWarn()
                 .hasSummaryContaining("its parent publishes no DS record (an island of security)");
+    }
+
+    @Test
+    void aSignedZoneUnderAnUnsignedParentWarns() {
+        assertThat(check(plain, "signed.loose.test", presignedAnchor)).isWarn()
+                .hasSummaryContaining("signed.loose.test is signed and its parent publishes DS, but no chain of trust"
+                        + " reaches it from the trust anchor file");
     }
 
     @Test
@@ -207,6 +242,17 @@ class DnssecProbeTest {
         assertThatThrownBy(() -> new DnssecProbe().check(kit(signing, "signed.test", empty).context()))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("dns.dnssec.trust-anchor")
                 .hasMessageContaining("holds no DS or DNSKEY record");
+    }
+
+    @Test
+    void aMissingOrMalformedTrustAnchorFileIsASettingsError() throws IOException {
+        Path missing = dir.resolve("missing.anchor");
+        assertThatThrownBy(() -> new DnssecProbe().check(kit(signing, "signed.test", missing).context()))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("cannot read " + missing);
+        Path malformed = anchorFile("malformed.anchor", "signed.test. IN DS 12345 13 2 not-hex\n");
+        assertThatThrownBy(() -> new DnssecProbe().check(kit(signing, "signed.test", malformed).context()))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("dns.dnssec.trust-anchor")
+                .hasMessageContaining("is not a zone file of DS/DNSKEY records");
     }
 
     @Test

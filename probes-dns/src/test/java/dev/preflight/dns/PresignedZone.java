@@ -78,9 +78,12 @@ final class PresignedZone {
         return new DSRecord(key.getName(), DClass.IN, 300, DSRecord.SHA256_DIGEST_ID, key).toString();
     }
 
-    /** @return the DS record's data alone, for a parent zone's {@code DS} line */
-    String dsData() {
-        return new DSRecord(key.getName(), DClass.IN, 300, DSRecord.SHA256_DIGEST_ID, key).rdataToString();
+    /**
+     * @param digest a DS digest type, e.g. {@link DSRecord#SHA256_DIGEST_ID}
+     * @return the DS record's data alone, for a parent zone's {@code DS} line
+     */
+    String dsData(int digest) {
+        return new DSRecord(key.getName(), DClass.IN, 300, digest, key).rdataToString();
     }
 
     /** @return the zone file with the key and a signature over every authoritative RRset */

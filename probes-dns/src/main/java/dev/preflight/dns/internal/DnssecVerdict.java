@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.RRSIGRecord;
 
 /** Judges a zone's DNSSEC from the validator's conclusion and what the zone publishes. */
@@ -61,16 +62,20 @@ public final class DnssecVerdict {
         zone.keys().stream().map(DNSKEYRecord::getAlgorithm).distinct().filter(DnssecRecords::deprecated)
                 .forEach(alg -> warnings.add("it is signed with " + DnssecRecords.algorithm(alg)
                         + ", which RFC 8624 advises against"));
-        String algorithms = String.join(", ", zone.keys().stream().map(DNSKEYRecord::getAlgorithm).distinct()
-                .map(DNSSEC.Algorithm::string).toList());
+        if (!zone.ds().isEmpty() && zone.ds().stream().allMatch(ds -> ds.getDigestID() == DSRecord.SHA1_DIGEST_ID)) {
+            warnings.add("its parent's DS records use only SHA-1 digests, which RFC 8624 says not to publish");
+        }
+        List<String> algorithms = zone.keys().stream().map(DNSKEYRecord::getAlgorithm).distinct()
+                .map(DNSSEC.Algorithm::string).toList();
         if (warnings.isEmpty()) {
-            return Result.builder(Status.PASS).summary(name + " validates with DNSSEC (" + algorithms
-                    + ", chain of trust from " + anchors.description() + ")");
+            return Result.builder(Status.PASS).summary(name + " validates with DNSSEC ("
+                    + (algorithms.isEmpty() ? "" : String.join(", ", algorithms) + ", ") + "chain of trust from "
+                    + anchors.description() + ")");
         }
         return Result.builder(Status.WARN).summary(name + " validates with DNSSEC, but " + String.join("; ", warnings))
                 .remediation("Check that the signer re-signs the zone (a stalled signer lets signatures expire and"
-                        + " the zone go dark), and roll to ECDSAP256SHA256 (13) or ED25519 (15) when an old algorithm"
-                        + " is named.");
+                        + " the zone go dark); roll to ECDSAP256SHA256 (13) or ED25519 (15) when an old algorithm"
+                        + " is named; publish a SHA-256 DS at the registrar when only SHA-1 ones are.");
     }
 
     private static Result.Builder insecure(ZoneSigning zone, String name, DnssecValidation validation,
