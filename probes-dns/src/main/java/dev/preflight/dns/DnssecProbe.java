@@ -1,5 +1,7 @@
 package dev.preflight.dns;
 
+import dev.preflight.dns.internal.AnchorReach;
+import dev.preflight.dns.internal.BogusCause;
 import dev.preflight.dns.internal.DnssecValidation;
 import dev.preflight.dns.internal.DnssecVerdict;
 import dev.preflight.dns.internal.DomainNames;
@@ -29,11 +31,13 @@ import org.xbill.DNS.TextParseException;
  * <p>PASS: the SOA validates (secure). WARN: the zone is not signed (no DNSKEY); signed but its parent
  * publishes no DS (an island of security); signed with a DS but no chain of trust reaches it (an
  * unsigned parent, or a private zone outside the anchors); secure, but the signature over the SOA
- * expires within {@link DnssecVerdict#EXPIRY_WARNING 3 days}, or a key uses an algorithm RFC 8624
- * advises against (RSA/SHA-1, DSA, GOST, MD5). FAIL: validation fails (bogus), with the cause where it
+ * expires within 3 days, a key uses an algorithm RFC 8624 advises against (RSA/SHA-1, DSA, GOST,
+ * MD5), or the parent's DS records use only SHA-1 digests. FAIL: validation fails (bogus), with the cause where it
  * can be found (an expired or broken signature over the SOA, no key matching the parent's DS) or else
  * the validator's reason; or the parent publishes DS but the zone serves no DNSKEY; or the domain does
- * not exist. ERROR: a DNS server failed (SERVFAIL, REFUSED) or did not answer before the deadline.
+ * not exist. ERROR: a DNS server failed (SERVFAIL, REFUSED) or did not answer before the deadline; or
+ * validation fails while the zone's own keys and signatures check out and the servers do not serve the
+ * trust anchor's DNSKEY (an authoritative server asked as if it were a resolver).
  * SKIP: a target that names no domain. Details: {@code zone}, {@code validation} (secure, insecure or
  * bogus), {@code reason} (the validator's), {@code trustAnchor}, {@code keys} (tag, algorithm, KSK or
  * ZSK), {@code ds}, {@code soaSignatures} (signing key and validity period).
@@ -85,6 +89,13 @@ public final class DnssecProbe implements Probe {
             if (validation.state() == DnssecValidation.State.SERVER_FAILURE) {
                 return Result.error(dns.describe() + " could not answer SOA " + apex.get() + " for validation ("
                         + validation.rcode() + ")", null);
+            }
+            if (validation.state() == DnssecValidation.State.BOGUS
+                    && BogusCause.of(zone, context.clock().instant()).isEmpty()) {
+                Optional<String> unreachable = AnchorReach.problem(dns, anchors, apex.get());
+                if (unreachable.isPresent()) {
+                    return Result.error(unreachable.get(), null);
+                }
             }
             return DnssecVerdict.judge(zone, validation, anchors, context.clock().instant());
         } catch (ServerFailureException e) {

@@ -3,8 +3,9 @@
  * honouring {@code --dns-server}, one cache per run. {@code dns.spf}, {@code dns.dmarc} and
  * {@code dns.dkim} judge mail authentication, {@code dns.mta-sts} and {@code dns.tls-rpt} that mail
  * to the domain travels over verified TLS and failures are reported, {@code dns.mx} that mail has
- * somewhere to go, {@code dns.caa} which CAs may issue and {@code dns.records} that the names a
- * launch needs resolve.
+ * somewhere to go, {@code dns.caa} which CAs may issue, {@code dns.records} that the names a
+ * launch needs resolve, and {@code dns.dnssec} that the zone validates with DNSSEC (asked through
+ * {@link dev.preflight.net.DnsMessages}, whole messages with their signatures).
  * Each probe checks targets of kind {@code domain}.
  */
 package dev.preflight.dns;

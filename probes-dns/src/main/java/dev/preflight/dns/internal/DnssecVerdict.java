@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
@@ -37,13 +36,13 @@ public final class DnssecVerdict {
         Result.Builder result = switch (validation.state()) {
             case SECURE -> secure(zone, name, anchors, now);
             case BOGUS -> Result.builder(Status.FAIL).summary("DNSSEC validation of " + name + " fails: "
-                    + diagnosis(zone, now).or(validation::why).orElse("bogus")).remediation(FIX_BOGUS);
+                    + BogusCause.of(zone, now).or(validation::why).orElse("bogus")).remediation(FIX_BOGUS);
             case INSECURE -> dsWithoutKeys
                     ? Result.builder(Status.FAIL).summary(noKeys(zone, name)).remediation(FIX_BOGUS)
                     : insecure(zone, name, validation, anchors);
             case SERVER_FAILURE -> throw new IllegalArgumentException("no conclusion to judge");
         };
-        result.subject(name).detail("zone", name)
+        result.detail("zone", name)
                 .detail("validation", validation.state().name().toLowerCase(java.util.Locale.ROOT))
                 .detail("trustAnchor", anchors.description())
                 .detail("keys", zone.keys().stream().map(DnssecRecords::describe).toList())
@@ -96,44 +95,8 @@ public final class DnssecVerdict {
                         + " validation at a zone of yours with dns.dnssec.trust-anchor for a private namespace.");
     }
 
-    private static String noKeys(ZoneSigning zone, String name) {
+    static String noKeys(ZoneSigning zone, String name) {
         return "the parent publishes DS for " + name + " (" + String.join(", ", zone.ds().stream()
                 .map(DnssecRecords::describe).toList()) + "), but the zone serves no DNSKEY";
-    }
-
-    /** The validator's reasons name the failed record set, not why; a local check names the signature's fault. */
-    private static Optional<String> diagnosis(ZoneSigning zone, Instant now) {
-        String name = DomainNames.relative(zone.apex().toString());
-        if (zone.keys().isEmpty()) {
-            return Optional.of(zone.ds().isEmpty() ? "the zone serves no DNSKEY" : noKeys(zone, name));
-        }
-        if (!zone.ds().isEmpty() && zone.ds().stream().noneMatch(ds -> zone.keys().stream()
-                .anyMatch(key -> DnssecRecords.matches(ds, key)))) {
-            return Optional.of("no DNSKEY of the zone matches the parent's DS ("
-                    + String.join(", ", zone.ds().stream().map(DnssecRecords::describe).toList()) + ")");
-        }
-        if (zone.soaSignatures().isEmpty()) {
-            return Optional.of("the SOA of " + name + " carries no RRSIG");
-        }
-        String fault = null;
-        for (RRSIGRecord signature : zone.soaSignatures()) {
-            Optional<DNSKEYRecord> key = zone.keys().stream().filter(k -> k.getFootprint() == signature.getFootprint()
-                    && k.getAlgorithm() == signature.getAlgorithm()).findFirst();
-            if (key.isEmpty()) {
-                fault = "no DNSKEY with tag " + signature.getFootprint() + " for the RRSIG over the SOA";
-                continue;
-            }
-            try {
-                DNSSEC.verify(zone.soa(), signature, key.get(), now);
-                return Optional.empty();
-            } catch (DNSSEC.SignatureExpiredException e) {
-                fault = "the RRSIG over the SOA expired at " + signature.getExpire();
-            } catch (DNSSEC.SignatureNotYetValidException e) {
-                fault = "the RRSIG over the SOA is not valid before " + signature.getTimeSigned();
-            } catch (DNSSEC.DNSSECException e) {
-                fault = "the RRSIG over the SOA (key " + signature.getFootprint() + ") does not verify";
-            }
-        }
-        return Optional.ofNullable(fault);
     }
 }
