@@ -36,18 +36,19 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * {@code dns.dnssec} against private knotd servers: zones knotd signs on load (anchored in the test at
- * their own DS), an unsigned zone, and zones signed in the test and served as written, one with a
- * broken signature over its SOA, one whose parent publishes DS for a child without keys.
+ * {@code dns.dnssec} against two private knotd servers. One signs its zones on load: signed.test,
+ * anchored in the test at the DS of the key knotd made, and island.test, anchored nowhere. The other
+ * serves zones as written: unsigned ones (plain.test, loose.test) and ones signed in the test
+ * ({@link PresignedZone}): parent.test (anchored) delegating to a signed child, to a child with only a
+ * SHA-1 DS and to a child without keys; tampered.test with a broken signature over its SOA; sha1.test
+ * signed with RSASHA1; and signed.loose.test, signed under the unsigned loose.test.
  */
 class DnssecProbeTest {
     @TempDir
     static Path dir;
 
-    /** Zones knotd signs: signed.test (anchored), island.test (not anchored). */
     private static DnsTestServer signing;
-    /** Zones served as written. */
-    private static DnsTestServer plain;
+    private static DnsTestServer asWritten;
     private static Path signedAnchor;
     private static Path presignedAnchor;
 
@@ -74,7 +75,7 @@ class DnssecProbeTest {
         PresignedZone sha1 = PresignedZone.of(DnsZone.named("sha1.test").a("@", "127.0.0.47"),
                 DNSSEC.Algorithm.RSASHA1);
         PresignedZone underUnsigned = PresignedZone.of(DnsZone.named("signed.loose.test").a("@", "127.0.0.50"));
-        plain = DnsTestServer.builder()
+        asWritten = DnsTestServer.builder()
                 .zone(DnsZone.named("loose.test").ns("signed", "ns1.signed.loose.test.").a("ns1.signed", "127.0.0.50")
                         .record("signed", "DS", underUnsigned.dsData(DSRecord.SHA256_DIGEST_ID)))
                 .zone("signed.loose.test", underUnsigned.text())
@@ -94,8 +95,8 @@ class DnssecProbeTest {
         if (signing != null) {
             signing.close();
         }
-        if (plain != null) {
-            plain.close();
+        if (asWritten != null) {
+            asWritten.close();
         }
     }
 
@@ -118,7 +119,7 @@ class DnssecProbeTest {
     @Test
     void aChainOfTrustThroughTheParentsDsPasses() {
         // Anchored at parent.test only: the child's key is trusted through the DS parent.test signs.
-        Result result = check(plain, "child.parent.test", presignedAnchor);
+        Result result = check(asWritten, "child.parent.test", presignedAnchor);
         assertThat(result).isPass().hasSummaryContaining("child.parent.test validates with DNSSEC")
                 .hasDetail("zone", "child.parent.test");
         org.assertj.core.api.Assertions.assertThat(result.details().get("ds")).asList().singleElement().asString()
@@ -127,7 +128,7 @@ class DnssecProbeTest {
 
     @Test
     void aParentDsWithOnlyASha1DigestWarns() {
-        assertThat(check(plain, "sha1ds.parent.test", presignedAnchor)).isWarn()
+        assertThat(check(asWritten, "sha1ds.parent.test", presignedAnchor)).isWarn()
                 .hasSummaryContaining("its parent's DS records use only SHA-1 digests");
     }
 
@@ -138,7 +139,7 @@ class DnssecProbeTest {
 
     @Test
     void anUnsignedZoneWarns() {
-        assertThat(check(plain, "plain.test", presignedAnchor)).isWarn()
+        assertThat(check(asWritten, "plain.test", presignedAnchor)).isWarn()
                 .hasSummaryContaining("plain.test is not signed (no DNSKEY)").hasDetail("validation", "insecure");
     }
 
@@ -150,14 +151,14 @@ class DnssecProbeTest {
 
     @Test
     void aSignedZoneUnderAnUnsignedParentWarns() {
-        assertThat(check(plain, "signed.loose.test", presignedAnchor)).isWarn()
+        assertThat(check(asWritten, "signed.loose.test", presignedAnchor)).isWarn()
                 .hasSummaryContaining("signed.loose.test is signed and its parent publishes DS, but no chain of trust"
                         + " reaches it from the trust anchor file");
     }
 
     @Test
     void aBrokenSignatureOverTheSoaFails() {
-        Result result = check(plain, "tampered.test", presignedAnchor);
+        Result result = check(asWritten, "tampered.test", presignedAnchor);
         assertThat(result).isFail().hasSummaryContaining("DNSSEC validation of tampered.test fails")
                 .hasSummaryContaining("the RRSIG over the SOA (key ").hasSummaryContaining("does not verify")
                 .hasDetail("validation", "bogus");
@@ -167,14 +168,14 @@ class DnssecProbeTest {
 
     @Test
     void aParentDsForAZoneWithoutKeysFails() {
-        assertThat(check(plain, "nokeys.parent.test", presignedAnchor)).isFail()
+        assertThat(check(asWritten, "nokeys.parent.test", presignedAnchor)).isFail()
                 .hasSummaryContaining("the parent publishes DS for nokeys.parent.test (12345 ECDSAP256SHA256 (13)")
                 .hasSummaryContaining("but the zone serves no DNSKEY");
     }
 
     @Test
     void aZoneSignedWithRsaSha1Warns() {
-        assertThat(check(plain, "sha1.test", presignedAnchor)).isWarn()
+        assertThat(check(asWritten, "sha1.test", presignedAnchor)).isWarn()
                 .hasSummaryContaining("it is signed with RSASHA1 (5), which RFC 8624 advises against");
     }
 
