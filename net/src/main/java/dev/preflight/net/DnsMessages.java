@@ -85,7 +85,7 @@ public final class DnsMessages {
      */
     public Message send(Resolver resolver, Message query) throws IOException {
         String what = query.getQuestion() == null ? "a query"
-                : Type.string(query.getQuestion().getType()) + " " + query.getQuestion().getName();
+                : Type.string(query.getQuestion().getType()) + " " + shown(query.getQuestion().getName());
         Deadlines.millisLeft(context, "asking " + what);
         CompletableFuture<Message> pending = resolver.sendAsync(query).toCompletableFuture();
         try {
@@ -117,6 +117,10 @@ public final class DnsMessages {
     /** @return where questions go, e.g. {@code the DNS server 127.0.0.1:5353} */
     public String describe() {
         return servers.describe();
+    }
+
+    private static String shown(org.xbill.DNS.Name name) {
+        return name.equals(org.xbill.DNS.Name.root) ? "." : name.toString(true);
     }
 
     private DeadlineExceededException late(String what) {

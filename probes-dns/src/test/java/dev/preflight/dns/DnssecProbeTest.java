@@ -184,7 +184,7 @@ class DnssecProbeTest {
         try (FailingDnsServer failing = FailingDnsServer.start(Rcode.SERVFAIL)) {
             Result result = ProbeTestKit.forProbe(new DnssecProbe()).target(DnsZones.domain("signed.test"))
                     .network(NetworkSettings.builder().dnsServer(failing.address()).build()).run().result();
-            assertThat(result).isError().hasSummaryContaining("could not answer SOA signed.test. (SERVFAIL)");
+            assertThat(result).isError().hasSummaryContaining("could not answer SOA signed.test (SERVFAIL)");
         }
     }
 
@@ -219,7 +219,7 @@ class DnssecProbeTest {
     @Test
     void aServerThatRefusesIsAnError() {
         assertThat(check(signing, "elsewhere.example", signedAnchor)).isError()
-                .hasSummaryContaining("could not answer SOA elsewhere.example.").hasSummaryContaining("REFUSED");
+                .hasSummaryContaining("could not answer SOA elsewhere.example (").hasSummaryContaining("REFUSED");
     }
 
     @Test
@@ -231,7 +231,7 @@ class DnssecProbeTest {
                     .timeout(Duration.ofMillis(1000)).run().result();
             // The probe's own wait and the runner's backstop end at the same instant; either words it.
             assertThat(result).isError();
-            org.assertj.core.api.Assertions.assertThat(result.summary()).containsAnyOf("did not answer SOA signed.test.",
+            org.assertj.core.api.Assertions.assertThat(result.summary()).containsAnyOf("did not answer SOA signed.test before",
                     "no answer within");
             org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis())
                     .isLessThan(1000 + 1000);

@@ -29,7 +29,8 @@ public final class ServerFailureException extends IOException {
             return answer;
         }
         String question = answer.getQuestion() == null ? "a question"
-                : Type.string(answer.getQuestion().getType()) + " " + answer.getQuestion().getName();
+                : Type.string(answer.getQuestion().getType()) + " "
+                        + DomainNames.relative(answer.getQuestion().getName().toString());
         throw new ServerFailureException(dns.describe() + " could not answer " + question + " ("
                 + Rcode.string(rcode) + ")");
     }

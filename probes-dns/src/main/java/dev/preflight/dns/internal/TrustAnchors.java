@@ -23,7 +23,7 @@ import org.xbill.DNS.Record;
  *
  * @param text the records in zone-file syntax, as dnsjava's validator reads them
  * @param description e.g. {@code the IANA root KSKs (20326, 38696)}
- * @param names the names anchored, absolute
+ * @param names the names anchored, e.g. {@code .} or {@code example.com}
  */
 public record TrustAnchors(String text, String description, List<String> names) {
     /** The setting naming a file of DS/DNSKEY records. */
@@ -71,8 +71,9 @@ public record TrustAnchors(String text, String description, List<String> names) 
         try (InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
                 Master master = new Master(in, Name.root, 0)) {
             for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
-                if ((r instanceof DSRecord || r instanceof DNSKEYRecord) && !names.contains(r.getName().toString())) {
-                    names.add(r.getName().toString());
+                String owner = DomainNames.relative(r.getName().toString());
+                if ((r instanceof DSRecord || r instanceof DNSKEYRecord) && !names.contains(owner)) {
+                    names.add(owner);
                 }
             }
         } catch (IOException | RuntimeException e) {
