@@ -29,7 +29,8 @@ class DnsMessagesTest {
     @Test
     void theServersWholeAnswerComesBack() throws IOException {
         DnsTestServer.assumeAvailable();
-        try (DnsTestServer dns = DnsTestServer.builder().zone(DnsZone.named("shop.test").a("@", "127.0.0.51")).start()) {
+        DnsZone zone = DnsZone.named("shop.test").a("@", "127.0.0.51");
+        try (DnsTestServer dns = DnsTestServer.builder().zone(zone).start()) {
             DnsMessages messages = DnsMessages.of(Contexts.with(
                     NetworkSettings.builder().dnsServer(dns.address()).build(), Duration.ofSeconds(5)));
 

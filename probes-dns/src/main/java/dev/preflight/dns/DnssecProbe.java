@@ -87,8 +87,8 @@ public final class DnssecProbe implements Probe {
             ZoneSigning zone = ZoneSigning.ask(dns, apex.get());
             DnssecValidation validation = DnssecValidation.of(dns, anchors, context.clock(), apex.get());
             if (validation.state() == DnssecValidation.State.SERVER_FAILURE) {
-                return Result.error(dns.describe() + " could not answer SOA " + DomainNames.relative(apex.get().toString())
-                        + " for validation ("
+                return Result.error(dns.describe() + " could not answer SOA "
+                        + DomainNames.relative(apex.get().toString()) + " for validation ("
                         + validation.rcode() + ")", null);
             }
             if (validation.state() == DnssecValidation.State.BOGUS

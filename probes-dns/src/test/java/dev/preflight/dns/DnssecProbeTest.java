@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.preflight.probe.InvalidSettingException;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Result;
+import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.DnsTestServer;
 import dev.preflight.testsupport.DnsZone;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,7 +125,7 @@ class DnssecProbeTest {
         Result result = check(asWritten, "child.parent.test", presignedAnchor);
         assertThat(result).isPass().hasSummaryContaining("child.parent.test validates with DNSSEC")
                 .hasDetail("zone", "child.parent.test");
-        org.assertj.core.api.Assertions.assertThat(result.details().get("ds")).asList().singleElement().asString()
+        Assertions.assertThat(result.details().get("ds")).asList().singleElement().asString()
                 .endsWith("ECDSAP256SHA256 (13) SHA-256");
     }
 
@@ -162,7 +165,7 @@ class DnssecProbeTest {
         assertThat(result).isFail().hasSummaryContaining("DNSSEC validation of tampered.test fails")
                 .hasSummaryContaining("the RRSIG over the SOA (key ").hasSummaryContaining("does not verify")
                 .hasDetail("validation", "bogus");
-        org.assertj.core.api.Assertions.assertThat(result.details().get("reason")).asString()
+        Assertions.assertThat(result.details().get("reason")).asString()
                 .contains("failed ANSWER rrset");
     }
 
@@ -205,7 +208,8 @@ class DnssecProbeTest {
     @Test
     void aSignatureAboutToExpireWarns() {
         Result result = kit(signing, "signed.test", signedAnchor).clock(clockAhead(Duration.ofDays(12))).run().result();
-        assertThat(result).isWarn().hasSummaryContaining("validates with DNSSEC, but the signature over its SOA expires in");
+        assertThat(result).isWarn()
+                .hasSummaryContaining("validates with DNSSEC, but the signature over its SOA expires in");
     }
 
     @Test
@@ -231,9 +235,9 @@ class DnssecProbeTest {
                     .timeout(Duration.ofMillis(1000)).run().result();
             // The probe's own wait and the runner's backstop end at the same instant; either words it.
             assertThat(result).isError();
-            org.assertj.core.api.Assertions.assertThat(result.summary()).containsAnyOf("did not answer SOA signed.test before",
-                    "no answer within");
-            org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis())
+            Assertions.assertThat(result.summary())
+                    .containsAnyOf("did not answer SOA signed.test before", "no answer within");
+            Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis())
                     .isLessThan(1000 + 1000);
         }
     }
@@ -260,7 +264,7 @@ class DnssecProbeTest {
     @Test
     void aTargetWithoutADomainIsSkipped() {
         assertThat(ProbeTestKit.forProbe(new DnssecProbe())
-                .target(dev.preflight.probe.Target.builder("shop", dev.preflight.probe.TargetKind.DOMAIN).build())
+                .target(Target.builder("shop", TargetKind.DOMAIN).build())
                 .run().result()).isSkip().hasSummary("the target names no domain");
     }
 

@@ -51,8 +51,8 @@ final class PresignedZone {
                 generator.initialize(2048);
             }
             this.pair = generator.generateKeyPair();
-            this.key = new DNSKEYRecord(Name.fromString(zone.origin()), DClass.IN, 300, 257, DNSKEYRecord.Protocol.DNSSEC,
-                    algorithm, pair.getPublic());
+            this.key = new DNSKEYRecord(Name.fromString(zone.origin()), DClass.IN, 300, 257,
+                    DNSKEYRecord.Protocol.DNSSEC, algorithm, pair.getPublic());
         } catch (GeneralSecurityException | DNSSEC.DNSSECException e) {
             throw new IOException(e);
         }

@@ -40,7 +40,8 @@ public final class AnchorReach {
                 && !DnssecQuestions.records(answer, Section.ANSWER, anchor.get(), DNSKEYRecord.class).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(dns.describe() + " does not serve DNSKEY " + DomainNames.relative(anchor.get().toString()) + " ("
+        return Optional.of(dns.describe() + " does not serve DNSKEY " + DomainNames.relative(anchor.get().toString())
+                + " ("
                 + Rcode.string(answer.getRcode()) + (answer.getRcode() == Rcode.NOERROR ? ", no record" : "")
                 + "), where validation starts from " + anchors.description()
                 + ", so the zone cannot be validated: ask a recursive resolver, or anchor at a zone the server"

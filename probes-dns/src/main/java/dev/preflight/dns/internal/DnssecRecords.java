@@ -52,7 +52,7 @@ public final class DnssecRecords {
         return ds.getFootprint() + " " + algorithm(ds.getAlgorithm()) + " " + digest;
     }
 
-    /** @param signature an RRSIG @return e.g. {@code key 12345 ECDSAP256SHA256 (13), valid 2026-12-01T00:00:00Z to …} */
+    /** @param signature an RRSIG @return e.g. {@code key 12345 ECDSAP256SHA256 (13), valid 2026-12-01T… to …} */
     public static String describe(RRSIGRecord signature) {
         return "key " + signature.getFootprint() + " " + algorithm(signature.getAlgorithm()) + ", valid "
                 + signature.getTimeSigned() + " to " + signature.getExpire();

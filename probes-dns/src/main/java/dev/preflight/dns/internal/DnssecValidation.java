@@ -53,7 +53,8 @@ public record DnssecValidation(State state, String reason, String rcode) {
      * @return the conclusion
      * @throws IOException if the servers could not be asked or the deadline passed
      */
-    public static DnssecValidation of(DnsMessages dns, TrustAnchors anchors, Clock clock, Name apex) throws IOException {
+    public static DnssecValidation of(DnsMessages dns, TrustAnchors anchors, Clock clock, Name apex)
+            throws IOException {
         ValidatingResolver validating = new ValidatingResolver(dns.resolver(), clock);
         validating.loadTrustAnchors(new ByteArrayInputStream(anchors.text().getBytes(StandardCharsets.UTF_8)));
         Message answer = dns.send(validating, Message.newQuery(Record.newRecord(apex, Type.SOA, DClass.IN)));

@@ -47,8 +47,8 @@ public final class ZoneApex {
             List<SOARecord> authority = answer.getSection(Section.AUTHORITY).stream()
                     .filter(SOARecord.class::isInstance).map(SOARecord.class::cast).toList();
             if (authority.isEmpty() || !asked.subdomain(authority.get(0).getName())) {
-                throw new IOException(dns.describe() +  " sent no SOA record of a zone holding " + DomainNames.relative(asked.toString())
-                        + ", so the zone it belongs to is unknown");
+                throw new IOException(dns.describe() + " sent no SOA record of a zone holding "
+                        + DomainNames.relative(asked.toString()) + ", so the zone it belongs to is unknown");
             }
             return Optional.of(authority.get(0).getName());
         }
