@@ -23,24 +23,25 @@ import org.xbill.DNS.TextParseException;
  * (dnsjava's {@code ValidatingResolver}, asking the run's DNS servers).
  *
  * <p>The zone is the one the domain belongs to (the owner of its SOA); its SOA record set is validated
- * along the chain of trust from the trust anchors, and its DNSKEY, its parent's DS and the signatures
- * over its SOA are read to say why. Settings: {@code trust-anchor}, a file of DS or DNSKEY records in
- * zone-file syntax where chains of trust start (default: the IANA root KSKs 20326 and 38696); a file
- * that cannot be read or parsed, or holds neither, is a settings error.
+ * along the chain of trust from the trust anchors, and its DNSKEY set, its parent's DS and the
+ * signatures over both are read to say why. Settings: {@code trust-anchor}, a file of DS or DNSKEY
+ * records in zone-file syntax where chains of trust start (default: the IANA root KSKs 20326 and
+ * 38696); a file that cannot be read or parsed, or holds neither, is a settings error.
  *
  * <p>PASS: the SOA validates (secure). WARN: the zone is not signed (no DNSKEY); signed but its parent
  * publishes no DS (an island of security); signed with a DS but no chain of trust reaches it (an
- * unsigned parent, or a private zone outside the anchors); secure, but the signature over the SOA
- * expires within 3 days, a key uses an algorithm RFC 8624 advises against (RSA/SHA-1, DSA, GOST,
- * MD5), or the parent's DS records use only SHA-1 digests. FAIL: validation fails (bogus), with the cause where it
- * can be found (an expired or broken signature over the SOA, no key matching the parent's DS) or else
- * the validator's reason; or the parent publishes DS but the zone serves no DNSKEY; or the domain does
- * not exist. ERROR: a DNS server failed (SERVFAIL, REFUSED) or did not answer before the deadline; or
- * validation fails while the zone's own keys and signatures check out and the servers do not serve the
- * trust anchor's DNSKEY (an authoritative server asked as if it were a resolver).
- * SKIP: a target that names no domain. Details: {@code zone}, {@code validation} (secure, insecure or
- * bogus), {@code reason} (the validator's), {@code trustAnchor}, {@code keys} (tag, algorithm, KSK or
- * ZSK), {@code ds}, {@code soaSignatures} (signing key and validity period).
+ * unsigned parent, or a private zone outside the anchors); secure, but a signature over the SOA or the
+ * DNSKEY set expires within 3 days, a key uses an algorithm RFC 8624 advises against (RSA/SHA-1, DSA,
+ * GOST, MD5), or the parent's DS records use only SHA-1 digests. FAIL: validation fails (bogus), with
+ * the cause where a local check finds it (no key matching the parent's DS, an expired or broken
+ * signature over the DNSKEY set or the SOA), else the validator's reason; the parent publishes DS but
+ * the zone serves no DNSKEY; the domain does not exist. ERROR: a DNS server failed (SERVFAIL, REFUSED)
+ * or did not answer before the deadline; or validation fails while the zone's own keys and signatures
+ * check out and the servers do not serve the trust anchor's DNSKEY (an authoritative server asked as
+ * if it were a resolver). SKIP: a target that names no domain. Details: {@code zone},
+ * {@code validation} (secure, insecure or bogus), {@code reason} (the validator's),
+ * {@code trustAnchor}, {@code keys} (tag, algorithm, KSK or ZSK), {@code ds}, {@code soaSignatures}
+ * and {@code keySignatures} (signing key and validity period).
  *
  * <p>Stateless and thread-safe.
  *

@@ -1,15 +1,18 @@
 package dev.preflight.dns.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
 
 /**
  * Why a zone is bogus, found in what it publishes: the validator's reasons name the record set that
  * failed, not what is wrong with it. Checks, in order: keys at all, a key matching the parent's DS,
- * then each signature over the SOA against its key (expired, not yet valid, or not verifying).
+ * the signatures over the DNSKEY set (by a key the DS names, when there is a DS), then those over the
+ * SOA (expired, not yet valid, or not verifying).
  */
 public final class BogusCause {
 
@@ -19,38 +22,48 @@ public final class BogusCause {
     /**
      * @param zone what the zone publishes
      * @param now the check's time
-     * @return the fault found in the zone's own keys, DS or SOA signatures; empty if they check out
+     * @return the fault found in the zone's own keys, DS or signatures; empty if they check out
      */
     public static Optional<String> of(ZoneSigning zone, Instant now) {
         String name = DomainNames.relative(zone.apex().toString());
-        if (zone.keys().isEmpty()) {
+        List<DNSKEYRecord> keys = zone.keys();
+        if (keys.isEmpty()) {
             return Optional.of(zone.ds().isEmpty() ? "the zone serves no DNSKEY" : DnssecVerdict.noKeys(zone, name));
         }
-        if (!zone.ds().isEmpty() && zone.ds().stream().noneMatch(ds -> zone.keys().stream()
-                .anyMatch(key -> DnssecRecords.matches(ds, key)))) {
+        List<DNSKEYRecord> entries = zone.ds().isEmpty() ? keys : keys.stream()
+                .filter(key -> zone.ds().stream().anyMatch(ds -> DnssecRecords.matches(ds, key))).toList();
+        if (entries.isEmpty()) {
             return Optional.of("no DNSKEY of the zone matches the parent's DS ("
                     + String.join(", ", zone.ds().stream().map(DnssecRecords::describe).toList()) + ")");
         }
-        if (zone.soaSignatures().isEmpty()) {
-            return Optional.of("the SOA of " + name + " carries no RRSIG");
+        return fault(zone.dnskey(), "the DNSKEY set", entries, now).or(() -> fault(zone.soa(), "the SOA", keys, now));
+    }
+
+    /** @return the fault of the set's signatures if none verifies with one of the keys */
+    private static Optional<String> fault(RRset set, String what, List<DNSKEYRecord> keys, Instant now) {
+        if (set.size() == 0) {
+            return Optional.empty();
+        }
+        if (set.sigs().isEmpty()) {
+            return Optional.of(what + " carries no RRSIG");
         }
         String fault = null;
-        for (RRSIGRecord signature : zone.soaSignatures()) {
-            Optional<DNSKEYRecord> key = zone.keys().stream().filter(k -> k.getFootprint() == signature.getFootprint()
+        for (RRSIGRecord signature : set.sigs()) {
+            Optional<DNSKEYRecord> key = keys.stream().filter(k -> k.getFootprint() == signature.getFootprint()
                     && k.getAlgorithm() == signature.getAlgorithm()).findFirst();
             if (key.isEmpty()) {
-                fault = "no DNSKEY with tag " + signature.getFootprint() + " for the RRSIG over the SOA";
+                fault = "no usable DNSKEY with tag " + signature.getFootprint() + " for the RRSIG over " + what;
                 continue;
             }
             try {
-                DNSSEC.verify(zone.soa(), signature, key.get(), now);
+                DNSSEC.verify(set, signature, key.get(), now);
                 return Optional.empty();
             } catch (DNSSEC.SignatureExpiredException e) {
-                fault = "the RRSIG over the SOA expired at " + signature.getExpire();
+                fault = "the RRSIG over " + what + " expired at " + signature.getExpire();
             } catch (DNSSEC.SignatureNotYetValidException e) {
-                fault = "the RRSIG over the SOA is not valid before " + signature.getTimeSigned();
+                fault = "the RRSIG over " + what + " is not valid before " + signature.getTimeSigned();
             } catch (DNSSEC.DNSSECException e) {
-                fault = "the RRSIG over the SOA (key " + signature.getFootprint() + ") does not verify";
+                fault = "the RRSIG over " + what + " (key " + signature.getFootprint() + ") does not verify";
             }
         }
         return Optional.ofNullable(fault);

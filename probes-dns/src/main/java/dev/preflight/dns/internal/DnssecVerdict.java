@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
@@ -47,17 +48,16 @@ public final class DnssecVerdict {
                 .detail("trustAnchor", anchors.description())
                 .detail("keys", zone.keys().stream().map(DnssecRecords::describe).toList())
                 .detail("ds", zone.ds().stream().map(DnssecRecords::describe).toList())
-                .detail("soaSignatures", zone.soaSignatures().stream().map(DnssecRecords::describe).toList());
+                .detail("soaSignatures", zone.soaSignatures().stream().map(DnssecRecords::describe).toList())
+                .detail("keySignatures", zone.keySignatures().stream().map(DnssecRecords::describe).toList());
         validation.why().ifPresent(r -> result.detail("reason", r));
         return result.build();
     }
 
     private static Result.Builder secure(ZoneSigning zone, String name, TrustAnchors anchors, Instant now) {
         List<String> warnings = new ArrayList<>();
-        zone.soaSignatures().stream().map(RRSIGRecord::getExpire).min(Instant::compareTo)
-                .filter(expiry -> Duration.between(now, expiry).compareTo(EXPIRY_WARNING) < 0)
-                .ifPresent(expiry -> warnings.add("the signature over its SOA expires in "
-                        + Duration.between(now, expiry).toHours() + " h (" + expiry + ")"));
+        expiring(zone.soaSignatures(), "SOA", now).ifPresent(warnings::add);
+        expiring(zone.keySignatures(), "DNSKEY set", now).ifPresent(warnings::add);
         zone.keys().stream().map(DNSKEYRecord::getAlgorithm).distinct().filter(DnssecRecords::deprecated)
                 .forEach(alg -> warnings.add("it is signed with " + DnssecRecords.algorithm(alg)
                         + ", which RFC 8624 advises against"));
@@ -93,6 +93,13 @@ public final class DnssecVerdict {
                 + " trust reaches it from " + anchors.description() + validation.why().map(r -> ": " + r).orElse(""))
                 .remediation("Check that every zone above it is signed with a DS at its own parent, or anchor"
                         + " validation at a zone of yours with dns.dnssec.trust-anchor for a private namespace.");
+    }
+
+    private static Optional<String> expiring(List<RRSIGRecord> signatures, String what, Instant now) {
+        return signatures.stream().map(RRSIGRecord::getExpire).min(Instant::compareTo)
+                .filter(expiry -> Duration.between(now, expiry).compareTo(EXPIRY_WARNING) < 0)
+                .map(expiry -> "the signature over its " + what + " expires in "
+                        + Duration.between(now, expiry).toHours() + " h (" + expiry + ")");
     }
 
     static String noKeys(ZoneSigning zone, String name) {
