@@ -1,7 +1,6 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.AnchorReach;
-import dev.preflight.dns.internal.BogusCause;
 import dev.preflight.dns.internal.DnssecValidation;
 import dev.preflight.dns.internal.DnssecVerdict;
 import dev.preflight.dns.internal.DomainNames;
@@ -36,9 +35,9 @@ import org.xbill.DNS.TextParseException;
  * the cause where a local check finds it (no key matching the parent's DS, an expired or broken
  * signature over the DNSKEY set or the SOA), else the validator's reason; the parent publishes DS but
  * the zone serves no DNSKEY; the domain does not exist. ERROR: a DNS server failed (SERVFAIL, REFUSED)
- * or did not answer before the deadline; or validation fails while the zone's own keys and signatures
- * check out and the servers do not serve the trust anchor's DNSKEY (an authoritative server asked as
- * if it were a resolver). SKIP: a target that names no domain. Details: {@code zone},
+ * or did not answer before the deadline; or validation fails and the servers do not serve the DNSKEY
+ * set of the trust anchor above the zone, or serve it without signatures (an authoritative server
+ * asked as if it were a resolver, a resolver that strips DNSSEC records). SKIP: a target that names no domain. Details: {@code zone},
  * {@code validation} (secure, insecure or bogus), {@code reason} (the validator's),
  * {@code trustAnchor}, {@code keys} (tag, algorithm, KSK or ZSK), {@code ds}, {@code soaSignatures}
  * and {@code keySignatures} (signing key and validity period).
@@ -92,8 +91,8 @@ public final class DnssecProbe implements Probe {
                         + DomainNames.relative(apex.get().toString()) + " for validation ("
                         + validation.rcode() + ")", null);
             }
-            if (validation.state() == DnssecValidation.State.BOGUS
-                    && BogusCause.of(zone, context.clock().instant()).isEmpty()) {
+            if (validation.state() == DnssecValidation.State.BOGUS) {
+                // A resolver that strips signatures makes every zone look broken: rule the setup out first.
                 Optional<String> unreachable = AnchorReach.problem(dns, anchors, apex.get());
                 if (unreachable.isPresent()) {
                     return Result.error(unreachable.get(), null);

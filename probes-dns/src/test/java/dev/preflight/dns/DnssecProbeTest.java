@@ -47,8 +47,8 @@ import org.xbill.DNS.Type;
  * serves zones as written: unsigned ones (plain.test, loose.test) and ones signed in the test
  * ({@link PresignedZone}): parent.test (anchored) delegating to a signed child, to a child with only a
  * SHA-1 DS and to a child without keys; tampered.test with a broken signature over its SOA, badkeys.test
- * over its DNSKEY set; sha1.test
- * signed with RSASHA1; and signed.loose.test, signed under the unsigned loose.test.
+ * over its DNSKEY set; sha1.test signed with RSASHA1; signed.loose.test, signed under the unsigned
+ * loose.test; and child.stripped.test under stripped.test, whose keys carry no signature.
  */
 class DnssecProbeTest {
     @TempDir
@@ -58,6 +58,8 @@ class DnssecProbeTest {
     private static DnsTestServer asWritten;
     private static Path signedAnchor;
     private static Path presignedAnchor;
+    private static Path strippedAnchor;
+    private static Path looseAnchor;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -84,10 +86,16 @@ class DnssecProbeTest {
         PresignedZone sha1 = PresignedZone.of(DnsZone.named("sha1.test").a("@", "127.0.0.47"),
                 DNSSEC.Algorithm.RSASHA1);
         PresignedZone underUnsigned = PresignedZone.of(DnsZone.named("signed.loose.test").a("@", "127.0.0.50"));
+        PresignedZone underStripped = PresignedZone.of(DnsZone.named("child.stripped.test").a("@", "127.0.0.52"));
+        PresignedZone stripped = PresignedZone.of(DnsZone.named("stripped.test").a("@", "127.0.0.51")
+                .ns("child", "ns1.child.stripped.test.").a("ns1.child", "127.0.0.52")
+                .record("child", "DS", underStripped.dsData(DSRecord.SHA256_DIGEST_ID))).withoutSignatures();
         asWritten = DnsTestServer.builder()
                 .zone(DnsZone.named("loose.test").ns("signed", "ns1.signed.loose.test.").a("ns1.signed", "127.0.0.50")
                         .record("signed", "DS", underUnsigned.dsData(DSRecord.SHA256_DIGEST_ID)))
                 .zone("signed.loose.test", underUnsigned.text())
+                .zone("stripped.test", stripped.text())
+                .zone("child.stripped.test", underStripped.text())
                 .zone(DnsZone.named("plain.test").a("@", "127.0.0.46"))
                 .zone("sha1.test", sha1.text())
                 .zone("tampered.test", tampered.text())
@@ -99,6 +107,8 @@ class DnssecProbeTest {
                 .start();
         presignedAnchor = anchorFile("presigned.anchor",
                 String.join("\n", tampered.ds(), badKeys.ds(), parent.ds(), sha1.ds()) + "\n");
+        strippedAnchor = anchorFile("stripped.anchor", stripped.ds() + "\n");
+        looseAnchor = anchorFile("loose.anchor", "loose.test. IN DS 12345 13 2 " + "EF".repeat(32) + "\n");
     }
 
     @AfterAll
@@ -240,6 +250,20 @@ class DnssecProbeTest {
         assertThat(check(signing, "signed.test", null)).isError()
                 .hasSummaryContaining("does not serve DNSKEY . (REFUSED), where validation starts from the IANA root"
                         + " KSKs (20326, 38696)");
+    }
+
+    @Test
+    void keysWithoutSignaturesAboveTheZoneAreAnErrorNotABogusZone() {
+        // As a resolver that strips RRSIGs shows a signed parent: the child cannot be validated through it.
+        assertThat(check(asWritten, "child.stripped.test", strippedAnchor)).isError()
+                .hasSummaryContaining("sends DNSKEY stripped.test without signatures, where validation starts from"
+                        + " the trust anchor file");
+    }
+
+    @Test
+    void anAnchorZoneWithoutKeysIsAnError() {
+        assertThat(check(asWritten, "signed.loose.test", looseAnchor)).isError()
+                .hasSummaryContaining("does not serve DNSKEY loose.test (NOERROR, no record)");
     }
 
     @Test
