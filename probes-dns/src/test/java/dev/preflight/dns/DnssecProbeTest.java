@@ -92,7 +92,10 @@ class DnssecProbeTest {
                 .record("child", "DS", underStripped.dsData(DSRecord.SHA256_DIGEST_ID))).withoutSignatures();
         asWritten = DnsTestServer.builder()
                 .zone(DnsZone.named("loose.test").ns("signed", "ns1.signed.loose.test.").a("ns1.signed", "127.0.0.50")
-                        .record("signed", "DS", underUnsigned.dsData(DSRecord.SHA256_DIGEST_ID)))
+                        .record("signed", "DS", underUnsigned.dsData(DSRecord.SHA256_DIGEST_ID))
+                        .ns("nokeys", "ns1.nokeys.loose.test.").a("ns1.nokeys", "127.0.0.53")
+                        .record("nokeys", "DS", "54321 13 2 " + "AB".repeat(32)))
+                .zone(DnsZone.named("nokeys.loose.test").a("@", "127.0.0.53"))
                 .zone("signed.loose.test", underUnsigned.text())
                 .zone("stripped.test", stripped.text())
                 .zone("child.stripped.test", underStripped.text())
@@ -207,6 +210,14 @@ class DnssecProbeTest {
                     .network(NetworkSettings.builder().dnsServer(failing.address()).build()).run().result();
             assertThat(result).isError().hasSummaryContaining("could not answer SOA signed.test (SERVFAIL)");
         }
+    }
+
+    @Test
+    void aDsForAZoneWithoutKeysFailsEvenWhereNoChainOfTrustReachesIt() {
+        // Harmless only while loose.test stays unsigned: signing it would take nokeys.loose.test down.
+        assertThat(check(asWritten, "nokeys.loose.test", presignedAnchor)).isFail()
+                .hasSummaryContaining("the parent publishes DS for nokeys.loose.test (54321 ECDSAP256SHA256 (13)")
+                .hasDetail("validation", "insecure");
     }
 
     @Test
