@@ -32,7 +32,7 @@ import org.xbill.DNS.Type;
  * Message answer = dns.send(validating, Message.newQuery(Record.newRecord(name, Type.SOA, DClass.IN)));
  * }</pre>
  *
- * @since 0.3
+ * @since 0.2
  */
 public final class DnsMessages {
     private final ProbeContext context;

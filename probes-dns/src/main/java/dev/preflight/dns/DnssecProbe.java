@@ -44,7 +44,7 @@ import org.xbill.DNS.TextParseException;
  *
  * <p>Stateless and thread-safe.
  *
- * @since 0.3
+ * @since 0.2
  */
 public final class DnssecProbe implements Probe {
 

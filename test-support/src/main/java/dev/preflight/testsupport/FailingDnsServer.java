@@ -25,7 +25,7 @@ import org.xbill.DNS.Section;
  *
  * <p>Thread-safe. Its thread is a daemon and ends on {@code close()}.
  *
- * @since 0.3
+ * @since 0.2
  */
 public final class FailingDnsServer implements AutoCloseable {
     private final DatagramSocket udp;

@@ -39,7 +39,9 @@ public final class DnssecVerdict {
             case BOGUS -> Result.builder(Status.FAIL).summary("DNSSEC validation of " + name + " fails: "
                     + BogusCause.of(zone, now).or(validation::why).orElse("bogus")).remediation(FIX_BOGUS);
             case INSECURE -> dsWithoutKeys
-                    ? Result.builder(Status.FAIL).summary(noKeys(zone, name)).remediation(FIX_BOGUS)
+                    ? Result.builder(Status.FAIL).summary(noKeys(zone, name)).remediation("Publish the keys the DS"
+                            + " names (turn signing back on), or remove the DS at the registrar: validators that reach"
+                            + " the zone reject every answer it gives.")
                     : insecure(zone, name, validation, anchors);
             case SERVER_FAILURE -> throw new IllegalArgumentException("no conclusion to judge");
         };
