@@ -20,7 +20,8 @@ class DnsProbesContractTest extends ProbeContractTest {
     @Override
     protected List<Probe> probes() {
         return List.of(new MxProbe(), new CaaProbe(), new RecordsProbe(), new DmarcProbe(), new DkimProbe(),
-                new SpfProbe(), new TlsRptProbe(), new MtaStsProbe(), new RegistrationProbe(rdapCache));
+                new SpfProbe(), new TlsRptProbe(), new MtaStsProbe(), new RegistrationProbe(rdapCache),
+                new DnssecProbe());
     }
 
     @Override

@@ -127,7 +127,12 @@ public final class DnsLookups {
         }
     }
 
-    private static Resolver resolver(DnsServers servers, Duration timeout) {
+    /**
+     * @param servers where to ask
+     * @param timeout how long one question may take, at most the time left
+     * @return a dnsjava resolver for those servers, one try each
+     */
+    public static Resolver resolver(DnsServers servers, Duration timeout) {
         List<Resolver> each = new ArrayList<>();
         for (InetSocketAddress server : servers.servers()) {
             SimpleResolver simple = new SimpleResolver(server);
