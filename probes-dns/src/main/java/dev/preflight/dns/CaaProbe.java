@@ -2,17 +2,13 @@ package dev.preflight.dns;
 
 import dev.preflight.dns.internal.CaaPolicy;
 import dev.preflight.dns.internal.CaaSet;
-import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.dns.internal.SiteCertificate;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
-import dev.preflight.probe.TargetKind;
-import java.util.Optional;
 
 /**
  * {@code dns.caa}: the domain says which certificate authorities may issue for it (RFC 8659), and
@@ -45,7 +41,7 @@ import java.util.Optional;
  *
  * @since 0.2
  */
-public final class CaaProbe implements Probe {
+public final class CaaProbe extends DomainProbe {
     private final int httpsPort;
 
     /** The probe as CAs and browsers see the domain: its site on port 443. */
@@ -69,18 +65,9 @@ public final class CaaProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> domain = DomainNames.of(context.target());
-        if (domain.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
+    Result check(ProbeContext context, String domain) throws Exception {
         Resolver dns = Network.of(context).resolver();
-        String name = domain.get();
+        String name = domain;
         while (true) {
             DnsAnswer answer = dns.caa(name);
             if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
@@ -88,12 +75,12 @@ public final class CaaProbe implements Probe {
             }
             if (answer.found()) {
                 CaaSet set = CaaSet.of(answer);
-                return CaaPolicy.judge(domain.get(), name, set, SiteCertificate.read(context, domain.get(), httpsPort));
+                return CaaPolicy.judge(domain, name, set, SiteCertificate.read(context, domain, httpsPort));
             }
             int dot = name.indexOf('.');
             // RFC 8659 3: climb to the parent, but a top-level domain's CAA is no policy of the site's.
             if (dot < 0 || name.indexOf('.', dot + 1) < 0) {
-                return CaaPolicy.none(domain.get(), SiteCertificate.read(context, domain.get(), httpsPort));
+                return CaaPolicy.none(domain, SiteCertificate.read(context, domain, httpsPort));
             }
             name = name.substring(dot + 1);
         }

@@ -1,20 +1,16 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DkimKey;
-import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.Problem;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +33,7 @@ import java.util.Set;
  *
  * @since 0.2
  */
-public final class DkimProbe implements Probe {
+public final class DkimProbe extends DomainProbe {
     /** Selectors tried when none are configured: Google Workspace, Microsoft 365, common signers. */
     static final List<String> DISCOVERY = List.of("google", "selector1", "selector2", "k1", "k2", "s1", "s2",
             "default", "mail", "dkim", "smtp", "mx", "email");
@@ -53,17 +49,7 @@ public final class DkimProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> target = DomainNames.of(context.target());
-        if (target.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
-        String domain = target.get();
+    Result check(ProbeContext context, String domain) throws Exception {
         List<String> configured = context.settings().list("selectors");
         for (String selector : configured) {
             if (!selector.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {

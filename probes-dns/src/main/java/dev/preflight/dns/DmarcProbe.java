@@ -1,7 +1,6 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DmarcRecord;
-import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.OrganisationalDomains;
 import dev.preflight.dns.internal.Problem;
 import dev.preflight.dns.internal.ServerFailures;
@@ -9,11 +8,9 @@ import dev.preflight.dns.internal.TagList;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +37,7 @@ import java.util.Set;
  *
  * @since 0.2
  */
-public final class DmarcProbe implements Probe {
+public final class DmarcProbe extends DomainProbe {
 
     @Override
     public String id() {
@@ -53,17 +50,7 @@ public final class DmarcProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> target = DomainNames.of(context.target());
-        if (target.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
-        String domain = target.get();
+    Result check(ProbeContext context, String domain) throws Exception {
         String org = OrganisationalDomains.of(domain);
         Resolver dns = Network.of(context).resolver();
         List<Problem> problems = new ArrayList<>();

@@ -9,10 +9,8 @@ import dev.preflight.dns.internal.TrustAnchors;
 import dev.preflight.dns.internal.ZoneApex;
 import dev.preflight.dns.internal.ZoneSigning;
 import dev.preflight.net.DnsMessages;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
-import dev.preflight.probe.TargetKind;
 import java.util.Optional;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -46,7 +44,7 @@ import org.xbill.DNS.TextParseException;
  *
  * @since 0.2
  */
-public final class DnssecProbe implements Probe {
+public final class DnssecProbe extends DomainProbe {
 
     @Override
     public String id() {
@@ -59,29 +57,20 @@ public final class DnssecProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> domain = DomainNames.of(context.target());
-        if (domain.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
+    Result check(ProbeContext context, String domain) throws Exception {
         TrustAnchors anchors = TrustAnchors.from(context.settings());
         Name name;
         try {
-            name = Name.fromString(domain.get(), Name.root);
+            name = Name.fromString(domain, Name.root);
         } catch (TextParseException e) {
-            return Result.fail("'" + domain.get() + "' is not a valid DNS name: " + e.getMessage(),
+            return Result.fail("'" + domain + "' is not a valid DNS name: " + e.getMessage(),
                     "Correct the domain in the target.");
         }
         DnsMessages dns = DnsMessages.of(context);
         try {
             Optional<Name> apex = ZoneApex.of(dns, name);
             if (apex.isEmpty()) {
-                return Result.fail(domain.get() + " does not exist (NXDOMAIN from " + dns.describe() + ")",
+                return Result.fail(domain + " does not exist (NXDOMAIN from " + dns.describe() + ")",
                         "Register the domain or correct the target.");
             }
             ZoneSigning zone = ZoneSigning.ask(dns, apex.get());

@@ -9,11 +9,9 @@ import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.NetworkFailures;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +48,7 @@ import org.xbill.DNS.MXRecord;
  *
  * @since 0.2
  */
-public final class MtaStsProbe implements Probe {
+public final class MtaStsProbe extends DomainProbe {
     private static final long DAY = 86_400L;
     private static final long WEEK = 7 * DAY;
     private static final int MAX_POLICY_BYTES = 64 * 1024;
@@ -78,17 +76,7 @@ public final class MtaStsProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> target = DomainNames.of(context.target());
-        if (target.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
-        String domain = target.get();
+    Result check(ProbeContext context, String domain) throws Exception {
         String name = "_mta-sts." + domain;
         Network network = Network.of(context);
         DnsAnswer answer = network.resolver().txt(name);

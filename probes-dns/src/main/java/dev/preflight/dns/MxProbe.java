@@ -1,19 +1,15 @@
 package dev.preflight.dns;
 
-import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.MxHosts;
 import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.xbill.DNS.MXRecord;
 
 /**
@@ -31,7 +27,7 @@ import org.xbill.DNS.MXRecord;
  *
  * @since 0.2
  */
-public final class MxProbe implements Probe {
+public final class MxProbe extends DomainProbe {
 
     @Override
     public String id() {
@@ -44,35 +40,26 @@ public final class MxProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> domain = DomainNames.of(context.target());
-        if (domain.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
+    Result check(ProbeContext context, String domain) throws Exception {
         Resolver dns = Network.of(context).resolver();
-        DnsAnswer answer = dns.mx(domain.get());
+        DnsAnswer answer = dns.mx(domain);
         switch (answer.outcome()) {
             case NO_SUCH_NAME:
-                return Result.builder(Status.FAIL).summary(domain.get() + " does not exist in DNS (NXDOMAIN)")
+                return Result.builder(Status.FAIL).summary(domain + " does not exist in DNS (NXDOMAIN)")
                         .remediation("Register the domain or fix its delegation, then add MX records.")
                         .detail("server", answer.server()).build();
             case SERVER_FAILURE:
                 return ServerFailures.error(answer);
             case NO_RECORDS:
-                return Result.builder(Status.FAIL).summary(domain.get() + " has no MX record")
-                        .remediation("Publish MX records for " + domain.get() + " pointing at your mail provider's"
+                return Result.builder(Status.FAIL).summary(domain + " has no MX record")
+                        .remediation("Publish MX records for " + domain + " pointing at your mail provider's"
                                 + " hosts, or, if the domain sends no mail and takes none, a null MX:"
-                                + " '" + domain.get() + ". MX 0 .' (RFC 7505).")
+                                + " '" + domain + ". MX 0 .' (RFC 7505).")
                         .build();
             default:
                 List<MXRecord> records = answer.records(MXRecord.class).stream()
                         .sorted(Comparator.comparingInt(MXRecord::getPriority)).toList();
-                return MxHosts.judge(domain.get(), records, dns);
+                return MxHosts.judge(domain, records, dns);
         }
     }
 }

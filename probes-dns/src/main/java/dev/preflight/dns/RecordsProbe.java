@@ -9,11 +9,9 @@ import dev.preflight.dns.internal.TimeShares;
 import dev.preflight.dns.internal.ZoneSerials;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,7 +54,7 @@ import java.util.Set;
  *
  * @since 0.2
  */
-public final class RecordsProbe implements Probe {
+public final class RecordsProbe extends DomainProbe {
     private static final List<String> DEFAULT_NAMES = List.of("@", "www");
 
     private final int nameServerPort;
@@ -83,17 +80,7 @@ public final class RecordsProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> target = DomainNames.of(context.target());
-        if (target.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
-        String domain = target.get();
+    Result check(ProbeContext context, String domain) throws Exception {
         List<String> names = context.settings().list("names");
         List<String> hosts = new ArrayList<>();
         List<NameExpectation> expectations = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.preflight.dns;
 
-import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.OrganisationalDomains;
 import dev.preflight.dns.internal.rdap.BootstrapCache;
 import dev.preflight.dns.internal.rdap.BootstrapLoader;
@@ -10,11 +9,9 @@ import dev.preflight.dns.internal.rdap.RdapDomain;
 import dev.preflight.dns.internal.rdap.RdapFetch;
 import dev.preflight.dns.internal.rdap.RegistrationVerdict;
 import dev.preflight.net.NetworkFailures;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.net.IDN;
 import java.nio.file.Path;
@@ -67,7 +64,7 @@ import okhttp3.HttpUrl;
  *
  * @since 0.2
  */
-public final class RegistrationProbe implements Probe {
+public final class RegistrationProbe extends DomainProbe {
     private static final String ACCEPT = "application/rdap+json, application/json;q=0.5";
 
     private final BootstrapLoader bootstraps;
@@ -93,16 +90,7 @@ public final class RegistrationProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> target = DomainNames.of(context.target());
-        if (target.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
+    Result check(ProbeContext context, String target) throws Exception {
         int warnDays = context.settings().integer("warn-days", 30);
         int failDays = context.settings().integer("fail-days", 7);
         if (failDays < 0) {
@@ -119,9 +107,9 @@ public final class RegistrationProbe implements Probe {
                 .orElse(HttpUrl.get(RdapBootstrap.IANA_URL));
         String domain;
         try {
-            domain = IDN.toASCII(OrganisationalDomains.of(target.get())).toLowerCase(Locale.ROOT);
+            domain = IDN.toASCII(OrganisationalDomains.of(target)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            return Result.error("'" + target.get() + "' is not a domain name RDAP can be asked about: "
+            return Result.error("'" + target + "' is not a domain name RDAP can be asked about: "
                     + e.getMessage(), null);
         }
 

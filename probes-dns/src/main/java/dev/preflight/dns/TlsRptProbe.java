@@ -1,21 +1,17 @@
 package dev.preflight.dns;
 
-import dev.preflight.dns.internal.DomainNames;
 import dev.preflight.dns.internal.Problem;
 import dev.preflight.dns.internal.ServerFailures;
 import dev.preflight.dns.internal.TagList;
 import dev.preflight.dns.internal.TlsRptRecord;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
-import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.probe.TargetKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,7 +32,7 @@ import java.util.Set;
  *
  * @since 0.2
  */
-public final class TlsRptProbe implements Probe {
+public final class TlsRptProbe extends DomainProbe {
 
     @Override
     public String id() {
@@ -49,17 +45,7 @@ public final class TlsRptProbe implements Probe {
     }
 
     @Override
-    public TargetKind targetKind() {
-        return TargetKind.DOMAIN;
-    }
-
-    @Override
-    public Result check(ProbeContext context) throws Exception {
-        Optional<String> target = DomainNames.of(context.target());
-        if (target.isEmpty()) {
-            return Result.skip("the target names no domain");
-        }
-        String domain = target.get();
+    Result check(ProbeContext context, String domain) throws Exception {
         String name = "_smtp._tls." + domain;
         DnsAnswer answer = Network.of(context).resolver().txt(name);
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
