@@ -1,6 +1,8 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DomainNames;
+import dev.preflight.dns.internal.ServerFailures;
+import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
 import dev.preflight.probe.Probe;
@@ -9,6 +11,7 @@ import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.IpAddresses;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.xbill.DNS.Type;
 
 /**
  * {@code dns.records}: the names a launch needs resolve, to the addresses expected when they are
@@ -74,6 +78,11 @@ public final class RecordsProbe implements Probe {
                     found.add(address.getHostAddress());
                 }
             } catch (UnknownHostException e) {
+                Optional<DnsAnswer> failed = serverFailure(dns, host);
+                if (failed.isPresent()) {
+                    // SERVFAIL says nothing about the name: could not tell, never "does not resolve".
+                    return ServerFailures.error(failed.get());
+                }
                 problems.add(host + " does not resolve");
                 lines.add(host + ": no address");
                 continue;
@@ -98,6 +107,17 @@ public final class RecordsProbe implements Probe {
                         + " addresses your servers or load balancer have; check dns.records.expect.* if the change is"
                         + " intended.")
                 .detail("names", lines).detail("problems", problems).build();
+    }
+
+    /** @return the A or AAAA answer for the host that was a server failure, if one was */
+    private static Optional<DnsAnswer> serverFailure(Resolver dns, String host) throws IOException {
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            DnsAnswer answer = dns.lookup(host, type);
+            if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
+                return Optional.of(answer);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String fullName(String name, String domain) {
