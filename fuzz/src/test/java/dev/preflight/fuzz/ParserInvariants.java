@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 
 /**
  * What must hold for whatever text each parser is given. Each method parses the text (an exception
@@ -70,7 +72,9 @@ final class ParserInvariants {
         record.subdomainPolicy().ifPresent(p -> check(POLICIES.contains(p), () -> "subdomain policy " + p));
         for (String uri : concat(record.rua(), record.ruf())) {
             check(!uri.isBlank(), () -> "a blank report URI");
-            DmarcRecord.mailDomain(uri);
+            // dns.dmarc asks DNS about an external report domain: it must be a name DNS can carry.
+            DmarcRecord.mailDomain(uri).ifPresent(domain -> check(isDnsName(domain),
+                    () -> "report domain '" + domain + "' is no DNS name"));
         }
         check(!record.problems().isEmpty() || record.policy().isPresent(), () -> "no problem, yet no policy");
     }
@@ -144,6 +148,15 @@ final class ParserInvariants {
             check(!p.text().isBlank() && !p.fix().isBlank(), () -> parser + " problem without words: " + p);
             check(CAUGHT.stream().noneMatch(p.text()::startsWith),
                     () -> parser + " parser threw, and caught it: " + p.text());
+        }
+    }
+
+    private static boolean isDnsName(String name) {
+        try {
+            Name.fromString(name, Name.root);
+            return true;
+        } catch (TextParseException e) {
+            return false;
         }
     }
 
