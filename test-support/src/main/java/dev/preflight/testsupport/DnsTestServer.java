@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -284,7 +285,7 @@ public final class DnsTestServer implements AutoCloseable {
         /** @return the log without the lines about zones meant not to load ({@code [broken.test.] ...}) */
         private String logOfLoadableZones(String log) {
             return log.lines().filter(line -> unloadable.stream().noneMatch(zone -> line.contains("[" + zone + "]")))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"));
         }
 
         private static boolean answersServerFailure(SimpleResolver resolver, String zone) {

@@ -282,7 +282,7 @@ public final class SpfLookups {
             }
         }
         try {
-            // SPF's grammar allows any visible character; a backslash starts a DNS escape ("\\046").
+            // SPF's grammar allows any visible character; a backslash starts a DNS escape (\046).
             Name.fromString(bare, Name.root);
         } catch (TextParseException e) {
             String message = String.valueOf(e.getMessage());
