@@ -72,6 +72,8 @@ class SpfProbeTest {
                 .zone(DnsZone.named("after.test").txt("@", "v=spf1 -all include:x.after.test redirect=y.after.test"))
                 .zone(DnsZone.named("badname.test").txt("@", "v=spf1 a:foo..badname.test -all"))
                 .zone(DnsZone.named("longlabel.test").txt("@", "v=spf1 a:" + "x".repeat(70) + ".longlabel.test -all"))
+                // A backslash is visible ASCII, so SPF's grammar takes it, but "\9." is no DNS escape.
+                .zone(DnsZone.named("escape.test").txt("@", "v=spf1 include:a\\9.escape.test -all"))
                 .zone(DnsZone.named("bigmx.test").txt("@", "v=spf1 mx -all").mx("@", 1, "m1.bigmx.test.").a("m1", "192.0.2.1").mx("@", 2, "m2.bigmx.test.").a("m2", "192.0.2.2").mx("@", 3, "m3.bigmx.test.").a("m3", "192.0.2.3").mx("@", 4, "m4.bigmx.test.").a("m4", "192.0.2.4").mx("@", 5, "m5.bigmx.test.").a("m5", "192.0.2.5").mx("@", 6, "m6.bigmx.test.").a("m6", "192.0.2.6").mx("@", 7, "m7.bigmx.test.").a("m7", "192.0.2.7").mx("@", 8, "m8.bigmx.test.").a("m8", "192.0.2.8").mx("@", 9, "m9.bigmx.test.").a("m9", "192.0.2.9").mx("@", 10, "m10.bigmx.test.").a("m10", "192.0.2.10").mx("@", 11, "m11.bigmx.test.").a("m11", "192.0.2.11"))
                 .zone(DnsZone.named("ignored.test").txt("@", "v=spf1 ip4:192.0.2.1 -all redirect=_spf.provider.test"))
                 .start();
@@ -261,6 +263,12 @@ class SpfProbeTest {
     @Test
     void aLabelTooLongFails() {
         assertThat(check("longlabel.test")).isFail().hasSummaryContaining("longer than 63");
+    }
+
+    @Test
+    void aDomainThatIsNoDnsNameFailsRatherThanErrs() {
+        assertThat(check("escape.test")).isFail().hasSummaryContaining("term 1")
+                .hasSummaryContaining("a\\9.escape.test");
     }
 
     @Test

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -40,7 +43,8 @@ import org.xbill.DNS.Type;
  * <p>{@link Builder#start()} returns once every zone answers its SOA query with NOERROR, so a zone
  * file knotd rejects fails the start with knotd's message. With {@link Builder#signed(boolean)}
  * knotd signs every zone on load (ECDSA P-256, NSEC), fresh keys per start; ask for them with a
- * {@code DNSKEY} query. The server is not recursive: names outside its zones get REFUSED.
+ * {@code DNSKEY} query. The server is not recursive: names outside its zones get REFUSED. A zone
+ * added with {@link Builder#unloadableZone} has no file, so knotd answers SERVFAIL for every name in it.
  * {@link #isAvailable()} tells tests whether knotd is installed, and {@link #assumeAvailable()}
  * skips a test without it. Thread-safe once started; the process itself is run by
  * {@link PrivateProcess}.
@@ -140,6 +144,7 @@ public final class DnsTestServer implements AutoCloseable {
      */
     public static final class Builder {
         private final Map<String, String> zones = new LinkedHashMap<>();
+        private final Set<String> unloadable = new LinkedHashSet<>();
         private boolean signed;
         private Duration startTimeout = Duration.ofSeconds(20);
         private InetAddress listenAddress = FreePorts.LOOPBACK;
@@ -187,6 +192,22 @@ public final class DnsTestServer implements AutoCloseable {
             return zone(zone.origin(), zone.text());
         }
 
+        /**
+         * Configures a zone whose file does not exist: knotd fails to load it and answers SERVFAIL for
+         * every name in it, as an authoritative server with a broken zone does. {@link #start()} waits
+         * until it does; {@link DnsTestServer#zones()} does not list it.
+         *
+         * @param origin the zone's name, e.g. {@code broken.test}
+         * @return this builder
+         */
+        public Builder unloadableZone(String origin) {
+            String name = DnsZone.absolute(origin).toLowerCase(Locale.ROOT);
+            if (zones.containsKey(name) || !unloadable.add(name)) {
+                throw new IllegalArgumentException("zone " + name + " is already served");
+            }
+            return this;
+        }
+
         /** @param sign whether knotd signs every zone with DNSSEC on load; default false @return this builder */
         public Builder signed(boolean sign) {
             this.signed = sign;
@@ -207,7 +228,7 @@ public final class DnsTestServer implements AutoCloseable {
          *     answer in time; the message carries its log
          */
         public DnsTestServer start() throws IOException {
-            if (zones.isEmpty()) {
+            if (zones.isEmpty() && unloadable.isEmpty()) {
                 throw new IllegalStateException("no zone to serve");
             }
             return FreePorts.retryIfTaken(this::startOnce);
@@ -232,10 +253,11 @@ public final class DnsTestServer implements AutoCloseable {
             knotd.awaitReady(startTimeout, "every zone to answer its SOA query", () -> {
                 // knotd binds before it loads the zones (asynchronously): until a zone is loaded its
                 // queries get SERVFAIL or REFUSED, and a zone that fails to load says so in the log.
-                if (zones.keySet().stream().allMatch(zone -> answersSoa(udp, zone) && answersSoa(tcp, zone))) {
+                if (zones.keySet().stream().allMatch(zone -> answersSoa(udp, zone) && answersSoa(tcp, zone))
+                        && unloadable.stream().allMatch(zone -> answersServerFailure(udp, zone))) {
                     return true;
                 }
-                String log = knotd.log();
+                String log = logOfLoadableZones(knotd.log());
                 if (log.contains("failed to load") || log.contains("zone event 'load' failed")) {
                     throw new IOException("knotd rejected a zone");
                 }
@@ -252,6 +274,11 @@ public final class DnsTestServer implements AutoCloseable {
                 Files.writeString(file, zone.getValue(), StandardCharsets.UTF_8);
                 zoneSection.append("  - domain: \"").append(zone.getKey()).append("\"\n")
                         .append("    file: \"").append(file.toAbsolutePath()).append("\"\n");
+            }
+            for (String zone : unloadable) {
+                zoneSection.append("  - domain: \"").append(zone).append("\"\n")
+                        .append("    file: \"").append(dir.resolve("missing-" + i++ + ".zone").toAbsolutePath())
+                        .append("\"\n");
             }
             // knotd's compiled-in paths (/run/knot, /var/lib/knot) are all overridden. Run as root,
             // knotd stays root (no 'user:' given), so it can enter the owner-only temp directory.
@@ -278,6 +305,21 @@ public final class DnsTestServer implements AutoCloseable {
                     + "    zonefile-load: whole\n"
                     + (signed ? "    dnssec-signing: on\n    dnssec-policy: test\n" : "")
                     + zoneSection;
+        }
+
+        /** @return the log without the lines about zones meant not to load ({@code [broken.test.] ...}) */
+        private String logOfLoadableZones(String log) {
+            return log.lines().filter(line -> unloadable.stream().noneMatch(zone -> line.contains("[" + zone + "]")))
+                    .collect(Collectors.joining("\n"));
+        }
+
+        private static boolean answersServerFailure(SimpleResolver resolver, String zone) {
+            try {
+                Message query = Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN));
+                return resolver.send(query).getRcode() == Rcode.SERVFAIL;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         private static boolean answersSoa(SimpleResolver resolver, String zone) {

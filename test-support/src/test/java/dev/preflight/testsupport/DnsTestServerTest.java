@@ -198,6 +198,21 @@ class DnsTestServerTest {
         return answers(response, org.xbill.DNS.SOARecord.class).get(0).getSerial();
     }
 
+    @Test
+    void anUnloadableZoneGetsServfailOverUdpAndTcpBesideAServedOne() throws IOException {
+        try (DnsTestServer server = DnsTestServer.builder().zone(DnsZone.named("fine.test").a("@", "192.0.2.1"))
+                .unloadableZone("broken.test").start()) {
+            SimpleResolver tcp = server.resolver();
+            tcp.setTCP(true);
+
+            assertThat(server.resolver().send(query("_dmarc.broken.test.", Type.TXT)).getRcode())
+                    .isEqualTo(Rcode.SERVFAIL);
+            assertThat(tcp.send(query("broken.test.", Type.MX)).getRcode()).isEqualTo(Rcode.SERVFAIL);
+            assertThat(answers(server.resolver().send(query("fine.test.", Type.A)), ARecord.class)).hasSize(1);
+            assertThat(server.zones()).containsExactly("fine.test.");
+        }
+    }
+
     private static Message query(String name, int type) throws IOException {
         return Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN));
     }

@@ -2,10 +2,12 @@ package dev.preflight.dns.internal;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -183,8 +185,14 @@ public final class DmarcRecord {
         }
         if (parsed.getScheme().equalsIgnoreCase("mailto")) {
             String address = parsed.getSchemeSpecificPart();
-            if (address == null || !MAILBOX.matcher(address).matches()) {
+            Matcher mailbox = address == null ? null : MAILBOX.matcher(address);
+            if (mailbox == null || !mailbox.matches()) {
                 return Optional.of("not a mail address");
+            }
+            // The probe asks DNS about the domain (RFC 7489 7.1): it must fit in a DNS name.
+            String domain = mailbox.group(1);
+            if (domain.length() > 253 || Arrays.stream(domain.split("\\.")).anyMatch(label -> label.length() > 63)) {
+                return Optional.of("not a mail address (its domain is longer than DNS allows)");
             }
         }
         return Optional.empty();

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -278,6 +280,13 @@ public final class SpfLookups {
             if (label.length() > 63) {
                 return Optional.of("has a label longer than 63 characters");
             }
+        }
+        try {
+            // SPF's grammar allows any visible character; a backslash starts a DNS escape (\046).
+            Name.fromString(bare, Name.root);
+        } catch (TextParseException e) {
+            String message = String.valueOf(e.getMessage());
+            return Optional.of("is not a DNS name (" + message.substring(message.lastIndexOf(": ") + 1).strip() + ")");
         }
         return Optional.empty();
     }

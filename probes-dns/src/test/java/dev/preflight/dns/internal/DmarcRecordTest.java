@@ -48,6 +48,17 @@ class DmarcRecordTest {
     }
 
     @Test
+    void aReportDomainLongerThanDnsAllowsIsNoAddress() {
+        String label = "x".repeat(64);
+        DmarcRecord record = DmarcRecord.parse("v=DMARC1; p=reject; rua=mailto:r@" + label + ".test,mailto:r@"
+                + ("y".repeat(60) + ".").repeat(5) + "test");
+
+        assertThat(record.rua()).isEmpty();
+        assertThat(record.problems()).extracting(Problem::text).filteredOn(p -> p.contains("longer than DNS allows"))
+                .hasSize(2);
+    }
+
+    @Test
     void theVersionIsCaseSensitive() {
         assertThat(DmarcRecord.isDmarc("v=dmarc1; p=reject")).isFalse();
         assertThat(DmarcRecord.isDmarc("V=DMARC1; p=reject")).isTrue();
