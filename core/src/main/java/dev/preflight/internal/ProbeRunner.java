@@ -99,7 +99,13 @@ public final class ProbeRunner {
                 outcome.thenAccept(this::notify);
                 finished.add(outcome);
                 long wait = overallDeadline - System.nanoTime();
-                if (wait <= 0 || !permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                boolean acquired = wait > 0 && permits.tryAcquire(wait, TimeUnit.NANOSECONDS);
+                // A permit freed by the overall deadline's own cancellation arrives when the run is over.
+                if (acquired && System.nanoTime() - overallDeadline >= 0) {
+                    permits.release();
+                    acquired = false;
+                }
+                if (!acquired) {
                     slot.complete(Result.error("not started: the run's overall deadline of "
                             + Durations.format(overallTimeout) + " passed first", null), System.nanoTime());
                     continue;
