@@ -79,8 +79,9 @@ public final class FailingDnsServer implements AutoCloseable {
                     response.addRecord(query.getQuestion(), Section.QUESTION);
                 }
                 byte[] wire = response.toWire();
-                udp.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
+                // Counted before the answer leaves, so a client that has its answer sees the count.
                 queries.incrementAndGet();
+                udp.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 if (udp.isClosed()) {
                     return;
