@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -135,7 +136,7 @@ public final class DnsBenchmark {
             }
             Map<String, Long> during = new HashMap<>();
             after.forEach((k, v) -> during.put(k, v - before.getOrDefault(k, 0L)));
-            runs.add(new DnsRow(tool, run, new java.util.TreeMap<>(during), results.of(run.output()), List.of()));
+            runs.add(new DnsRow(tool, run, new TreeMap<>(during), results.of(run.output()), List.of()));
         }
         List<Long> walls = runs.stream().map(r -> r.run().wallNanos()).toList();
         DnsRow median = runs.stream().sorted(Comparator.comparingLong(r -> r.run().wallNanos())).toList()
