@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The immutable verdict of one probe on one target: a {@link Status}, a one-line summary, ordered
@@ -32,6 +33,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Result {
     private static final int MAX_SUMMARY = 300;
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private final Status status;
     private final String summary;
@@ -51,8 +53,21 @@ public final class Result {
 
     /** Reports show a summary on one line; long texts belong in details. */
     private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
+        String stripped = text.strip();
+        // Most summaries have no line break, and then the pattern cannot match.
+        String line = hasLineBreak(stripped) ? LINE_BREAK.matcher(stripped).replaceAll(" ") : stripped;
         return line.length() <= MAX_SUMMARY ? line : line.substring(0, MAX_SUMMARY - 1) + "…";
+    }
+
+    /** @return whether {@code text} holds a character that {@code \R} matches */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\n' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

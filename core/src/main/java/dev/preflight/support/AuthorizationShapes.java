@@ -24,6 +24,10 @@ final class AuthorizationShapes {
      * @return the text with Basic credentials shown as {@code Basic …} and Bearer tokens masked
      */
     static String masked(String text) {
+        if (!mentionsScheme(text)) {
+            // Most texts name neither scheme; the pattern would still be tried at every position.
+            return text;
+        }
         return SCHEME_AND_TOKEN.matcher(text).replaceAll(m -> {
             String token = m.group(3);
             boolean cut = !m.group(4).isEmpty();
@@ -33,6 +37,18 @@ final class AuthorizationShapes {
             }
             return Matcher.quoteReplacement(m.group());
         });
+    }
+
+    /** @return whether "basic" or "bearer" occurs in any case: what every match starts with */
+    private static boolean mentionsScheme(String text) {
+        for (int i = 0; i + 5 <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'b' || c == 'B')
+                    && (text.regionMatches(true, i, "basic", 0, 5) || text.regionMatches(true, i, "bearer", 0, 6))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What {@code Basic} carries: Base64 of UTF-8 {@code user:password}. */

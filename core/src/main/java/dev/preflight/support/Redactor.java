@@ -139,7 +139,16 @@ public final class Redactor {
         out = replaceKnown(out);
         out = maskCutSecrets(out);
         out = AuthorizationShapes.masked(out);
+        if (!mayHoldKeyShape(out)) {
+            // Most texts hold no key prefix; the pattern would still be tried at every position.
+            return out;
+        }
         return KEY_SHAPES.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskShape(m.group())));
+    }
+
+    /** @return whether {@code text} holds a part every {@link #KEY_SHAPES} match holds */
+    private static boolean mayHoldKeyShape(String text) {
+        return text.contains("k_live_") || text.contains("k_test_") || text.contains("whsec_");
     }
 
     /** One pass, leftmost-longest: each position is tested against the few forms starting with its characters. */

@@ -124,6 +124,17 @@ class RedactorTest {
     }
 
     @Test
+    void unknownCredentialsAreFoundInAnyCaseOfTheSchemeAndAnywhereInTheText() {
+        String pair = java.util.Base64.getEncoder().encodeToString("ops:hunter2xyz".getBytes());
+
+        assertThat(Redactor.none().redact("AUTHORIZATION: BASIC " + pair)).isEqualTo("AUTHORIZATION: BASIC …");
+        assertThat(Redactor.none().redact("x=1; bEaReR eyJhbGciOiJIUzI1NiJ9.e30.wxyz")).isEqualTo("x=1; bEaReR …wxyz");
+        assertThat(Redactor.none().redact("keys: rk_test_51HxQ2eKz9vT4bW7c1234, (whsec_abcdefghijklmnop5678)"))
+                .isEqualTo("keys: rk_test_…1234, (whsec_…5678)");
+        assertThat(Redactor.none().redact("v=spf1 include:_spf.example.com -all")).isEqualTo("v=spf1 include:_spf.example.com -all");
+    }
+
+    @Test
     void anEncodedSecretCutShortBeforeAnEllipsisIsMaskedToo() {
         String pair = java.util.Base64.getEncoder().encodeToString("shop:Qv8s2LmLongPassword".getBytes());
         Redactor r = Redactor.of(List.of("shop:Qv8s2LmLongPassword"));
