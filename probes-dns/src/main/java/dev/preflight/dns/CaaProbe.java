@@ -21,7 +21,8 @@ import dev.preflight.probe.Result;
  * the issuer's organisation to the CAA domain names that CA honours (Let's Encrypt, Google Trust
  * Services, DigiCert and its brands, Sectigo and ZeroSSL, Amazon, GlobalSign, GoDaddy/Starfield,
  * Entrust, Buypass, SSL.com, Microsoft). A wildcard certificate is held against {@code issuewild}
- * when there is one. The handshake has three quarters of the time left, so a site that does not
+ * when there is one. A certificate that names neither the domain nor {@code *.DOMAIN} (a hosting
+ * provider's default, another site's) is not this domain's to renew, so its issuer is not judged. The handshake has three quarters of the time left, so a site that does not
  * answer leaves the CAA verdict standing.
  *
  * <p>PASS: {@code issue} or {@code issuewild} properties name the CAs allowed, including the site's

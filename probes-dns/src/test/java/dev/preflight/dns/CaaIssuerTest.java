@@ -49,6 +49,7 @@ class CaaIssuerTest {
                 .zone(DnsZone.named("digi.test").caa("@", 0, "issue", "digicert.com").a("@", "127.0.0.1"))
                 .zone(DnsZone.named("closed.test").caa("@", 0, "issue", ";").a("@", "127.0.0.1"))
                 .zone(DnsZone.named("open.test").a("@", "127.0.0.1"))
+                .zone(DnsZone.named("parked.test").caa("@", 0, "issue", "digicert.com").a("@", "127.0.0.1"))
                 .zone(DnsZone.named("private.test").caa("@", 0, "issue", "letsencrypt.org").a("@", "127.0.0.1"))
                 .zone(DnsZone.named("wild.test").caa("@", 0, "issue", "letsencrypt.org")
                         .caa("@", 0, "issuewild", "digicert.com").a("@", "127.0.0.1"))
@@ -114,6 +115,16 @@ class CaaIssuerTest {
                 .hasRemediationContaining("open.test. CAA 0 issue \"letsencrypt.org\"")
                 .hasDetail("certificate", "issued by R10 (Let's Encrypt) (open.test:" + letsEncrypt.port()
                         + " (127.0.0.1))");
+    }
+
+    @Test
+    void aCertificateForOtherNamesIsNotHeldAgainstTheDomainsCaa() {
+        // A hosting provider's default certificate: parked.test's CAA does not govern its renewal.
+        Result result = check("parked.test", privateCa);
+
+        assertThat(result).isPass().hasSummary("CAA for parked.test allows digicert.com");
+        assertThat(String.valueOf(result.details().get("certificate")))
+                .endsWith("but it names neither parked.test nor *.parked.test, so its issuer is not judged");
     }
 
     @Test

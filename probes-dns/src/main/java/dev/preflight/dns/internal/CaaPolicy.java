@@ -31,8 +31,8 @@ public final class CaaPolicy {
         return Result.builder(Status.WARN).summary("no CAA record for " + domain + " or its parents: any CA may issue"
                 + " certificates for it")
                 .remediation("Publish CAA records naming the CAs you use, e.g. '" + domain + ". CAA 0 issue"
-                        + " \"" + suggestion(site) + "\"', and an iodef address to hear of refused requests (RFC 8659).")
-                .detail("certificate", certificate(site)).build();
+                        + " \"" + suggestion(site, domain) + "\"', and an iodef address to hear of refused requests (RFC 8659).")
+                .detail("certificate", certificate(site, domain)).build();
     }
 
     /**
@@ -46,7 +46,7 @@ public final class CaaPolicy {
         String where = from.equals(domain) ? domain : domain + " (inherited from " + from + ")";
         Set<String> allowed = set.allowed();
         Result.Builder result;
-        Optional<Issuer> issuer = Optional.ofNullable(site.leaf()).map(leaf -> Issuer.of(leaf, domain));
+        Optional<Issuer> issuer = Optional.ofNullable(site.leaf()).flatMap(leaf -> Issuer.of(leaf, domain));
         if (!set.problems().isEmpty()) {
             result = Result.builder(Status.FAIL).summary("CAA for " + where + ": " + set.problems().get(0))
                     .remediation("Fix the CAA records: only the properties issue, issuewild and iodef (RFC 8659), each"
@@ -73,7 +73,7 @@ public final class CaaPolicy {
                     .remediation("If the domain serves HTTPS, name its CA in an issue property, or renewals will fail.");
         } else if (allowed.isEmpty()) {
             result = Result.builder(Status.WARN).summary("CAA for " + where + " has no issue property: any CA may issue")
-                    .remediation("Add an issue property naming the CAs you use, e.g. issue \"" + suggestion(site) + "\".");
+                    .remediation("Add an issue property naming the CAs you use, e.g. issue \"" + suggestion(site, domain) + "\".");
         } else {
             String permits = issuer.flatMap(Issuer::known).map(k -> ", and permits the site's CA " + k.name())
                     .orElse("");
@@ -81,7 +81,7 @@ public final class CaaPolicy {
                     + permits);
         }
         return result.detail("from", from).detail("records", set.shown()).detail("allowed", List.copyOf(allowed))
-                .detail("iodef", set.iodef()).detail("certificate", certificate(site))
+                .detail("iodef", set.iodef()).detail("certificate", certificate(site, domain))
                 .detail("note", set.restricted().isEmpty() ? null : "parameters such as accounturi narrow "
                         + String.join(", ", set.restricted()) + "; a certificate does not show whether they hold")
                 .build();
@@ -92,15 +92,17 @@ public final class CaaPolicy {
         return wildcard && set.issueWild() != null || !set.issue().isEmpty() || set.forbidsAll();
     }
 
-    private static String certificate(SiteCertificate site) {
+    private static String certificate(SiteCertificate site, String domain) {
         if (site.leaf() == null) {
             return "not known: " + site.unknown();
         }
-        return "issued by " + CertificateAuthorities.describeIssuer(site.leaf()) + " (" + site.endpoint() + ")";
+        String issued = "issued by " + CertificateAuthorities.describeIssuer(site.leaf()) + " (" + site.endpoint() + ")";
+        return Issuer.of(site.leaf(), domain).isPresent() ? issued
+                : issued + ", but it names neither " + domain + " nor *." + domain + ", so its issuer is not judged";
     }
 
-    private static String suggestion(SiteCertificate site) {
-        return Optional.ofNullable(site.leaf()).flatMap(CertificateAuthorities::issuerOf)
+    private static String suggestion(SiteCertificate site, String domain) {
+        return Optional.ofNullable(site.leaf()).flatMap(leaf -> Issuer.of(leaf, domain)).flatMap(Issuer::known)
                 .map(k -> preferred(k.identifiers())).orElse("letsencrypt.org");
     }
 
@@ -119,7 +121,12 @@ public final class CaaPolicy {
      */
     private record Issuer(String described, Optional<CertificateAuthorities.Known> known, boolean wildcard) {
 
-        static Issuer of(X509Certificate leaf, String domain) {
+        /**
+         * @return the issuer, or empty when the certificate names neither the domain nor {@code *.domain}:
+         *     a hosting provider's default or another site's certificate, whose renewal this domain's CAA
+         *     does not govern
+         */
+        static Optional<Issuer> of(X509Certificate leaf, String domain) {
             boolean exact = false;
             boolean wild = false;
             for (String name : dnsNames(leaf)) {
@@ -127,8 +134,11 @@ public final class CaaPolicy {
                 exact |= lower.equals(domain);
                 wild |= lower.equals("*." + domain);
             }
-            return new Issuer(CertificateAuthorities.describeIssuer(leaf), CertificateAuthorities.issuerOf(leaf),
-                    wild && !exact);
+            if (!exact && !wild) {
+                return Optional.empty();
+            }
+            return Optional.of(new Issuer(CertificateAuthorities.describeIssuer(leaf),
+                    CertificateAuthorities.issuerOf(leaf), !exact));
         }
 
         /** @return how the set refuses this CA, e.g. {@code allows only digicert.com}, if it does */
