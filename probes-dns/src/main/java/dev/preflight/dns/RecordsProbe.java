@@ -42,7 +42,8 @@ import java.util.Set;
  * (no such name, no address, a dangling or looping CNAME); other addresses than expected (the
  * missing and the unexpected are named); a name expected as a CNAME that has A/AAAA records of its
  * own or points elsewhere (both named); resolvers that disagree (which says what); name servers
- * with different serials (each named with its serial); a lame name server (no address, REFUSED, an
+ * copying one primary (the SOA's MNAME) with different serials (each named with its serial; two
+ * providers' servers, each naming its own primary, number the zone independently); a lame name server (no address, REFUSED, an
  * answer without the AA flag). WARN: a name server that does not answer while others do. ERROR: the
  * run's DNS server failed or did not answer before the deadline; a listed resolver that did not
  * answer; no name server answered. Each listed resolver and name server gets a fair share of the

@@ -46,8 +46,8 @@ class RecordsProbeTest {
 
         assertThat(result).isPass().hasSummary("shop.test: 127.0.0.41, www.shop.test: 0:0:0:0:0:0:0:1, 127.0.0.42;"
                 + " the name servers of shop.test serve serial 7").hasDetail("zone", "shop.test")
-                .hasDetail("nameServers", List.of("ns1.shop.test (127.0.0.2): serial 7",
-                        "ns2.shop.test (127.0.0.3): serial 7"));
+                .hasDetail("nameServers", List.of("ns1.shop.test (127.0.0.2): serial 7 (primary ns1.shop.test)",
+                        "ns2.shop.test (127.0.0.3): serial 7 (primary ns1.shop.test)"));
     }
 
     @Test

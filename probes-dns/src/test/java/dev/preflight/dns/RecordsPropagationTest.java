@@ -35,9 +35,14 @@ class RecordsPropagationTest {
         DnsZone lame = NameServers.delegated("lame.test", 3).a("@", "127.0.0.81");
         DnsZone quiet = NameServers.delegated("quiet.test", 4).a("@", "127.0.0.91").ns("@", "ns9")
                 .a("ns9", SILENT);
+        DnsZone multiHere = NameServers.delegated("multi.test", 2026120601L).a("@", "127.0.0.65");
+        DnsZone multiThere = DnsZone.named("multi.test")
+                .record("@", "SOA", "dns1.other-provider.test. hostmaster 12 3600 600 86400 300")
+                .ns("@", "ns1").ns("@", "ns2").a("ns1", NameServers.FIRST).a("ns2", NameServers.SECOND)
+                .a("@", "127.0.0.65");
         DnsZone mute = DnsZone.named("mute.test").ns("@", "ns9").a("ns9", SILENT).a("@", "127.0.0.92");
-        servers = NameServers.start(List.of(same, driftNew, lame, quiet, mute), List.of(same, driftNew, lame, quiet),
-                List.of(same, driftOld, quiet));
+        servers = NameServers.start(List.of(same, driftNew, lame, quiet, mute, multiHere),
+                List.of(same, driftNew, lame, quiet, multiHere), List.of(same, driftOld, quiet, multiThere));
         silentNameServer = SilentDnsServer.start(InetAddress.getByName(SILENT), servers.port());
     }
 
@@ -79,12 +84,25 @@ class RecordsPropagationTest {
     }
 
     @Test
+    void serversOfTwoProvidersNumberTheZoneIndependently() {
+        // Each provider's copy names its own primary in the SOA; their serials say nothing of each other.
+        Result result = kit("multi.test").setting("names", "@").run().result();
+
+        assertThat(result).isPass();
+        assertThat(result.details().get("nameServers")).asList().containsExactly(
+                "ns1.multi.test (127.0.0.2): serial 2026120601 (primary ns1.multi.test)",
+                "ns2.multi.test (127.0.0.3): serial 12 (primary dns1.other-provider.test)",
+                "serials of servers with different primaries (dns1.other-provider.test, ns1.multi.test) are numbered"
+                        + " independently and not compared");
+    }
+
+    @Test
     void aNameServerThatRefusesTheZoneIsLame() {
         Result result = kit("lame.test").setting("names", "@").run().result();
 
         assertThat(result).isFail()
                 .hasSummary("name server ns2.lame.test (127.0.0.3) answers REFUSED for lame.test: a lame delegation")
-                .hasDetail("nameServers", List.of("ns1.lame.test (127.0.0.2): serial 3",
+                .hasDetail("nameServers", List.of("ns1.lame.test (127.0.0.2): serial 3 (primary ns1.lame.test)",
                         "ns2.lame.test (127.0.0.3): answers REFUSED"));
     }
 
@@ -93,8 +111,8 @@ class RecordsPropagationTest {
         Result result = kit("quiet.test").setting("names", "@").timeout(Duration.ofSeconds(2)).run().result();
 
         assertThat(result).isWarn().hasSummaryContaining("ns9.quiet.test (127.0.0.9) did not answer")
-                .hasDetail("nameServers", List.of("ns1.quiet.test (127.0.0.2): serial 4",
-                        "ns2.quiet.test (127.0.0.3): serial 4", "ns9.quiet.test (127.0.0.9): no answer in time"));
+                .hasDetail("nameServers", List.of("ns1.quiet.test (127.0.0.2): serial 4 (primary ns1.quiet.test)",
+                        "ns2.quiet.test (127.0.0.3): serial 4 (primary ns1.quiet.test)", "ns9.quiet.test (127.0.0.9): no answer in time"));
     }
 
     @Test

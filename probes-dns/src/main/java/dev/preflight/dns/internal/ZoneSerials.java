@@ -22,8 +22,9 @@ import org.xbill.DNS.Type;
 /**
  * Whether every authoritative name server of a domain's zone serves the same version of it: the
  * zone's apex is found by climbing to the first name with an SOA record, its NS hosts are resolved,
- * and each server is asked for the SOA directly without recursion. Servers that serve different
- * serials have not all taken the last change; one that refuses the zone or answers without
+ * and each server is asked for the SOA directly without recursion. Servers that copy one primary
+ * (the SOA's MNAME) but serve different serials have not all taken the last change (servers of two
+ * providers, each with its own primary, number the zone independently and are not compared); one that refuses the zone or answers without
  * authority (no AA flag) is lame; one that does not answer leaves its copy unknown. Each NS host is
  * asked at its IPv4 addresses, or at its IPv6 ones when it has none: a checker without IPv6
  * would otherwise report working servers as silent.
@@ -98,6 +99,7 @@ public record ZoneSerials(String zone, List<String> lines, long serial, List<Pro
         }
         shares.split(servers.values().stream().mapToInt(List::size).sum());
         Map<String, Long> serials = new LinkedHashMap<>();
+        Map<String, String> primaries = new LinkedHashMap<>();
         List<String> silent = new ArrayList<>();
         for (Map.Entry<String, List<InetAddress>> server : servers.entrySet()) {
             for (InetAddress address : server.getValue()) {
@@ -125,18 +127,29 @@ public record ZoneSerials(String zone, List<String> lines, long serial, List<Pro
                     lines.add(who + ": " + lame);
                     continue;
                 }
-                long serial = soa.records(SOARecord.class).get(0).getSerial();
-                serials.put(who, serial);
-                lines.add(who + ": serial " + serial);
+                SOARecord record = soa.records(SOARecord.class).get(0);
+                serials.put(who, record.getSerial());
+                primaries.put(who, DomainNames.relative(record.getHost().toString()));
+                lines.add(who + ": serial " + record.getSerial() + " (primary " + primaries.get(who) + ")");
             }
         }
-        if (new TreeSet<>(serials.values()).size() > 1) {
-            List<String> each = new ArrayList<>();
-            serials.forEach((who, serial) -> each.add(who + " " + serial));
-            problems.add(Problem.fail("the name servers of " + zone + " serve different serials: "
-                    + String.join(", ", each) + ": the last change has not reached every server",
-                    "Wait for the secondaries to transfer the zone (check NOTIFY and the SOA refresh), then check"
-                            + " again; a server that stays behind needs its zone transfer fixed."));
+        // Servers copying one primary (the SOA's MNAME) share its serials; two providers each serving
+        // the zone number it independently, so only servers of one primary are compared.
+        for (String primary : new TreeSet<>(primaries.values())) {
+            Map<String, Long> copies = new LinkedHashMap<>();
+            serials.forEach((who, serial) -> {
+                if (primaries.get(who).equals(primary)) {
+                    copies.put(who, serial);
+                }
+            });
+            if (new TreeSet<>(copies.values()).size() > 1) {
+                List<String> each = new ArrayList<>();
+                copies.forEach((who, serial) -> each.add(who + " " + serial));
+                problems.add(Problem.fail("the name servers of " + zone + " serve different serials: "
+                        + String.join(", ", each) + ": the last change has not reached every server",
+                        "Wait for the secondaries to transfer the zone (check NOTIFY and the SOA refresh), then"
+                                + " check again; a server that stays behind needs its zone transfer fixed."));
+            }
         }
         if (!silent.isEmpty()) {
             String text = "name server" + (silent.size() == 1 ? " " : "s ") + String.join(", ", silent)
@@ -145,6 +158,10 @@ public record ZoneSerials(String zone, List<String> lines, long serial, List<Pro
                     + " network blocks outgoing DNS, set dns.records.name-servers: false.";
             problems.add(serials.isEmpty() ? Problem.error(text + ", so propagation cannot be judged", fix)
                     : Problem.warn(text + ": resolvers that try it first wait before trying another", fix));
+        }
+        if (new TreeSet<>(primaries.values()).size() > 1) {
+            lines.add("serials of servers with different primaries (" + String.join(", ", new TreeSet<>(
+                    primaries.values())) + ") are numbered independently and not compared");
         }
         long agreed = serials.isEmpty() || new TreeSet<>(serials.values()).size() > 1 ? -1
                 : serials.values().iterator().next();
