@@ -44,7 +44,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  */
 public final class RedisSession implements AutoCloseable {
     private static final JedisClientConfig CLIENT = DefaultJedisClientConfig.builder()
-            // No CLIENT SETINFO: the probes send nothing beyond the commands they need.
+            // No HELLO and no CLIENT SETINFO: the probes send nothing but their own commands, the first
+            // of them the PING before any login, over RESP2 (Jedis would otherwise negotiate RESP3).
+            .autoNegotiateProtocol(false)
             .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
             .build();
 
@@ -100,7 +102,7 @@ public final class RedisSession implements AutoCloseable {
                 trusted = !tls.chain().isEmpty()
                         && network.tls().judge(endpoint.host(), tls.chain(), 0, 0).status() != Status.FAIL;
             }
-            Connection connection = new Connection(onlyOnce(socket), CLIENT);
+            Connection connection = connection(socket);
             Reply ping = execute(connection, context, "PING");
             Reply login = null;
             if (endpoint.hasCredentials() && trusted) {
@@ -111,6 +113,14 @@ public final class RedisSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
+        }
+    }
+
+    private static Connection connection(Socket socket) throws IOException {
+        try {
+            return new Connection(onlyOnce(socket), CLIENT);
+        } catch (JedisConnectionException e) {
+            throw asIoException(e);
         }
     }
 
