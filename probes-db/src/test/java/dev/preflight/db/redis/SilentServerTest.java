@@ -1,0 +1,42 @@
+package dev.preflight.db.redis;
+
+import static dev.preflight.testkit.PreflightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.Preflight;
+import dev.preflight.ProbeOutcome;
+import dev.preflight.Report;
+import dev.preflight.probe.Status;
+import dev.preflight.probe.Target;
+import dev.preflight.testkit.ContractTargets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that accepts and never answers: every Redis probe of the target, run together, gives ERROR
+ * at its deadline, saying so, over the one connection they share.
+ */
+class SilentServerTest {
+
+    @Test
+    void everyProbeErrsAtTheDeadlineOverOneConnection() {
+        try (ContractTargets targets = ContractTargets.open()) {
+            Report report = Preflight.builder().discoverProbes(false)
+                    .addProbe(new RedisAuthProbe()).addProbe(new RedisPersistenceProbe())
+                    .addProbe(new RedisMemoryProbe()).addProbe(new RedisDangerousCommandsProbe())
+                    .addProbe(new RedisVersionProbe())
+                    .target(Target.forUrl("redis://:quiet-pw-2c3d@" + targets.silentServer()))
+                    .timeout(Duration.ofSeconds(1))
+                    .build().run();
+
+            assertThat(report.outcomes()).hasSize(5).allSatisfy(outcome -> {
+                assertThat(outcome.status()).as(outcome.probeId()).isEqualTo(Status.ERROR);
+                assertThat(outcome.result().summary()).as(outcome.probeId()).contains("before the deadline");
+                assertThat(outcome.duration()).as(outcome.probeId()).isLessThan(Duration.ofMillis(1800));
+            });
+            assertThat(targets.silentServerConnections()).isEqualTo(1);
+            assertThat(report).containsNoText("quiet-pw-2c3d");
+            assertThat(report.outcomes().stream().map(ProbeOutcome::probeId)).contains("redis.auth");
+        }
+    }
+}
