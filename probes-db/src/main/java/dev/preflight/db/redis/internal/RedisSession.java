@@ -60,6 +60,8 @@ public final class RedisSession implements AutoCloseable {
     private final ReentrantLock turn = new ReentrantLock();
     /** Why the connection may not be used again; guarded by {@link #turn}. */
     private String lost;
+    /** The thread whose command is on the wire, if any. */
+    private volatile Thread speaking;
 
     private RedisSession(RedisEndpoint endpoint, Socket socket, Connection connection, TlsSession tls,
             Reply anonymousPing, Reply login, boolean credentialsWithheld) {
@@ -165,11 +167,23 @@ public final class RedisSession implements AutoCloseable {
             if (lost != null) {
                 throw new IOException("the connection was lost earlier in this run (" + lost + ")");
             }
+            // The read timeout bounds each read, not the answer: a server that drips bytes could
+            // outlast the deadline. Cancelling this probe then closes the connection, but only while
+            // this probe's own command is on it, never another probe's.
+            Thread self = Thread.currentThread();
+            speaking = self;
+            context.onCancel(() -> {
+                if (speaking == self) {
+                    socket.close();
+                }
+            });
             try {
                 return execute(connection, context, args);
             } catch (IOException e) {
                 lost = NetworkFailures.describe(e, endpoint.address());
                 throw e;
+            } finally {
+                speaking = null;
             }
         } finally {
             turn.unlock();
