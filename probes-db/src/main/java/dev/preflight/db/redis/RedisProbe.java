@@ -1,5 +1,6 @@
 package dev.preflight.db.redis;
 
+import dev.preflight.db.redis.internal.MalformedReplyException;
 import dev.preflight.db.redis.internal.RedisEndpoint;
 import dev.preflight.db.redis.internal.RedisSession;
 import dev.preflight.db.redis.internal.Reply;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A probe of a Redis server: applies to {@code REDIS} targets, skips one without a {@code redis://}
  * URL, takes the target's shared connection, and turns a server that cannot be reached or does not
- * answer in time into ERROR, all the same way.
+ * answer in time into ERROR, and one that answers in another protocol into FAIL, all the same way.
  */
 abstract class RedisProbe implements Probe {
 
@@ -33,6 +34,11 @@ abstract class RedisProbe implements Probe {
         }
         try {
             return check(context, endpoint.get());
+        } catch (MalformedReplyException e) {
+            return Result.builder(Status.FAIL).subject(endpoint.get().address())
+                    .summary(endpoint.get().address() + " does not answer in Redis's protocol (RESP): " + e.getMessage())
+                    .remediation("Point the URL at the Redis server itself: the port answers as another service.")
+                    .build();
         } catch (IOException | TimeoutException e) {
             return Result.builder(Status.ERROR).subject(endpoint.get().address())
                     .summary(NetworkFailures.describe(e, endpoint.get().address())).cause(e).build();

@@ -207,17 +207,27 @@ public final class RedisSession implements AutoCloseable {
             return Reply.error(e.getMessage());
         } catch (JedisConnectionException e) {
             throw asIoException(e);
+        } catch (RuntimeException e) {
+            // Jedis' parser meeting bytes that are not RESP, e.g. a bulk length that is not a number.
+            throw new MalformedReplyException(args[0] + " got a reply that is not RESP", e);
         }
     }
 
-    /** The I/O failure beneath Jedis' wrapper, so that a timeout reads as one ({@link NetworkFailures}). */
+    /**
+     * The I/O failure beneath Jedis' wrapper, so that a timeout reads as one ({@link NetworkFailures});
+     * Jedis' words for bytes that are not RESP become a {@link MalformedReplyException}.
+     */
     private static IOException asIoException(JedisConnectionException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException io) {
                 return io;
             }
         }
-        return new IOException(e.getMessage() == null ? "the connection failed" : e.getMessage(), e);
+        String message = e.getMessage() == null ? "the connection failed" : e.getMessage();
+        if (message.startsWith("Unknown reply") || message.startsWith("Bulk reply length")) {
+            return new MalformedReplyException(message, e);
+        }
+        return new IOException(message, e);
     }
 
     /** @return where the session is connected */
