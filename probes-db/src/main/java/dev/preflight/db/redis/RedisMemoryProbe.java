@@ -70,7 +70,10 @@ public final class RedisMemoryProbe extends RedisProbe {
             findings.warn("no maxmemory: Redis grows until the machine runs out of memory", "Set maxmemory below"
                     + " the memory the host or container can give (leave room for fork copy-on-write).");
         }
-        if (role == RedisRole.CACHE) {
+        if (policy.equals("unknown")) {
+            findings.warn("INFO memory shows no maxmemory_policy (Redis older than 3.2?)", "Upgrade Redis, or"
+                    + " check maxmemory-policy with a user that may run CONFIG GET.");
+        } else if (role == RedisRole.CACHE) {
             boolean fits = policies.isEmpty() ? !policy.equals("noeviction") : policies.contains(policy);
             if (!fits) {
                 findings.warn("maxmemory-policy " + policy + " on a cache" + (policy.equals("noeviction")
