@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A server that accepts and never answers: every Redis probe of the target, run together, gives ERROR
- * at its deadline, saying so, over the one connection they share.
+ * at its deadline, saying so, without a connection of its own.
  */
 class SilentServerTest {
 
@@ -36,7 +36,9 @@ class SilentServerTest {
                         .containsAnyOf("before the deadline", "no answer within 1s");
                 assertThat(outcome.duration()).as(outcome.probeId()).isLessThan(Duration.ofMillis(1800));
             });
-            assertThat(targets.silentServerConnections()).isEqualTo(1);
+            // Not one connection per probe. Not always exactly one either: when the runner cancels the
+            // probe that was opening it, the core lets the next waiting probe open it afresh.
+            assertThat(targets.silentServerConnections()).isBetween(1, 3);
             assertThat(report).containsNoText("quiet-pw-2c3d");
             assertThat(report.outcomes().stream().map(ProbeOutcome::probeId)).contains("redis.auth");
         }
