@@ -24,6 +24,7 @@ import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -127,7 +128,7 @@ public final class RedisSession implements AutoCloseable {
     }
 
     /** Jedis asks its factory again after a failure; the one socket must not be handed out twice. */
-    private static redis.clients.jedis.JedisSocketFactory onlyOnce(Socket socket) {
+    private static JedisSocketFactory onlyOnce(Socket socket) {
         AtomicBoolean used = new AtomicBoolean();
         return () -> {
             if (used.getAndSet(true)) {
