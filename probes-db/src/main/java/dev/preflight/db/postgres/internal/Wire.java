@@ -1,0 +1,106 @@
+package dev.preflight.db.postgres.internal;
+
+import dev.preflight.net.Network;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The first messages of PostgreSQL's wire protocol, spoken without a driver so that nothing secret
+ * is sent: the SSLRequest, and a StartupMessage whose first answer tells how the server means to
+ * authenticate the role (PostgreSQL 15 documentation, "Frontend/Backend Protocol", 55.2 and 55.7).
+ * Every read is bounded by the check's deadline.
+ */
+public final class Wire {
+    /** The SSLRequest code, 1234 in the high 16 bits and 5679 in the low. */
+    private static final int SSL_REQUEST = 80877103;
+    /** Protocol 3.0. */
+    private static final int PROTOCOL_3 = 196608;
+    /** Longer than any authentication request or error the server sends before a login. */
+    private static final int MAX_MESSAGE = 64 * 1024;
+
+    private Wire() {
+    }
+
+    /**
+     * Asks the server to start TLS.
+     *
+     * @param network the check's network, for the read timeout
+     * @param socket a fresh connection
+     * @return whether the server agreed ({@code S}); it refused with {@code N}
+     * @throws MalformedAnswerException if it answered anything else
+     * @throws IOException if the connection fails or the deadline comes first
+     */
+    public static boolean requestTls(Network network, Socket socket) throws IOException {
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeInt(8);
+        out.writeInt(SSL_REQUEST);
+        out.flush();
+        network.armTimeout(socket);
+        int answer = socket.getInputStream().read();
+        if (answer == 'S') {
+            return true;
+        }
+        if (answer == 'N') {
+            return false;
+        }
+        throw new MalformedAnswerException(answer < 0 ? "the server closed the connection after an SSLRequest"
+                : "the server answered an SSLRequest with byte " + answer + ", neither S nor N");
+    }
+
+    /**
+     * Sends a StartupMessage and reads the first answer, without going further: no password is sent.
+     *
+     * @param network the check's network, for the read timeout
+     * @param socket a connection, plain or after TLS
+     * @param user the role
+     * @param database the database
+     * @return how the server answered
+     * @throws MalformedAnswerException if the answer is not a protocol message
+     * @throws IOException if the connection fails or the deadline comes first
+     */
+    public static StartupAnswer startup(Network network, Socket socket, String user, String database)
+            throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream fields = new DataOutputStream(body);
+        fields.writeInt(PROTOCOL_3);
+        for (String text : new String[] {"user", user, "database", database, "application_name", "preflight"}) {
+            fields.write(text.getBytes(StandardCharsets.UTF_8));
+            fields.write(0);
+        }
+        fields.write(0);
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeInt(body.size() + 4);
+        body.writeTo(out);
+        out.flush();
+
+        network.armTimeout(socket);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        int type = in.read();
+        if (type < 0) {
+            throw new MalformedAnswerException("the server closed the connection after the StartupMessage");
+        }
+        network.armTimeout(socket);
+        int length = in.readInt();
+        if (length < 4 || length > MAX_MESSAGE) {
+            throw new MalformedAnswerException("the server's first message claims " + length + " bytes");
+        }
+        byte[] payload = new byte[length - 4];
+        network.armTimeout(socket);
+        in.readFully(payload);
+        return switch (type) {
+            case 'R' -> {
+                if (payload.length < 4) {
+                    throw new MalformedAnswerException("an authentication request of " + payload.length + " bytes");
+                }
+                yield StartupAnswer.authentication(java.nio.ByteBuffer.wrap(payload).getInt());
+            }
+            case 'E' -> StartupAnswer.error(ErrorFields.parse(payload));
+            default -> throw new MalformedAnswerException("the server's first answer to a StartupMessage is a message"
+                    + " of type " + (char) type + ", not an authentication request or an error");
+        };
+    }
+}
