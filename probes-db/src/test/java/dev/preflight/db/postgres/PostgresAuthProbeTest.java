@@ -7,6 +7,11 @@ import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
 import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.PostgresTestServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,33 @@ class PostgresAuthProbeTest {
                     .hasSummaryContaining("password_encryption = md5")
                     .hasSummaryContaining("roles keep MD5 secrets: legacy, postgres")
                     .hasDetail("md5Roles", List.of("legacy", "postgres")).containsNoText("super-pw");
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotSpeakPostgresFails() throws Exception {
+        try (ServerSocket http = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> answerLikeHttp(http));
+            answering.setDaemon(true);
+            answering.start();
+
+            Result result = run(Target.forUrl("postgresql://app:pw@127.0.0.1:" + http.getLocalPort() + "/app"));
+
+            assertThat(result).isFail().hasSummaryContaining("does not speak PostgreSQL's protocol")
+                    .hasSummaryContaining("type H");
+        }
+    }
+
+    /** A web server on the database's port: whatever it is sent, an HTTP error. */
+    private static void answerLikeHttp(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket client = server.accept()) {
+                client.getInputStream().read(new byte[256]);
+                client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // Closed at the end of the test, or the client went away.
+            }
         }
     }
 

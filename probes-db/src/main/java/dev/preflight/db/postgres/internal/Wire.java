@@ -2,10 +2,11 @@ package dev.preflight.db.postgres.internal;
 
 import dev.preflight.net.Network;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -47,8 +48,8 @@ public final class Wire {
         if (answer == 'N') {
             return false;
         }
-        throw new MalformedAnswerException(answer < 0 ? "the server closed the connection after an SSLRequest"
-                : "the server answered an SSLRequest with byte " + answer + ", neither S nor N");
+        throw new MalformedAnswerException(answer < 0 ? "it closed the connection after an SSLRequest"
+                : "it answered an SSLRequest with byte " + answer + ", neither S nor N");
     }
 
     /**
@@ -78,29 +79,43 @@ public final class Wire {
         out.flush();
 
         network.armTimeout(socket);
-        DataInputStream in = new DataInputStream(socket.getInputStream());
+        InputStream in = socket.getInputStream();
         int type = in.read();
         if (type < 0) {
-            throw new MalformedAnswerException("the server closed the connection after the StartupMessage");
+            throw new MalformedAnswerException("it closed the connection after the StartupMessage");
         }
-        network.armTimeout(socket);
-        int length = in.readInt();
+        if (type != 'R' && type != 'E') {
+            throw new MalformedAnswerException("its first answer to a StartupMessage is a message of type "
+                    + (type >= 0x20 && type < 0x7f ? String.valueOf((char) type) : "byte " + type)
+                    + ", not an authentication request or an error");
+        }
+        int length = ByteBuffer.wrap(readFully(network, socket, 4)).getInt();
         if (length < 4 || length > MAX_MESSAGE) {
-            throw new MalformedAnswerException("the server's first message claims " + length + " bytes");
+            throw new MalformedAnswerException("its first message claims " + length + " bytes");
         }
-        byte[] payload = new byte[length - 4];
-        network.armTimeout(socket);
-        in.readFully(payload);
-        return switch (type) {
-            case 'R' -> {
-                if (payload.length < 4) {
-                    throw new MalformedAnswerException("an authentication request of " + payload.length + " bytes");
-                }
-                yield StartupAnswer.authentication(java.nio.ByteBuffer.wrap(payload).getInt());
+        byte[] payload = readFully(network, socket, length - 4);
+        if (type == 'E') {
+            return StartupAnswer.error(ErrorFields.parse(payload));
+        }
+        if (payload.length < 4) {
+            throw new MalformedAnswerException("an authentication request of " + payload.length + " bytes");
+        }
+        return StartupAnswer.authentication(ByteBuffer.wrap(payload).getInt());
+    }
+
+    /** Re-arms the read timeout before every read, so that a server dripping bytes cannot stretch the deadline. */
+    private static byte[] readFully(Network network, Socket socket, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        InputStream in = socket.getInputStream();
+        int read = 0;
+        while (read < length) {
+            network.armTimeout(socket);
+            int n = in.read(bytes, read, length - read);
+            if (n < 0) {
+                throw new MalformedAnswerException("it closed the connection in the middle of a message");
             }
-            case 'E' -> StartupAnswer.error(ErrorFields.parse(payload));
-            default -> throw new MalformedAnswerException("the server's first answer to a StartupMessage is a message"
-                    + " of type " + (char) type + ", not an authentication request or an error");
-        };
+            read += n;
+        }
+        return bytes;
     }
 }
