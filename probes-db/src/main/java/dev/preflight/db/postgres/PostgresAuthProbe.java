@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * {@code postgres.auth}: nobody logs in over TCP without a password, stored secrets are SCRAM, and
@@ -119,7 +120,7 @@ public final class PostgresAuthProbe extends PostgresProbe {
                 }
                 try {
                     socket = network.tls().upgrade(plain, url.host());
-                } catch (javax.net.ssl.SSLException e) {
+                } catch (SSLException e) {
                     // No TLS login is possible then, with or without a password.
                     return Optional.empty();
                 }

@@ -6,6 +6,7 @@ import dev.preflight.db.postgres.internal.PostgresUrl;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
+import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -37,11 +38,11 @@ abstract class PostgresProbe implements Probe {
         try {
             return check(context, url.get());
         } catch (MalformedAnswerException e) {
-            return Result.builder(dev.preflight.probe.Status.FAIL).subject(url.get().endpoint())
+            return Result.builder(Status.FAIL).subject(url.get().endpoint())
                     .summary(url.get().endpoint() + " does not speak PostgreSQL's protocol: " + e.getMessage())
                     .remediation("Point the URL at the PostgreSQL server's port.").build();
         } catch (SQLException | IOException e) {
-            return Result.builder(dev.preflight.probe.Status.ERROR).subject(url.get().endpoint())
+            return Result.builder(Status.ERROR).subject(url.get().endpoint())
                     .summary(ConnectionFailures.describe(e, url.get())).cause(e).build();
         }
     }

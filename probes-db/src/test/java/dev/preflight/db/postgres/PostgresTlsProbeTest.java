@@ -1,7 +1,6 @@
 package dev.preflight.db.postgres;
 
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
-
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
@@ -12,6 +11,7 @@ import dev.preflight.testsupport.TestCertificates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class PostgresTlsProbeTest {
 
     private static Result run(Target target) {
         return ProbeTestKit.forProbe(new PostgresTlsProbe()).target(target).timeout(Duration.ofSeconds(10))
-                .network(NetworkSettings.builder().trust(java.util.List.of(root.certificate()))
+                .network(NetworkSettings.builder().trust(List.of(root.certificate()))
                         .build())
                 .run().result();
     }

@@ -9,6 +9,8 @@ import dev.preflight.ProbeOutcome;
 import dev.preflight.Report;
 import dev.preflight.db.postgres.internal.PostgresSession;
 import dev.preflight.db.postgres.internal.PostgresUrl;
+import dev.preflight.probe.HostOverride;
+import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
@@ -103,6 +105,20 @@ class SharedConnectionTest {
             assertThat(outcome.result()).isError();
             assertThat(outcome.duration()).isLessThan(Duration.ofMillis(2500));
         }
+    }
+
+    @Test
+    void theHostIsResolvedThroughTheRunsNetworkSoResolveApplies() {
+        // A name no DNS knows: only the override leads to the server.
+        Target target = Target.forUrl("postgresql://app:" + PostgresTargets.APP_PASSWORD + "@db.preflight.test:"
+                + server.port() + "/app?sslmode=disable");
+        NetworkSettings resolve = NetworkSettings.builder()
+                .hostOverride(HostOverride.parse("db.preflight.test:" + server.port() + ":127.0.0.1")).build();
+
+        ProbeOutcome outcome = kit(target).network(resolve).run();
+
+        assertThat(outcome.result()).hasDetailKey("maxConnections").hasSubject("db.preflight.test:" + server.port());
+        assertThat(outcome.status()).isNotEqualTo(Status.ERROR);
     }
 
     private static ProbeTestKit kit(Target target) {

@@ -4,15 +4,18 @@ import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.SharedKey;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.postgresql.Driver;
 
 /**
  * The one pgjdbc connection a PostgreSQL target's probes share in a run ({@link #of}), closed when
@@ -68,7 +71,7 @@ public final class PostgresSession implements AutoCloseable {
         }
         properties.setProperty("connectTimeout", seconds);
         properties.setProperty("socketTimeout", seconds);
-        properties.setProperty("loginTimeout", String.format(java.util.Locale.ROOT, "%.3f", left.toMillis() / 1000.0));
+        properties.setProperty("loginTimeout", String.format(Locale.ROOT, "%.3f", left.toMillis() / 1000.0));
         properties.setProperty("ApplicationName", "preflight");
         properties.setProperty("readOnly", "true");
         properties.setProperty("socketFactory", CheckSockets.class.getName());
@@ -76,9 +79,10 @@ public final class PostgresSession implements AutoCloseable {
         properties.setProperty(CheckSockets.KEY, key);
         String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
         String jdbc = "jdbc:postgresql://" + host + ":" + url.port() + "/"
-                + java.net.URLEncoder.encode(url.database(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+                + URLEncoder.encode(url.database(), StandardCharsets.UTF_8).replace("+", "%20");
         try {
-            Connection connection = new org.postgresql.Driver().connect(jdbc, properties);
+            // The driver itself, not DriverManager, which would offer the URL to every driver on the class path.
+            Connection connection = new Driver().connect(jdbc, properties);
             if (connection == null) {
                 throw new SQLException("pgjdbc did not accept the URL of " + url.endpoint());
             }
@@ -118,6 +122,10 @@ public final class PostgresSession implements AutoCloseable {
         Turn current = new Turn();
         context.onCancel(current);
         try {
+            if (connection.isClosed()) {
+                throw new SQLException("the shared connection was closed: an earlier probe of this target ran out of"
+                        + " time during its query", "08003");
+            }
             long millis = context.remaining().toMillis();
             if (millis <= 0) {
                 throw new DeadlineExceededException("no time left before the deadline for a query");

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
@@ -120,7 +121,7 @@ public final class RunTrust extends SSLSocketFactory {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
         }
     }

@@ -4,6 +4,7 @@ import dev.preflight.probe.Result;
 import dev.preflight.support.Durations;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The archiving of one server as {@code pg_settings} and {@code pg_stat_archiver} show it, and the
@@ -13,7 +14,7 @@ public final class WalArchive {
     private static final String SET_UP = "Set archive_mode = on and an archive_command (or archive_library) that"
             + " copies each WAL file to storage off this server, e.g. pgBackRest's archive-push or WAL-G's wal-push.";
 
-    private static final java.util.regex.Pattern WAL_NAME = java.util.regex.Pattern.compile("[0-9A-F]{24}");
+    private static final Pattern WAL_NAME = Pattern.compile("[0-9A-F]{24}");
 
     private final String subject;
     private final Map<String, String> settings;

@@ -1,7 +1,7 @@
 package dev.preflight.db.postgres.internal;
 
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
-
+import dev.preflight.probe.Result;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +42,7 @@ class WalArchiveTest {
         assertThat(judge("000000010000000000000003", "000000010000000000000004")).containsNoText("cp %p");
     }
 
-    private static dev.preflight.probe.Result judge(String archived, String current) {
+    private static Result judge(String archived, String current) {
         Map<String, String> row = new HashMap<>();
         row.put("archived_count", "12");
         row.put("failed_count", "0");
