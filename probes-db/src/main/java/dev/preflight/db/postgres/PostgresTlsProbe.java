@@ -3,14 +3,16 @@ package dev.preflight.db.postgres;
 import dev.preflight.db.postgres.internal.PostgresSession;
 import dev.preflight.db.postgres.internal.PostgresUrl;
 import dev.preflight.db.postgres.internal.Row;
+import dev.preflight.db.postgres.internal.ServerCertificate;
 import dev.preflight.db.postgres.internal.Wire;
-import dev.preflight.net.CertificateVerdict;
 import dev.preflight.net.Network;
 import dev.preflight.net.TlsSession;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.net.Socket;
+import java.sql.SQLException;
+import javax.net.ssl.SSLException;
 
 /**
  * {@code postgres.tls}: the server has {@code ssl = on}, the shared connection itself is encrypted
@@ -19,7 +21,10 @@ import java.net.Socket;
  * <p>When the URL asks {@code sslmode=verify-full}, the server's certificate is judged as
  * {@code tls.certificate} judges a site's (chain to the system's roots or {@code --ca-file}, host
  * name, expiry, key, signature), on a connection of its own: an SSLRequest, then a TLS handshake
- * that accepts any chain, with no credential sent. Settings: {@code warn-days} (30) and
+ * that accepts any chain, with no credential sent. A URL that names {@code sslrootcert} trusts that
+ * file's CA, which Preflight does not read: a chain that leads to no root Preflight knows is then
+ * accepted when pgjdbc, checking it against that file, connects (the summary says so), and fails
+ * when it does not. Settings: {@code warn-days} (30) and
  * {@code fail-days} (7), as {@code tls.certificate}'s.
  *
  * <p>PASS: TLS in use (its version in the summary), on a URL of {@code require}, {@code verify-ca} or
@@ -53,7 +58,7 @@ public final class PostgresTlsProbe extends PostgresProbe {
 
     @Override
     Result check(ProbeContext context, PostgresUrl url) throws Exception {
-        CertificateVerdict verdict = null;
+        ServerCertificate certificate = null;
         if (url.sslMode().equals("verify-full")) {
             Network network = Network.of(context);
             try (Socket socket = network.connect(url.host(), url.port())) {
@@ -68,26 +73,48 @@ public final class PostgresTlsProbe extends PostgresProbe {
                 if (tls.chain().isEmpty()) {
                     return Result.fail("the server sent no certificate", "Configure ssl_cert_file on the server.");
                 }
-                verdict = network.tls().judge(url.host(), tls.chain());
+                certificate = new ServerCertificate(network.tls().judge(url.host(), tls.chain()), url);
             }
-            if (verdict.status() == Status.FAIL) {
-                return verdict.toResult(url.endpoint()).toBuilder().detail("sslmode", url.sslMode()).build();
+            if (certificate.failsOutright()) {
+                return withSslMode(certificate.judged(url.endpoint()), url);
             }
         }
-        Row row = PostgresSession.of(context, url).use(context, sql -> sql.row(
-                "SELECT current_setting('ssl') AS server, s.ssl AS used, s.version, s.cipher"
-                        + " FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()"));
+        Row row;
+        try {
+            row = PostgresSession.of(context, url).use(context, sql -> sql.row(
+                    "SELECT current_setting('ssl') AS server, s.ssl AS used, s.version, s.cipher"
+                            + " FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()"));
+        } catch (SQLException e) {
+            if (certificate != null && certificate.judged(url.endpoint()).status() == Status.FAIL && isTls(e)) {
+                // pgjdbc refused the chain against sslrootcert too: the trust problem stands.
+                return withSslMode(certificate.judged(url.endpoint()), url);
+            }
+            throw e;
+        }
         Result own = connectionVerdict(url, row);
-        if (verdict == null) {
+        if (certificate == null) {
             return own;
         }
-        Result certificate = verdict.toResult(url.endpoint());
-        Result.Builder merged = Result.builder(own.status().worst(certificate.status())).subject(url.endpoint())
-                .summary(own.summary() + "; " + certificate.summary());
-        certificate.details().forEach(merged::detail);
+        Result judged = certificate.afterConnecting(url.endpoint());
+        Result.Builder merged = Result.builder(own.status().worst(judged.status())).subject(url.endpoint())
+                .summary(own.summary() + "; " + judged.summary());
+        judged.details().forEach(merged::detail);
         own.details().forEach(merged::detail);
-        own.remediation().or(certificate::remediation).ifPresent(merged::remediation);
+        own.remediation().or(judged::remediation).ifPresent(merged::remediation);
         return merged.build();
+    }
+
+    private static boolean isTls(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Result withSslMode(Result result, PostgresUrl url) {
+        return result.toBuilder().detail("sslmode", url.sslMode()).build();
     }
 
     private static Result connectionVerdict(PostgresUrl url, Row row) {

@@ -1,6 +1,7 @@
 package dev.preflight.db.postgres;
 
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
@@ -8,6 +9,8 @@ import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.HeldCertificate;
 import dev.preflight.testsupport.PostgresTestServer;
 import dev.preflight.testsupport.TestCertificates;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** postgres.tls against servers with ssl off, and on with a valid, an expired and a wrong-host certificate. */
 class PostgresTlsProbeTest {
@@ -58,6 +62,32 @@ class PostgresTlsProbeTest {
 
         assertThat(result).isPass().hasSummaryContaining("the connection uses TLSv1.3")
                 .hasSummaryContaining("trusted and valid").hasDetail("version", "TLSv1.3").hasDetailKey("notAfter");
+    }
+
+    @Test
+    void verifyFullTrustingTheCaThroughSslRootCertPassesWithoutCaFile(@TempDir Path dir) throws Exception {
+        Path ca = Files.writeString(dir.resolve("root.pem"), root.certificatePem());
+        Target target = PostgresTargets.app(valid, "app", "sslmode=verify-full&sslrootcert=" + ca);
+
+        Result result = ProbeTestKit.forProbe(new PostgresTlsProbe()).target(target).timeout(Duration.ofSeconds(10))
+                .run().result();
+
+        // The path is part of the URL's query, which the runner masks like any query value.
+        assertThat(result).isPass().hasSummaryContaining("leads to the CA of the URL's sslrootcert")
+                .hasDetailKey("sslrootcert").hasDetailKey("notAfter");
+        assertThat(result.details()).doesNotContainKey("problems");
+    }
+
+    @Test
+    void verifyFullWithAnotherCaAsSslRootCertFails(@TempDir Path dir) throws Exception {
+        HeldCertificate other = TestCertificates.builder("Some Other Root").certificateAuthority(0).ecP256().build();
+        Path ca = Files.writeString(dir.resolve("other.pem"), other.certificatePem());
+        Target target = PostgresTargets.app(valid, "app", "sslmode=verify-full&sslrootcert=" + ca);
+
+        Result result = ProbeTestKit.forProbe(new PostgresTlsProbe()).target(target).timeout(Duration.ofSeconds(10))
+                .run().result();
+
+        assertThat(result).isFail().hasDetailKey("problems");
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class PostgresSession implements AutoCloseable {
         }
         Turn current = new Turn();
         context.onCancel(current);
+        Exception failure = null;
         try {
             if (connection.isClosed()) {
                 throw new SQLException("the shared connection was closed: an earlier probe of this target ran out of"
@@ -135,13 +136,22 @@ public final class PostgresSession implements AutoCloseable {
             // A statement still running when the probe's time is up is ended by the server itself.
             sql.execute("SET LOCAL statement_timeout = " + millis);
             return work.run(sql);
+        } catch (SQLException | IOException | RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
-            current.end();
+            // The rollback is still part of the turn: cancelled during it, the probe aborts the connection.
             try {
                 if (!connection.isClosed()) {
                     connection.rollback();
                 }
+            } catch (SQLException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
             } finally {
+                current.end();
                 turn.unlock();
             }
         }
