@@ -22,9 +22,10 @@ import java.util.Map;
  * and query monitoring: {@code pg_stat_statements} in {@code shared_preload_libraries} or
  * {@code log_min_duration_statement} set. WARN: more connections in use than the threshold; no query
  * monitoring, or {@code shared_preload_libraries} hidden from the role (it needs
- * {@code pg_read_all_settings}) and no slow-query log, so it could not be verified. FAIL:
- * {@code fsync} or {@code full_page_writes} off (a crash can corrupt the database). ERROR: the server
- * cannot be reached, refuses the login, or does not answer before the deadline. SKIP: a target
+ * {@code pg_read_all_settings}) and no slow-query log, so it could not be verified; any other of these
+ * settings the role cannot read (not verified). FAIL: {@code fsync} or {@code full_page_writes} off
+ * (a crash can corrupt the database). ERROR: the server cannot be reached, refuses the login, or does
+ * not answer before the deadline. SKIP: a target
  * without a {@code postgresql://} URL of one host. Details: {@code connections},
  * {@code maxConnections}, {@code fsync}, {@code fullPageWrites}, {@code sharedPreloadLibraries},
  * {@code logMinDurationStatement}.
@@ -66,6 +67,9 @@ public final class PostgresSettingsProbe extends PostgresProbe {
                                 + " run without it.");
             } else if (value.equals("on")) {
                 verdicts.pass(safety[0] + " on");
+            } else {
+                verdicts.warn(safety[0] + " is not visible to this role, so it is not verified",
+                        "Grant pg_read_all_settings to the role Preflight connects as.");
             }
         }
         judgeConnections(context, verdicts, settings, read.connections());
@@ -75,10 +79,18 @@ public final class PostgresSettingsProbe extends PostgresProbe {
 
     private static void judgeConnections(ProbeContext context, Verdicts verdicts, Map<String, String> settings,
             long used) {
-        long max = Long.parseLong(settings.getOrDefault("max_connections", "0"));
+        long max;
+        try {
+            max = Long.parseLong(settings.getOrDefault("max_connections", "0"));
+        } catch (NumberFormatException e) {
+            max = 0;
+        }
         int percent = context.settings().integer("connections-warn-percent", DEFAULT_WARN_PERCENT);
         verdicts.detail("connections", used).detail("maxConnections", max);
-        if (max > 0 && used * 100 > max * percent) {
+        if (max <= 0) {
+            verdicts.warn("max_connections is not readable, so the connections in use are not judged",
+                    "Grant pg_read_all_settings to the role Preflight connects as.");
+        } else if (used * 100 > max * percent) {
             verdicts.warn(used + " of max_connections " + max + " connections in use, more than " + percent + " %:"
                     + " new connections will soon be refused", "Put a pooler (PgBouncer) in front or size the"
                     + " applications' pools down; raise max_connections only with the memory to match.");
