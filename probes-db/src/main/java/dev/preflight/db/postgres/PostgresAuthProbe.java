@@ -45,7 +45,7 @@ import javax.net.ssl.SSLException;
  *
  * <p>Stateless and thread-safe.
  *
- * @since 0.3
+ * @since 0.2
  */
 public final class PostgresAuthProbe extends PostgresProbe {
     private static final String SUPERUSER = "postgres";

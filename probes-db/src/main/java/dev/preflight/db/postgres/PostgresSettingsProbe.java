@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p>Stateless and thread-safe.
  *
- * @since 0.3
+ * @since 0.2
  */
 public final class PostgresSettingsProbe extends PostgresProbe {
     private static final int DEFAULT_WARN_PERCENT = 80;

@@ -34,7 +34,7 @@ import java.util.Map;
  *
  * <p>Stateless and thread-safe.
  *
- * @since 0.3
+ * @since 0.2
  */
 public final class WalArchivingProbe extends PostgresProbe {
     private static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
