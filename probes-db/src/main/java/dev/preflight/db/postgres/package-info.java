@@ -1,0 +1,2 @@
+/** PostgreSQL probes: TLS, authentication, WAL archiving and server settings, over one shared pgjdbc connection. */
+package dev.preflight.db.postgres;
