@@ -27,10 +27,11 @@ import javax.net.ssl.SSLException;
  * when it does not. Settings: {@code warn-days} (30) and
  * {@code fail-days} (7), as {@code tls.certificate}'s.
  *
- * <p>PASS: TLS in use (its version in the summary), on a URL of {@code require}, {@code verify-ca} or
+ * <p>PASS: TLS in use (its version in the summary), on a URL of {@code verify-ca} or
  * {@code verify-full}; for {@code verify-full}, a certificate without problems. WARN: the URL's
  * {@code sslmode} is {@code prefer} (pgjdbc's and libpq's default when absent) or {@code allow}, so a
- * client falls back to plaintext whenever TLS fails or is stripped; a certificate that expires
+ * client falls back to plaintext whenever TLS fails or is stripped; {@code require}, which encrypts
+ * but accepts any certificate (as {@code env.database-tls} judges it); a certificate that expires
  * within {@code warn-days}. FAIL: the server has {@code ssl = off}; this connection is plaintext
  * ({@code sslmode=disable}); the server refuses the SSLRequest; the certificate is untrusted,
  * for another name, expired or weak (verify-full only); an answer that is not PostgreSQL's protocol.
@@ -138,6 +139,12 @@ public final class PostgresTlsProbe extends PostgresProbe {
             summary = uses + ", but sslmode=" + mode + " falls back to plaintext when TLS fails or is stripped";
             remediation = "Set sslmode=verify-full in the URL (with the server's CA as sslrootcert, or a publicly"
                     + " trusted certificate), and hostssl lines in pg_hba.conf.";
+        } else if (url.sslMode().equals("require")) {
+            // As env.database-tls judges the same URL: encrypted, but anyone in the path can pose as the server.
+            status = Status.WARN;
+            summary = uses + ", but sslmode=require encrypts without verifying the server's certificate";
+            remediation = "Set sslmode=verify-full in the URL, with the server's CA as sslrootcert (managed"
+                    + " providers publish theirs) or a publicly trusted certificate.";
         } else if (!url.sslMode().equals("verify-full")) {
             status = Status.PASS;
             summary = uses + "; the certificate is not judged, as sslmode=" + url.sslMode()

@@ -102,8 +102,15 @@ class PostgresTlsProbeTest {
     }
 
     @Test
-    void requireUsesTlsWithoutJudgingTheCertificate() {
-        assertThat(run(PostgresTargets.app(valid, "app", "sslmode=require"))).isPass()
+    void requireEncryptsButWarnsThatNoCertificateIsVerified() {
+        assertThat(run(PostgresTargets.app(valid, "app", "sslmode=require"))).isWarn()
+                .hasSummaryContaining("sslmode=require encrypts without verifying the server's certificate")
+                .hasRemediationContaining("verify-full");
+    }
+
+    @Test
+    void verifyCaUsesTlsWithoutJudgingTheName() {
+        assertThat(run(PostgresTargets.app(valid, "app", "sslmode=verify-ca"))).isPass()
                 .hasSummaryContaining("not judged");
     }
 
