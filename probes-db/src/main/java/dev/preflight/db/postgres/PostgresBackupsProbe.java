@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,23 +119,21 @@ public final class PostgresBackupsProbe implements Probe {
             Duration maxAge) throws IOException {
         verdicts.detail("directory", directory.toString());
         DumpDirectory dumps = new DumpDirectory(directory, context.settings().string("pattern").orElse("*"));
-        Optional<DumpDirectory.Dump> found;
-        int count;
+        List<DumpDirectory.Dump> found;
         try {
-            count = dumps.dumps().size();
-            found = dumps.newest();
+            found = dumps.dumps();
         } catch (NoSuchFileException e) {
             verdicts.fail("the backup directory " + directory + " does not exist",
                     "Point postgres.backups.directory at the directory the backup job writes to.");
             return;
         }
-        verdicts.detail("dumps", count);
+        verdicts.detail("dumps", found.size());
         if (found.isEmpty()) {
             verdicts.fail("no dump in " + directory, "Schedule pg_dump (e.g. daily: pg_dump -Fc) into " + directory
                     + ", or correct postgres.backups.pattern.");
             return;
         }
-        DumpDirectory.Dump newest = found.get();
+        DumpDirectory.Dump newest = found.get(0);
         String name = newest.path().getFileName().toString();
         Duration age = Duration.between(newest.modified().toInstant(), now);
         verdicts.detail("newest", name).detail("newestAge", Ages.of(age)).detail("newestBytes", newest.size());
@@ -142,7 +141,11 @@ public final class PostgresBackupsProbe implements Probe {
             verdicts.fail("the newest dump, " + name + ", is " + Ages.of(age) + " old, more than " + Ages.of(maxAge),
                     "Check that the backup job still runs (cron or timer) and look at its log.");
         }
-        long limit = context.settings().integer("read-limit-mb", 1024) * 1024L * 1024L;
+        int megabytes = context.settings().integer("read-limit-mb", 1024);
+        if (megabytes <= 0) {
+            throw context.settings().invalid("read-limit-mb", "must be positive");
+        }
+        long limit = megabytes * 1024L * 1024L;
         DumpCheck check = new DumpReader(limit, context.deadline(), context.clock()).check(newest.path());
         verdicts.detail("format", check.format());
         switch (check.status()) {

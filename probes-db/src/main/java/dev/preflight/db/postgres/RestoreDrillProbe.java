@@ -32,8 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,8 +63,9 @@ import java.util.zip.GZIPInputStream;
  * <p>PASS: the dump restored, the database holds the expected tables (without {@code tables}: at
  * least one table) with at least {@code min-rows}, and it was dropped; the summary gives the restore
  * time. WARN: the scratch database could not be dropped (named, to drop by hand). FAIL: no dump;
- * the newest is not a usable dump or of a format that cannot be restored; the restore program
- * failed (its first error line); tables missing, none restored, or too few rows. ERROR: the scratch
+ * the newest is not a usable dump; the restore program failed (its first error line); tables
+ * missing, none restored, or too few rows. ERROR: the newest dump is compressed with zstd, lz4, xz
+ * or bzip2, which the drill does not restore; the scratch
  * server cannot be reached or refuses the login or CREATE DATABASE; the restore did not finish before
  * the deadline; {@code server} names the target's own server; the programs cannot start. SKIP: no
  * {@code server} or no dump directory set.
@@ -81,6 +82,7 @@ public final class RestoreDrillProbe implements Probe {
     /** Kept from the restore for dropping the scratch database. */
     private static final Duration CLEANUP = Duration.ofSeconds(2);
     private static final long OUTPUT_LIMIT = 1024 * 1024;
+    private static final Set<String> RESTORABLE = Set.of("custom", "directory", "tar", "plain");
 
     @Override
     public String id() {
@@ -129,12 +131,18 @@ public final class RestoreDrillProbe implements Probe {
         String name = dump.getFileName().toString();
         DumpCheck check = new DumpReader(Long.MAX_VALUE, context.deadline(), context.clock()).check(dump);
         String format = check.format().replace("gzip+", "");
-        if (check.status() == Status.FAIL || !Set.of("custom", "directory", "tar", "plain").contains(format)) {
+        if (check.status() == Status.FAIL) {
             return Result.builder(Status.FAIL).subject(server.url().endpoint())
-                    .summary("the newest dump, " + name + ", cannot be restored: "
-                            + (check.note().isEmpty() ? "a " + check.format() + " file" : check.note()))
-                    .remediation("Restore by hand to see why, and fix the backup job.").detail("dump", name)
+                    .summary("the newest dump, " + name + ", cannot be restored: " + check.note())
+                    .remediation("Look at the backup job's log and take a new dump.").detail("dump", name)
                     .detail("format", check.format()).build();
+        }
+        if (!RESTORABLE.contains(format)) {
+            // Not a verdict on the backup: this drill cannot tell whether it restores.
+            return Result.builder(Status.ERROR).subject(server.url().endpoint())
+                    .summary("the newest dump, " + name + ", is a " + check.format() + " file, which the drill does"
+                            + " not restore (it restores custom, directory, tar and plain dumps, gzip'd or not)")
+                    .detail("dump", name).detail("format", check.format()).build();
         }
         Verdicts verdicts = new Verdicts(server.url().endpoint()).detail("server", server.url().endpoint())
                 .detail("dump", name).detail("format", check.format());
@@ -274,7 +282,7 @@ public final class RestoreDrillProbe implements Probe {
         PostgresUrl url;
         try {
             url = PostgresUrl.of(Target.forUrl(setting)).orElseThrow();
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             throw settings.invalid("server", "must be a postgresql:// URL of one host");
         }
         Optional<PostgresUrl> target;
@@ -317,6 +325,6 @@ public final class RestoreDrillProbe implements Probe {
     }
 
     private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"").toLowerCase(Locale.ROOT) + "\"";
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

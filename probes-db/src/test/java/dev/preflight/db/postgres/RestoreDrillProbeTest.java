@@ -116,6 +116,13 @@ class RestoreDrillProbeTest {
     }
 
     @Test
+    void aZstdDumpIsNotRestoredAndIsAnErrorNotAFailure() throws IOException {
+        assumeServer();
+        Files.write(directory.resolve("shop.dump.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0});
+        assertThat(drill().run().result()).isError().hasSummaryContaining("zstd file, which the drill does not restore");
+    }
+
+    @Test
     void itRefusesTheTargetsOwnServer() throws IOException {
         assumeServer();
         Files.copy(custom, directory.resolve("shop.dump"));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.FileTime;
@@ -47,7 +46,7 @@ public final class DumpDirectory {
                 if (Files.isRegularFile(entry)) {
                     dumps.add(new Dump(entry, Files.getLastModifiedTime(entry), Files.size(entry)));
                 } else if (Files.isDirectory(entry) && Files.isRegularFile(entry.resolve("toc.dat"))) {
-                    dumps.add(new Dump(entry, Files.getLastModifiedTime(entry.resolve("toc.dat"), LinkOption.values()),
+                    dumps.add(new Dump(entry, Files.getLastModifiedTime(entry.resolve("toc.dat")),
                             size(entry)));
                 }
             }
@@ -56,7 +55,10 @@ public final class DumpDirectory {
         return List.copyOf(dumps);
     }
 
-    /** @return the newest dump, if any */
+    /**
+     * @return the newest dump, if any
+     * @throws IOException if the directory cannot be listed
+     */
     public Optional<Dump> newest() throws IOException {
         return dumps().stream().findFirst();
     }

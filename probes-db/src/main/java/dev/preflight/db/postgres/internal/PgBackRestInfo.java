@@ -38,7 +38,8 @@ public final class PgBackRestInfo {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new MalformedAnswerException("not JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new MalformedAnswerException("not JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (root == null || !root.isArray()) {
             throw new MalformedAnswerException("not an array of stanzas, as 'pgbackrest info --output=json' prints");

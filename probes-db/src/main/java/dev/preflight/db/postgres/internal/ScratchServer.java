@@ -63,7 +63,8 @@ public final class ScratchServer {
             if (connection == null) {
                 throw new SQLException("pgjdbc did not accept the URL of " + url.endpoint());
             }
-            context.onCancel(connection::close);
+            // abort, not close: close would wait for a statement blocked on the socket.
+            context.onCancel(() -> connection.abort(Runnable::run));
             return connection;
         } finally {
             CheckSockets.release(key);
