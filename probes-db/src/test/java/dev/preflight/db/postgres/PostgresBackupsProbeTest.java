@@ -194,6 +194,7 @@ class PostgresBackupsProbeTest {
     }
 
     private void assumeDumps() {
+        PostgresTestServer.assumeAvailable();
         assumeTrue(server != null, "PostgreSQL 15 and pg_dump are not installed");
     }
 

@@ -155,6 +155,7 @@ class RestoreDrillProbeTest {
     }
 
     private void assumeServer() {
+        PostgresTestServer.assumeAvailable();
         assumeTrue(server != null, "PostgreSQL 15 with pg_dump and pg_restore is not installed");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The command line that restores a dump into a database: {@code pg_restore --no-owner
- * --no-privileges --exit-on-error} for custom, directory and tar dumps, {@code psql -X
+ * --no-privileges --exit-on-error} for custom, directory and tar dumps, {@code psql -X -o /dev/null
  * ON_ERROR_STOP=1 -f} for plain SQL. The password goes in {@code PGPASSWORD}, never on the command
  * line. Immutable.
  *
@@ -42,7 +42,8 @@ public record RestoreCommand(List<String> words, Map<String, String> environment
             }
             case "plain" -> {
                 words.add(prefix + "psql");
-                words.addAll(List.of("-X", "-q", "-v", "ON_ERROR_STOP=1"));
+                // -o /dev/null: a plain dump's SELECTs (set_config, setval) print rows nobody reads.
+                words.addAll(List.of("-X", "-q", "-o", "/dev/null", "-v", "ON_ERROR_STOP=1"));
                 words.addAll(connection);
                 words.addAll(List.of("-f", dump.toString()));
             }
