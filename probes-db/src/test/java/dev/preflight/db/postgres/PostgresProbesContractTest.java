@@ -12,7 +12,7 @@ class PostgresProbesContractTest extends ProbeContractTest {
     @Override
     protected List<Probe> probes() {
         return List.of(new PostgresTlsProbe(), new PostgresAuthProbe(), new WalArchivingProbe(),
-                new PostgresSettingsProbe(), new PostgresMigrationsProbe());
+                new PostgresSettingsProbe(), new PostgresMigrationsProbe(), new PostgresReplicationProbe());
     }
 
     @Override
