@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * held by an update still running (default 15m).
  *
  * <p>PASS: every table found is readable and shows no failed or unfinished migration; the summary
- * names each tool, its table, the count of migrations and the latest. WARN: a table the role may not
+ * names the tools, then each table's count of migrations and latest as far as room allows. WARN: a table the role may not
  * read ({@code SELECT} on it, {@code USAGE} on its schema) or that has not the tool's columns: not
  * verified; Liquibase's lock held for less than {@code lock-max-age}; several Alembic heads. FAIL: a
  * failed or unfinished migration, named with its version or name and when it started; Liquibase's
@@ -104,12 +104,15 @@ public final class PostgresMigrationsProbe extends PostgresProbe {
                 notVerified.add(table.name());
             }
         }
-        // The summary holds 300 characters: the tools there, each table's latest migration in the details.
-        verdicts.pass("no failed or unfinished migration in the history of " + tables.stream()
-                .map(t -> t.kind().tool()).distinct().collect(Collectors.joining(", "))
-                + (tables.stream().anyMatch(t -> t.kind() == HistoryKind.DJANGO)
-                        ? " (Django's table shows only applied migrations)" : "")
-                + ": " + String.join("; ", latest));
+        List<HistoryTable> verified = tables.stream().filter(t -> !notVerified.contains(t.name())).toList();
+        if (!verified.isEmpty() && !verdicts.failing()) {
+            // A summary holds 300 characters: the tools first, each table's latest also in the details.
+            verdicts.pass("no failed or unfinished migration in the history of " + verified.stream()
+                    .map(t -> t.kind().tool()).distinct().collect(Collectors.joining(", "))
+                    + (verified.stream().anyMatch(t -> t.kind() == HistoryKind.DJANGO)
+                            ? " (Django's table shows only applied migrations)" : "")
+                    + ": " + String.join("; ", latest));
+        }
         verdicts.detail("tables", tables.stream().map(t -> t.kind().tool() + ": " + t.name()).toList());
         verdicts.detail("latest", List.copyOf(latest));
         if (!notVerified.isEmpty()) {
