@@ -14,7 +14,8 @@ import java.util.List;
  * {@code postgres.replication}: the replicas a primary should have stream from it, and replay
  * closely behind it; on a standby, that it streams from its primary.
  *
- * <p>On a primary, reads {@code pg_stat_replication}: each WAL sender's {@code state},
+ * <p>On a primary, reads {@code pg_stat_replication}, without the WAL senders of logical
+ * subscriptions (those connected to a database): each physical WAL sender's {@code state},
  * {@code replay_lag}, and the WAL written but not yet replayed ({@code pg_current_wal_lsn()} less
  * {@code replay_lsn}). On a standby ({@code pg_is_in_recovery()}), reads {@code pg_stat_wal_receiver}
  * and the WAL received but not yet replayed. Both views show their details only to superusers and to
@@ -79,7 +80,10 @@ public final class PostgresReplicationProbe extends PostgresProbe {
                     + " 'pid ' || pid) || ' from ' || coalesce(host(client_addr), 'a local socket') AS name, state,"
                     + " round(EXTRACT(EPOCH FROM replay_lag)::numeric, 1) AS replay_lag_seconds,"
                     + " pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint AS lag_bytes"
-                    + " FROM pg_stat_replication ORDER BY name"));
+                    // A logical subscriber's WAL sender streams too, but replicates no server: it is tied to a
+                    // database, where a physical replica's is not.
+                    + " FROM pg_stat_replication WHERE pid NOT IN (SELECT pid FROM pg_stat_activity"
+                    + " WHERE backend_type = 'walsender' AND datid IS NOT NULL) ORDER BY name"));
         });
         if (read.standby()) {
             return Replication.standby(url.endpoint(), read.rows().isEmpty() ? null : read.rows().get(0),

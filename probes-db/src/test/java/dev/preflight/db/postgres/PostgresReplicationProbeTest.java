@@ -100,6 +100,28 @@ class PostgresReplicationProbeTest {
     }
 
     @Test
+    void aLogicalSubscribersWalSenderIsNoReplica() throws Exception {
+        PostgresTestServer.assumeAvailable();
+        try (PostgresTestServer publisher = PostgresTestServer.builder().hba(HBA).superuserPassword("pub-pw")
+                .setting("wal_level", "logical")
+                .initSql(ROLES + " CREATE TABLE t (id int PRIMARY KEY); CREATE PUBLICATION pub FOR TABLE t;").start();
+                PostgresTestServer subscriber = PostgresTestServer.builder().hba(HBA)
+                        .initSql("CREATE TABLE t (id int PRIMARY KEY); CREATE SUBSCRIPTION sub CONNECTION 'host=127.0.0.1"
+                                + " port=" + publisher.port() + " user=postgres password=pub-pw dbname=postgres'"
+                                + " PUBLICATION pub;").start()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!"1".equals(publisher.execute("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"))) {
+                assertThat(System.nanoTime()).as("the subscription streams in time").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+
+            assertThat(run(monitor(publisher))).isSkip().hasSummaryContaining("pg_stat_replication shows none");
+            assertThat(run(monitor(publisher), "replicas", "1")).isFail()
+                    .hasSummaryContaining("0 of the 1 expected replicas stream");
+        }
+    }
+
+    @Test
     void aReplicaFallenBehindFailsOnThePrimaryAndOnItself() throws Exception {
         PostgresTestServer.assumeAvailable();
         try (PostgresTestServer busy = PostgresTestServer.builder().hba(HBA).initSql(ROLES).start();
