@@ -26,7 +26,8 @@ class PostgresProbesContractTest extends ProbeContractTest {
     @Override
     protected List<Probe> probes() {
         return List.of(new PostgresTlsProbe(), new PostgresAuthProbe(), new WalArchivingProbe(),
-                new PostgresSettingsProbe(), new PostgresBackupsProbe(), new RestoreDrillProbe());
+                new PostgresSettingsProbe(), new PostgresBackupsProbe(), new RestoreDrillProbe(),
+                new PostgresMigrationsProbe(), new PostgresReplicationProbe());
     }
 
     @Override

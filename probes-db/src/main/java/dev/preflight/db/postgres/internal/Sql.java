@@ -96,6 +96,29 @@ public final class Sql {
     }
 
     /**
+     * @param query a query that may fail on this server (a table not of the expected shape, a
+     *     privilege missing)
+     * @param parameters the parameters, bound as text
+     * @return the rows
+     * @throws SQLException if the query fails; the turn is undone to before it, so it goes on
+     */
+    public List<Row> rowsOrUndo(String query, String... parameters) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            List<Row> rows = rows(query, parameters);
+            connection.releaseSavepoint(before);
+            return rows;
+        } catch (SQLException e) {
+            try {
+                connection.rollback(before);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The server's settings as {@code pg_settings} shows them to this role: a setting hidden from it
      * (some need {@code pg_read_all_settings}) or unknown to this version is absent.
      *
