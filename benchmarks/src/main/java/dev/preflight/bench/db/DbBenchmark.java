@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,9 @@ public final class DbBenchmark {
     /** @param args {@code [RUNS]}, default 100 */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        if (runs < 1) {
+            throw new IllegalArgumentException("RUNS must be at least 1");
+        }
         System.out.println("load average before: " + loadAverage());
         HeldCertificate root = TestCertificates.builder("Preflight Bench Root").certificateAuthority(0).ecP256().build();
         HeldCertificate leaf = TestCertificates.builder("localhost").dnsNames("localhost").ipAddresses("127.0.0.1")
@@ -70,19 +74,20 @@ public final class DbBenchmark {
                 PostgresLogins before = PostgresLogins.in(postgres.log());
                 pg.run();
                 PostgresLogins opened = PostgresLogins.in(postgres.log()).minus(before);
-                pg.counted(opened.authorized(), opened.withoutLogin());
+                pg.counted("logins", opened.authorized());
+                pg.counted("TCP connections that never logged in", opened.withoutLogin());
                 long redisBefore = redisCount.received();
                 rd.run();
-                // Redis counts accepted connections only, logged in or not.
-                rd.counted(RedisConnections.between(redisBefore, redisCount.received()), 0);
+                rd.counted("connections accepted, logged in or not",
+                        RedisConnections.between(redisBefore, redisCount.received()));
             }
             System.out.println("runs: " + runs + " (one Preflight run per target each time, in one JVM)");
             System.out.println("left out: " + WRITING + " (writes)");
             pg.print();
             rd.print();
             PostgresLogins total = PostgresLogins.in(postgres.log());
-            System.out.printf(Locale.ROOT, "postgresql server log in total, set-up included: %d TCP connections received, %d logins%n",
-                    total.received(), total.authorized());
+            System.out.printf(Locale.ROOT, "postgresql server log in total, set-up included: %d TCP connections "
+                    + "received, %d logins%n", total.received(), total.authorized());
         }
         System.out.printf(Locale.ROOT, "peak RSS of this JVM: %d MB; CPU %.1f s%n", peakRssKib() / 1024,
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -102,8 +107,8 @@ public final class DbBenchmark {
         private final String name;
         private final Preflight preflight;
         private final List<Long> wallNanos = new ArrayList<>();
-        private final Map<Long, Integer> logins = new TreeMap<>();
-        private final Map<Long, Integer> withoutLogin = new TreeMap<>();
+        /** What the server counted, each figure's value → the runs that had it. */
+        private final Map<String, Map<Long, Integer>> counts = new LinkedHashMap<>();
         private Report last;
 
         Bench(String name, Preflight preflight) {
@@ -118,9 +123,8 @@ public final class DbBenchmark {
         }
 
         /** What the server counted during the last run. */
-        void counted(long loggedIn, long notLoggedIn) {
-            logins.merge(loggedIn, 1, Integer::sum);
-            withoutLogin.merge(notLoggedIn, 1, Integer::sum);
+        void counted(String what, long value) {
+            counts.computeIfAbsent(what, k -> new TreeMap<>()).merge(value, 1, Integer::sum);
         }
 
         void print() {
@@ -128,8 +132,7 @@ public final class DbBenchmark {
             System.out.printf(Locale.ROOT, "%s: %d probes; wall per run median %.1f ms, p90 %.1f ms, min %.1f ms, "
                             + "first (cold) %.1f ms%n", name, last.outcomes().size(), sorted[sorted.length / 2] / 1e6,
                     sorted[(int) Math.ceil(sorted.length * 0.9) - 1] / 1e6, sorted[0] / 1e6, wallNanos.get(0) / 1e6);
-            System.out.println("  logins per run (count: runs): " + logins
-                    + "; connections without a login per run: " + withoutLogin);
+            counts.forEach((what, values) -> System.out.println("  " + what + " per run {value=runs}: " + values));
             System.out.println("  last run: " + last.outcomes().stream().map(DbBenchmark::verdict)
                     .collect(Collectors.joining(", ")));
             last.outcomes().stream().filter(o -> o.status() == Status.ERROR).forEach(o ->

@@ -36,8 +36,8 @@ final class RedisConnections {
             InputStream in = socket.getInputStream();
             StringBuilder reply = new StringBuilder();
             byte[] buffer = new byte[8192];
-            Matcher m = RECEIVED.matcher("");
-            // The count sits in the middle of the bulk reply: read until a line after it has arrived.
+            Matcher m;
+            // The count sits in the middle of the bulk reply: read until its line has ended.
             while (!(m = RECEIVED.matcher(reply)).find() || reply.indexOf("\n", m.end()) < 0) {
                 int n = in.read(buffer);
                 if (n < 0) {
