@@ -53,11 +53,20 @@ public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset, Li
             preset.add(new IndexedOutcome(-1, runner.outcome(LOAD_PROBE_ID, "Every probe provider loads", "preflight",
                     null, f.location(), error.mapText(redactor::redact), Duration.ZERO)));
         }
+        // The run-wide globs give the same answer for every target: decide them once per probe, not
+        // once per target and probe (a thousand-target config would match them a hundred thousand times).
+        List<Probe> probes = catalog.probes();
+        boolean[] runWide = new boolean[probes.size()];
+        for (int p = 0; p < probes.size(); p++) {
+            String id = probes.get(p).id();
+            runWide[p] = matchesOrEmpty(include, id) && !matchesAny(exclude, id);
+        }
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            for (Probe probe : catalog.probes()) {
+            for (int p = 0; p < probes.size(); p++) {
+                Probe probe = probes.get(p);
                 String id = probe.id();
-                if (!target.kind().equals(probe.targetKind()) || !selected(id, target, include, exclude)) {
+                if (!runWide[p] || !target.kind().equals(probe.targetKind()) || !selectedBy(target, id)) {
                     continue;
                 }
                 boolean named = include.contains(id) || target.include().contains(id);
@@ -73,14 +82,21 @@ public record RunPlan(List<PlannedCheck> checks, List<IndexedOutcome> preset, Li
         return new RunPlan(checks, preset, List.copyOf(unnamedWriters));
     }
 
-    private static boolean selected(String id, Target target, List<String> include, List<String> exclude) {
-        boolean in = matchesOrEmpty(include, id) && matchesOrEmpty(target.include(), id);
-        boolean out = exclude.stream().anyMatch(g -> ProbeIds.matches(g, id))
-                || target.exclude().stream().anyMatch(g -> ProbeIds.matches(g, id));
-        return in && !out;
+    /** Whether the target's own globs let the probe run. */
+    private static boolean selectedBy(Target target, String id) {
+        return matchesOrEmpty(target.include(), id) && !matchesAny(target.exclude(), id);
     }
 
     private static boolean matchesOrEmpty(List<String> globs, String id) {
-        return globs.isEmpty() || globs.stream().anyMatch(g -> ProbeIds.matches(g, id));
+        return globs.isEmpty() || matchesAny(globs, id);
+    }
+
+    private static boolean matchesAny(List<String> globs, String id) {
+        for (String glob : globs) {
+            if (ProbeIds.matches(glob, id)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,8 +18,13 @@ final class JsonStrings {
      * rather than mangled by the encoder. Other non-ASCII characters stay as they are.
      */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstToEscape(text);
+        if (first < 0) {
+            // Most texts of a report need no escape: one copy instead of a character-by-character one.
+            return "\"" + text + "\"";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8).append('"').append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -40,6 +45,18 @@ final class JsonStrings {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** @return the index of the first character {@link #quote} escapes, or -1 */
+    private static int firstToEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029'
+                    || Character.isSurrogate(c) && isLoneSurrogate(text, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isLoneSurrogate(String text, int i) {

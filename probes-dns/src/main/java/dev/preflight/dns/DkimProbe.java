@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code dns.dkim}: the domain's DKIM keys (RFC 6376) are published, usable and strong enough
@@ -37,6 +38,7 @@ public final class DkimProbe extends DomainProbe {
     /** Selectors tried when none are configured: Google Workspace, Microsoft 365, common signers. */
     static final List<String> DISCOVERY = List.of("google", "selector1", "selector2", "k1", "k2", "s1", "s2",
             "default", "mail", "dkim", "smtp", "mx", "email");
+    private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
     @Override
     public String id() {
@@ -52,7 +54,7 @@ public final class DkimProbe extends DomainProbe {
     Result check(ProbeContext context, String domain) throws Exception {
         List<String> configured = context.settings().list("selectors");
         for (String selector : configured) {
-            if (!selector.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+            if (!SELECTOR.matcher(selector).matches()) {
                 throw context.settings().invalid("selectors", "'" + selector + "' is not a DNS label");
             }
         }

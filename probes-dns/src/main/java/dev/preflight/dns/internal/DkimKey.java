@@ -12,12 +12,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A DKIM key record (RFC 6376 3.6.1, RFC 8301, RFC 8463) read strictly: tag names are case-sensitive
  * (RFC 6376 3.2). {@link #parse} never throws: whatever is malformed becomes a {@link Problem}.
  */
 public final class DkimKey {
+    /** Folding white space inside p= (RFC 6376 3.6.1): removed before decoding. */
+    private static final Pattern KEY_WHITESPACE = Pattern.compile("[ \\t\\r\\n]");
     /** RFC 8410: the SubjectPublicKeyInfo of an Ed25519 key is this prefix and the raw 32 bytes. */
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     /** AlgorithmIdentifier of rsaEncryption with NULL parameters, DER. */
@@ -91,7 +94,7 @@ public final class DkimKey {
             problems.add(Problem.fail("no p= tag: the record holds no key", republish));
             return;
         }
-        String base64 = p.replaceAll("[ \\t\\r\\n]", "");
+        String base64 = KEY_WHITESPACE.matcher(p).replaceAll("");
         if (base64.isEmpty()) {
             revoked = true;
             problems.add(Problem.fail("p= is empty: the key is revoked (RFC 6376 3.6.1)",

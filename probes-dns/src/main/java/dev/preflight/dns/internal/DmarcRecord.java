@@ -19,6 +19,9 @@ public final class DmarcRecord {
     private static final Pattern VERSION = Pattern.compile("^[ \\t]*[vV][ \\t]*=[ \\t]*DMARC1[ \\t]*(;.*)?$",
             Pattern.DOTALL);
     private static final Set<String> POLICIES = Set.of("none", "quarantine", "reject");
+    private static final Pattern FAILURE_OPTIONS = Pattern.compile("[ \\t]*[01ds][ \\t]*(:[ \\t]*[01ds][ \\t]*)*");
+    private static final Pattern REPORT_INTERVAL = Pattern.compile("[0-9]{1,10}");
+    private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}");
     private static final Pattern SIZE_LIMIT = Pattern.compile("![0-9]+[kmgtKMGT]?$");
     private static final Pattern MAILBOX = Pattern.compile("[^@\\s]+@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
             + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)\\.?");
@@ -87,12 +90,12 @@ public final class DmarcRecord {
                             + " learn who sends mail as the domain before and after enforcing."));
         }
         String fo = tags.get("fo");
-        if (fo != null && !fo.matches("[ \\t]*[01ds][ \\t]*(:[ \\t]*[01ds][ \\t]*)*")) {
+        if (fo != null && !FAILURE_OPTIONS.matcher(fo).matches()) {
             problems.add(Problem.fail("fo=" + fo + " is not a ':'-separated list of 0, 1, d, s",
                     "Set fo=1 (report any failure), fo=0 (the default), or remove it."));
         }
         String ri = tags.get("ri");
-        if (ri != null && !ri.matches("[0-9]{1,10}")) {
+        if (ri != null && !REPORT_INTERVAL.matcher(ri).matches()) {
             problems.add(Problem.fail("ri=" + ri + " is not a number of seconds",
                     "Set ri=86400 (daily reports, the default) or remove it."));
         }
@@ -131,7 +134,7 @@ public final class DmarcRecord {
         if (v == null) {
             return;
         }
-        if (!v.matches("[0-9]{1,3}") || Integer.parseInt(v) > 100) {
+        if (!PERCENT.matcher(v).matches() || Integer.parseInt(v) > 100) {
             problems.add(Problem.fail("pct=" + v + " is not a whole number from 0 to 100",
                     "Set pct=100 (the default) or remove pct=."));
             return;

@@ -19,6 +19,8 @@ public final class SpfRecord {
     private static final Pattern CIDR = Pattern.compile("0|[1-9][0-9]{0,2}");
     /** A domain-spec followed by an optional dual-cidr-length, as a and mx take (RFC 7208 5.3, 5.4). */
     private static final Pattern DUAL_CIDR = Pattern.compile("(.*?)(?:/([0-9]+))?(?://([0-9]+))?");
+    /** The dual-cidr-length alone, as it follows a, mx or their domain-spec. */
+    private static final Pattern CIDR_LENGTHS = Pattern.compile("(?:/([0-9]+))?(?://([0-9]+))?");
     private static final String MACRO_LETTERS = "slodiphcrtv";
     private static final String DELIMITERS = ".-+,/_=";
 
@@ -217,7 +219,7 @@ public final class SpfRecord {
         if (cidrs.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = Pattern.compile("(?:/([0-9]+))?(?://([0-9]+))?").matcher(cidrs);
+        Matcher m = CIDR_LENGTHS.matcher(cidrs);
         if (!m.matches()) {
             return Optional.of("bad CIDR length '" + cidrs + "' (write /0-32 for IPv4, //0-128 for IPv6)");
         }
