@@ -4,18 +4,12 @@ import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.SharedKey;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.postgresql.Driver;
 
 /**
  * The one pgjdbc connection a PostgreSQL target's probes share in a run ({@link #of}), closed when
@@ -52,54 +46,18 @@ public final class PostgresSession implements AutoCloseable {
     }
 
     private static PostgresSession open(ProbeContext context, PostgresUrl url) throws SQLException, IOException {
-        Duration left = context.remaining();
-        if (left.isZero() || left.isNegative()) {
-            throw new DeadlineExceededException("no time left before the deadline to connect to " + url.endpoint());
-        }
-        // pgjdbc takes whole seconds for these two (0 would mean forever), so round up: the
-        // sockets' own deadline and the fractional loginTimeout keep the connect within the deadline.
-        String seconds = String.valueOf(Math.max(1, (left.toMillis() + 999) / 1000));
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        url.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
-        properties.setProperty("sslmode", url.sslMode());
-        for (String name : new String[] {"sslrootcert", "sslcert", "sslkey"}) {
-            url.parameter(name).ifPresent(v -> properties.setProperty(name, v));
-        }
-        if (url.verifiesCertificate() && url.parameter("sslrootcert").isEmpty()) {
-            properties.setProperty("sslfactory", RunTrust.class.getName());
-        }
-        properties.setProperty("connectTimeout", seconds);
-        properties.setProperty("socketTimeout", seconds);
-        properties.setProperty("loginTimeout", String.format(Locale.ROOT, "%.3f", left.toMillis() / 1000.0));
-        properties.setProperty("ApplicationName", "preflight");
-        properties.setProperty("readOnly", "true");
-        properties.setProperty("socketFactory", CheckSockets.class.getName());
-        String key = CheckSockets.register(context);
-        properties.setProperty(CheckSockets.KEY, key);
-        String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
-        String jdbc = "jdbc:postgresql://" + host + ":" + url.port() + "/"
-                + URLEncoder.encode(url.database(), StandardCharsets.UTF_8).replace("+", "%20");
+        Connection connection = DriverConnections.open(context, url, url.database(), "preflight", true);
         try {
-            // The driver itself, not DriverManager, which would offer the URL to every driver on the class path.
-            Connection connection = new Driver().connect(jdbc, properties);
-            if (connection == null) {
-                throw new SQLException("pgjdbc did not accept the URL of " + url.endpoint());
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
             }
-            try {
-                connection.setAutoCommit(false);
-                connection.setReadOnly(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-                }
-                connection.commit();
-                return new PostgresSession(connection);
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-        } finally {
-            CheckSockets.release(key);
+            connection.commit();
+            return new PostgresSession(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
     }
 
