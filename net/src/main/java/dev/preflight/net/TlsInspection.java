@@ -10,6 +10,7 @@ import dev.preflight.support.IpAddresses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 
 /**
  * TLS as a probe needs it: a handshake over any connected socket (directly, or after a protocol's
@@ -63,6 +65,26 @@ public final class TlsInspection {
      */
     public static SSLContext inspectingContext() throws IOException {
         return TrustAllCapture.newContext();
+    }
+
+    /**
+     * A TLS context that trusts what the run trusts: the system's roots and the certificates of
+     * {@code --ca-file}. For a client library that speaks TLS itself and must refuse a server whose
+     * chain does not check out (a database driver before it sends the password). It does not check
+     * the host name; the library does.
+     *
+     * @return a new context
+     * @throws IOException if the trust store cannot be built or the JVM has no TLS
+     */
+    public SSLContext verifyingContext() throws IOException {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {TrustStores.manager(context.network().extraTrustedCertificates())},
+                    null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot build the run's TLS trust: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,22 +1,13 @@
 package dev.preflight.db.postgres.internal;
 
+import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * pgjdbc's {@code sslfactory} when the URL asks {@code verify-ca} or {@code verify-full} but names no
@@ -35,31 +26,7 @@ public final class RunTrust extends SSLSocketFactory {
      */
     public RunTrust(Properties properties) throws GeneralSecurityException, IOException {
         ProbeContext context = CheckSockets.connecting(properties);
-        List<X509TrustManager> managers = new ArrayList<>();
-        managers.add(manager(null));
-        if (!context.network().extraTrustedCertificates().isEmpty()) {
-            KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
-            extra.load(null, null);
-            int i = 0;
-            for (X509Certificate certificate : context.network().extraTrustedCertificates()) {
-                extra.setCertificateEntry("extra-" + i++, certificate);
-            }
-            managers.add(manager(extra));
-        }
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new AnyOf(managers)}, null);
-        this.delegate = tls.getSocketFactory();
-    }
-
-    private static X509TrustManager manager(KeyStore store) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("the JVM has no X.509 trust manager");
+        this.delegate = Network.of(context).tls().verifyingContext().getSocketFactory();
     }
 
     @Override
@@ -96,33 +63,5 @@ public final class RunTrust extends SSLSocketFactory {
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
         return delegate.createSocket(address, port, localAddress, localPort);
-    }
-
-    /** Trusts a server chain that any of its managers trusts. */
-    private record AnyOf(List<X509TrustManager> managers) implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this client trusts no client certificates");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            CertificateException last = null;
-            for (X509TrustManager manager : managers) {
-                try {
-                    manager.checkServerTrusted(chain, authType);
-                    return;
-                } catch (CertificateException e) {
-                    last = e;
-                }
-            }
-            throw last;
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
-                    .toArray(X509Certificate[]::new);
-        }
     }
 }
