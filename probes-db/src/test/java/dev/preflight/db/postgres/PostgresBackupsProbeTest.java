@@ -1,7 +1,6 @@
 package dev.preflight.db.postgres;
 
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresBackupsProbeTest {
     private static final Target TARGET = Target.forUrl("postgresql://app@127.0.0.1:5432/shop");
+    private static RealDumps.Made dumps;
     private static PostgresTestServer server;
     private static Path custom;
     private static Path plain;
@@ -39,18 +39,18 @@ class PostgresBackupsProbeTest {
 
     @BeforeAll
     static void dump() throws Exception {
-        if (!PostgresTestServer.isAvailable() || !RealDumps.available()) {
-            return;
+        dumps = RealDumps.Made.inside(made);
+        if (dumps != null) {
+            server = dumps.server();
+            custom = dumps.custom();
+            plain = dumps.plain();
         }
-        server = RealDumps.shop().start();
-        custom = RealDumps.dump(server, "c", made.resolve("shop.dump"));
-        plain = RealDumps.dump(server, "p", made.resolve("shop.sql"));
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (dumps != null) {
+            dumps.close();
         }
     }
 
@@ -194,8 +194,7 @@ class PostgresBackupsProbeTest {
     }
 
     private void assumeDumps() {
-        PostgresTestServer.assumeAvailable();
-        assumeTrue(server != null, "PostgreSQL 15 and pg_dump are not installed");
+        RealDumps.assumeAvailable();
     }
 
     private Result run() {

@@ -1,6 +1,7 @@
 package dev.preflight.db.postgres;
 
 import dev.preflight.testsupport.PostgresTestServer;
+import dev.preflight.testsupport.Servers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,5 +58,42 @@ final class RealDumps {
 
     static boolean available() {
         return Files.isExecutable(BIN.resolve("pg_dump")) && Files.isExecutable(BIN.resolve("pg_restore"));
+    }
+
+    /** Skips the test without PostgreSQL, pg_dump or pg_restore, or fails it where servers are required. */
+    static void assumeAvailable() {
+        PostgresTestServer.assumeAvailable();
+        Servers.assumeAvailable(BIN.resolve("pg_dump"), "pg_dump");
+        Servers.assumeAvailable(BIN.resolve("pg_restore"), "pg_restore");
+    }
+
+    /**
+     * A shop server and its custom and plain dumps, made once for a test class.
+     *
+     * @param server the server the dumps came from
+     * @param custom its {@code pg_dump -Fc} output
+     * @param plain its plain SQL dump
+     */
+    record Made(PostgresTestServer server, Path custom, Path plain) implements AutoCloseable {
+
+        /** @return the server and dumps, or null on a machine without PostgreSQL's binaries */
+        static Made inside(Path directory) throws IOException, InterruptedException {
+            if (!PostgresTestServer.isAvailable() || !available()) {
+                return null;
+            }
+            PostgresTestServer server = shop().start();
+            try {
+                return new Made(server, dump(server, "c", directory.resolve("shop.dump")),
+                        dump(server, "p", directory.resolve("shop.sql")));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 }
