@@ -59,7 +59,7 @@ class WalArchivingProbeTest {
         PostgresTestServer.assumeAvailable();
         try (PostgresTestServer server = start(PostgresTestServer.builder().archiveToDirectory())) {
             switchWal(server, "archived_count");
-            Thread.sleep(2100);
+            awaitLastArchiveOlderThanTwoSeconds(server);
 
             assertThat(runWithMaxAge(server, "1s")).isPass().hasSummaryContaining("up to date")
                     .hasDetailKey("currentWal");
@@ -79,9 +79,19 @@ class WalArchivingProbeTest {
             server.execute("CREATE TABLE b (id int)");
             server.execute("SELECT pg_switch_wal()");
             server.execute("CREATE TABLE c (id int)");
-            Thread.sleep(2100);
+            awaitLastArchiveOlderThanTwoSeconds(server);
 
             assertThat(runWithMaxAge(server, "1s")).isFail().hasSummaryContaining("longer than 1s");
+        }
+    }
+
+    /** The probe reads ages from the server's clock: wait until the server says the last archive is past 2s (ages are whole seconds, max-age 1s). */
+    private static void awaitLastArchiveOlderThanTwoSeconds(PostgresTestServer server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"t".equals(server.execute(
+                "SELECT now() - last_archived_time > interval '2100 milliseconds' FROM pg_stat_archiver"))) {
+            assertThat(System.nanoTime()).as("the last archive ages past 2s in time").isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
