@@ -8,16 +8,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * An HTTPS server on {@code 127.0.0.1} (or another loopback address) and a free port, serving a chosen certificate chain: the leaf
@@ -38,7 +33,6 @@ import javax.net.ssl.SSLContext;
  * @since 0.1
  */
 public final class TlsTestServer implements AutoCloseable {
-    private static final char[] STORE_PASSWORD = "test-only".toCharArray();
 
     private final HttpsServer server;
 
@@ -132,30 +126,10 @@ public final class TlsTestServer implements AutoCloseable {
          */
         public TlsTestServer start() throws IOException {
             HttpsServer server = HttpsServer.create(bindTo, 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+            server.setHttpsConfigurator(new HttpsConfigurator(ServerTls.context(leaf, intermediates)));
             server.createContext("/", handler);
             server.start();
             return new TlsTestServer(server);
-        }
-
-        private SSLContext sslContext() {
-            try {
-                List<Certificate> chain = new ArrayList<>();
-                chain.add(leaf.certificate());
-                intermediates.forEach(c -> chain.add(c.certificate()));
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                store.load(null, null);
-                store.setKeyEntry("server", leaf.privateKey(), STORE_PASSWORD, chain.toArray(Certificate[]::new));
-                // SunX509 presents the stored chain whatever the client's signature_algorithms_cert say,
-                // so that a SHA-1 or RSA 1024 chain still reaches the client under test.
-                KeyManagerFactory keys = KeyManagerFactory.getInstance("SunX509");
-                keys.init(store, STORE_PASSWORD);
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(keys.getKeyManagers(), null, null);
-                return context;
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalStateException("cannot build the server's TLS context", e);
-            }
         }
 
         private static HttpHandler respondingWith(int status, Map<String, String> headers, String body) {
