@@ -70,6 +70,7 @@ class EnvMappingTest {
         Target smtp = byName(config).get("smtp");
         assertThat(smtp.uri().orElseThrow()).hasToString("smtps://smtp.acme.io:465");
         assertThat(smtp.attribute("username")).contains("no-reply@shop.acme.io");
+        assertThat(smtp.attribute("from")).contains("Shop <no-reply@shop.acme.io>");
         assertThat(smtp.secret("password")).contains(Secret.of("Sm-Pa55-word"));
         assertThat(smtp.attribute("source")).contains(dir.resolve(".env.production") + ":9");
         assertThat(byName(config).get("shop.acme.io").attribute("domain")).contains("shop.acme.io");
@@ -107,6 +108,7 @@ class EnvMappingTest {
         Map<String, Target> targets = byName(config);
         assertThat(targets.get("smtp").uri().orElseThrow()).hasToString("smtp://smtp.sendgrid.net:587");
         assertThat(targets.get("smtp").attribute("username")).contains("apikey");
+        assertThat(targets.get("smtp").attribute("from")).contains("orders@shop.acme.io");
         Target stripe = targets.get("stripe");
         assertThat(stripe.kind()).isEqualTo(TargetKind.STRIPE);
         assertThat(stripe.location()).isEqualTo("stripe account");
@@ -283,6 +285,20 @@ class EnvMappingTest {
 
         assertThat(byName(config).get("shop.acme.io").settings()).containsEntry("dns.dkim.selectors", "mailjet");
         assertThat(byName(config).get(".env").settings()).doesNotContainKey("dns.dkim.selectors");
+    }
+
+    @Test
+    void smtpTargetCarriesTheFromAddressAndSelectorForSenderAlignment() {
+        PreflightConfig config = load(".env", """
+                MAIL_MAILER=smtp
+                MAIL_HOST=in-v3.mailjet.com
+                MAIL_FROM_ADDRESS=no-reply@shop.acme.io
+                MAIL_DKIM_SELECTOR=mailjet
+                """);
+
+        Target smtp = byName(config).get("smtp");
+        assertThat(smtp.attribute("from")).contains("no-reply@shop.acme.io");
+        assertThat(smtp.attribute("dkim-selectors")).contains("mailjet");
     }
 
     @Test

@@ -66,6 +66,8 @@ final class EnvMail {
         Target.Builder b = Target.builder("smtp", TargetKind.SMTP).uri(uri)
                 .attribute(EnvTargets.SOURCE, env.source(hostVar));
         present(env, userVar).ifPresent(u -> b.attribute("username", u));
+        fromAddress(env).ifPresent(f -> b.attribute("from", f));
+        dkimSelectors(env).ifPresent(s -> b.attribute("dkim-selectors", s));
         present(env, passwordVar).ifPresent(p -> b.secret("password", Secret.of(p)));
         return b;
     }
@@ -81,6 +83,17 @@ final class EnvMail {
         }
         throw new ConfigException(env.file(), env.lineOf(name), name,
                 "'" + text + "' is not a port number; write a number from 1 to 65535, e.g. 587");
+    }
+
+    /** @return the first From address set, as written ({@code Shop <no-reply@shop.example.com>}) */
+    private static Optional<String> fromAddress(Dotenv env) {
+        for (String name : FROM) {
+            Optional<String> value = present(env, name).map(String::strip).filter(v -> addressDomain(v).isPresent());
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
