@@ -5,16 +5,12 @@ import dev.preflight.net.TlsInspection;
 import dev.preflight.net.TlsSession;
 import dev.preflight.probe.Secret;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +23,7 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Every read is bounded by the check's deadline (re-armed before each line, so a server that
  * drips bytes cannot stretch it), and the socket is registered for cancellation by the network layer.
- * A reply that is not SMTP (no three-digit code, mixed codes, a line over {@value #MAX_LINE} bytes
- * or more than {@value #MAX_LINES} lines) is a {@link MalformedReplyException}. Not thread-safe: one
+ * A reply that is not SMTP is a {@link MalformedReplyException} ({@link ReplyReader}). Not thread-safe: one
  * probe's conversation.
  *
  * <pre>{@code
@@ -40,15 +35,10 @@ import javax.net.ssl.SSLSocket;
  * }</pre>
  */
 public final class SmtpDialogue implements AutoCloseable {
-    /** RFC 5321 4.5.3.1.5 allows 512 octets a reply line; real servers send longer text, never this long. */
-    static final int MAX_LINE = 4096;
-    /** More lines than any EHLO reply has: a bound against a server that never ends its reply. */
-    static final int MAX_LINES = 256;
-
     private final Network network;
     private final String host;
     private Socket socket;
-    private InputStream in;
+    private ReplyReader replies;
     private OutputStream out;
     private TlsSession tls;
     private SmtpReply greeting;
@@ -162,7 +152,7 @@ public final class SmtpDialogue implements AutoCloseable {
         if (reply.code() != 220) {
             throw new RefusedException("STARTTLS", reply);
         }
-        if (in.available() > 0) {
+        if (replies.hasUnread()) {
             // Bytes sent before the handshake would be read as if they came over TLS (CVE-2011-0411's class).
             throw new MalformedReplyException("the server sent more after its STARTTLS reply, before the TLS"
                     + " handshake");
@@ -250,61 +240,12 @@ public final class SmtpDialogue implements AutoCloseable {
 
     private void use(Socket s) throws IOException {
         this.socket = s;
-        this.in = new BufferedInputStream(s.getInputStream());
+        this.replies = new ReplyReader(new BufferedInputStream(s.getInputStream()), () -> network.armTimeout(s));
         this.out = s.getOutputStream();
     }
 
     private SmtpReply read() throws IOException {
-        List<String> lines = new ArrayList<>();
-        int code = -1;
-        while (true) {
-            network.armTimeout(socket);
-            String line = readLine();
-            if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
-                    || !Character.isDigit(line.charAt(2)) || line.length() > 3 && line.charAt(3) != ' '
-                    && line.charAt(3) != '-') {
-                throw new MalformedReplyException("'" + printable(line) + "' is not an SMTP reply line");
-            }
-            int lineCode = Integer.parseInt(line.substring(0, 3));
-            if (code >= 0 && lineCode != code) {
-                throw new MalformedReplyException("a reply mixes codes " + code + " and " + lineCode);
-            }
-            code = lineCode;
-            lines.add(line.length() > 4 ? line.substring(4) : "");
-            if (line.length() == 3 || line.charAt(3) == ' ') {
-                return new SmtpReply(code, lines);
-            }
-            if (lines.size() >= MAX_LINES) {
-                throw new MalformedReplyException("a reply of more than " + MAX_LINES + " lines");
-            }
-        }
-    }
-
-    private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                if (line.size() == 0) {
-                    throw new EOFException("the server closed the connection");
-                }
-                throw new MalformedReplyException("the connection closed in the middle of a reply line");
-            }
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, end, StandardCharsets.UTF_8);
-            }
-            if (line.size() >= MAX_LINE) {
-                throw new MalformedReplyException("a reply line longer than " + MAX_LINE + " bytes");
-            }
-            line.write(b);
-        }
-    }
-
-    private static String printable(String line) {
-        String cut = line.length() > 60 ? line.substring(0, 60) + "…" : line;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return replies.read();
     }
 
     private static String base64(String text) {
