@@ -205,7 +205,8 @@ public final class SpfRecord {
     private static Parsed modifier(Parsed parsed, String token, String name, String value, int position, int offset) {
         switch (name) {
             case "redirect" -> domainSpec(value, false).ifPresent(parsed.problems::add);
-            case "exp" -> domainSpec(value, true).ifPresent(parsed.problems::add);
+            // c, r and t belong to the explanation text exp= points at, not to its domain-spec (RFC 7208 7.1).
+            case "exp" -> domainSpec(value, false).ifPresent(parsed.problems::add);
             default -> macroString(value, true).ifPresent(parsed.problems::add);
         }
         if (parsed.problems.isEmpty()) {
@@ -302,7 +303,7 @@ public final class SpfRecord {
 
     /**
      * @param spec a domain-spec (RFC 7208 7.1): a macro-string ending in a top label or a macro
-     * @param expOnlyLetters whether c, r and t may be used (only in exp, RFC 7208 7.2)
+     * @param expOnlyLetters whether c, r and t may be used (only in explanation text, RFC 7208 7.1)
      * @return what is wrong with it, if anything
      */
     static Optional<String> domainSpec(String spec, boolean expOnlyLetters) {
@@ -406,7 +407,7 @@ public final class SpfRecord {
             return Optional.of("unknown macro letter '" + body.charAt(0) + "'");
         }
         if ("crt".indexOf(letter) >= 0 && !expOnlyLetters) {
-            return Optional.of("'" + letter + "' may only be used in exp (RFC 7208 7.2)");
+            return Optional.of("'" + letter + "' may only be used in explanation text (RFC 7208 7.1)");
         }
         int k = 1;
         int digitsStart = k;
