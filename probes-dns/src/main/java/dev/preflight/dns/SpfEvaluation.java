@@ -1,5 +1,6 @@
 package dev.preflight.dns;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,6 +41,6 @@ public record SpfEvaluation(SpfResult result, String domain, Optional<String> me
     /** @return e.g. {@code pass for shop.example: matched ip4:192.0.2.0/24} */
     @Override
     public String toString() {
-        return result.name().toLowerCase(java.util.Locale.ROOT) + " for " + domain + ": " + reason;
+        return result.name().toLowerCase(Locale.ROOT) + " for " + domain + ": " + reason;
     }
 }
