@@ -13,6 +13,7 @@ import dev.preflight.testsupport.DnsTestServer;
 import dev.preflight.testsupport.DnsZone;
 import dev.preflight.testsupport.FreePorts;
 import dev.preflight.testsupport.HeldCertificate;
+import dev.preflight.testsupport.ScriptedSmtpServer;
 import dev.preflight.testsupport.SmtpTestServer;
 import dev.preflight.testsupport.TestCertificates;
 import java.io.IOException;
@@ -45,7 +46,9 @@ class MxStartTlsProbeTest {
         DnsTestServer.assumeAvailable();
         DnsZone hosts = DnsZone.named("mx.test").a("good1", "127.0.0.2").a("good2", "127.0.0.3")
                 .a("plain", "127.0.0.4").a("expired", "127.0.0.5").a("wrongname", "127.0.0.6")
-                .a("silent", "127.0.0.7").a("closed1", "127.0.0.8").a("closed2", "127.0.0.9");
+                .a("silent", "127.0.0.7").a("closed1", "127.0.0.8").a("closed2", "127.0.0.9")
+                .a("notsmtp", "127.0.0.10").a("blocked", "127.0.0.11").a("noehlo", "127.0.0.12")
+                .a("refusestls", "127.0.0.13").a("droptls", "127.0.0.14");
         dns = DnsTestServer.builder().zone(hosts)
                 .zone(mx("good.test", "good1", "good2"))
                 .zone(mx("plain.test", "good1", "plain"))
@@ -54,6 +57,12 @@ class MxStartTlsProbeTest {
                 .zone(mx("silent.test", "silent", "good1"))
                 .zone(mx("closed.test", "closed1", "closed2"))
                 .zone(mx("ghost.test", "good1", "ghost"))
+                .zone(mx("notsmtp.test", "notsmtp"))
+                .zone(mx("blocked.test", "blocked", "good1"))
+                .zone(mx("mixed.test", "blocked", "plain"))
+                .zone(mx("noehlo.test", "noehlo"))
+                .zone(mx("refusestls.test", "refusestls"))
+                .zone(mx("droptls.test", "droptls"))
                 .zone(DnsZone.named("nullmx.test").record("@", "MX", "0 ."))
                 .zone(DnsZone.named("implicit.test").a("@", "127.0.0.2"))
                 .zone(DnsZone.named("nothing.test"))
@@ -81,6 +90,14 @@ class MxStartTlsProbeTest {
             SERVERS.add(smtp("127.0.0.6", candidate, leaf(NOW.plus(Duration.ofDays(90)), "elsewhere.test")));
             // Accepts connections (the kernel completes them from the backlog) and never says a word.
             SERVERS.add(new ServerSocket(candidate, 50, InetAddress.getByName("127.0.0.7")));
+            SERVERS.add(scripted("127.0.0.10", candidate).greeting("HTTP/1.1 400 Bad Request").start());
+            SERVERS.add(scripted("127.0.0.11", candidate).greeting("554 5.7.1 Client host blocked using a DNSBL")
+                    .start());
+            SERVERS.add(scripted("127.0.0.12", candidate).reply("EHLO", "502 5.5.2 Command not recognized").start());
+            SERVERS.add(scripted("127.0.0.13", candidate).reply("EHLO", "250-mx.test", "250 STARTTLS")
+                    .reply("STARTTLS", "454 4.7.0 TLS not available due to local problem").start());
+            SERVERS.add(scripted("127.0.0.14", candidate).reply("EHLO", "250-mx.test", "250 STARTTLS")
+                    .reply("STARTTLS", "220 2.0.0 Ready to start TLS").closeAfter("STARTTLS").start());
             return candidate;
         } catch (IOException e) {
             closeServers();
@@ -91,6 +108,10 @@ class MxStartTlsProbeTest {
     private static HeldCertificate leaf(Instant notAfter, String... names) {
         return TestCertificates.builder(names[0]).dnsNames(names)
                 .validity(notAfter.minus(Duration.ofDays(100)), notAfter).signedBy(ROOT).build();
+    }
+
+    private static ScriptedSmtpServer.Builder scripted(String address, int port) throws IOException {
+        return ScriptedSmtpServer.builder().bind(InetAddress.getByName(address), port);
     }
 
     private static SmtpTestServer smtp(String address, int port, HeldCertificate leaf) throws IOException {
@@ -218,5 +239,44 @@ class MxStartTlsProbeTest {
     void aPortOutOfRangeIsAnInvalidSetting() {
         assertThat(kit("good.test").setting("port", "70000").run().result()).isError()
                 .hasSummaryContaining("smtp.mx-starttls.port");
+    }
+
+    @Test
+    void anMxThatAnswersInAnotherProtocolFails() {
+        assertThat(check("notsmtp.test")).isFail()
+                .hasSummaryContaining("notsmtp.mx.test (127.0.0.10): does not answer in SMTP")
+                .hasSummaryContaining("HTTP/1.1 400");
+    }
+
+    @Test
+    void anMxThatRefusesThisMachinesSessionIsAnErrorNotAVerdict() {
+        Result result = check("blocked.test");
+        assertThat(result).isError().hasSummaryContaining("blocked.mx.test (127.0.0.11): refuses a session from this"
+                + " machine (554 5.7.1 Client host blocked using a DNSBL)");
+        assertThat(hostLines(result)).anySatisfy(line -> assertThat(line).startsWith("good1.mx.test 127.0.0.2: pass"));
+    }
+
+    @Test
+    void aFailingHostOutweighsOneThatCouldNotBeJudged() {
+        Result result = check("mixed.test");
+        assertThat(result).isFail().hasSummaryContaining("plain.mx.test (127.0.0.4): offers no STARTTLS")
+                .hasSummaryContaining("and 1 more problem");
+        assertThat(hostLines(result)).anySatisfy(line -> assertThat(line).startsWith("blocked.mx.test 127.0.0.11: error"));
+    }
+
+    @Test
+    void anMxWithoutEsmtpFails() {
+        assertThat(check("noehlo.test")).isFail().hasSummaryContaining("does not know EHLO (502 5.5.2");
+    }
+
+    @Test
+    void startTlsAdvertisedAndRefusedFails() {
+        assertThat(check("refusestls.test")).isFail().hasSummaryContaining("advertises STARTTLS but refuses it (454 4.7.0");
+    }
+
+    @Test
+    void aConnectionDroppedWhereTheHandshakeShouldStartFails() {
+        assertThat(check("droptls.test")).isFail().hasSummaryContaining("droptls.mx.test (127.0.0.14): offers"
+                + " STARTTLS but the TLS handshake fails");
     }
 }
