@@ -15,6 +15,8 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Stage;
+import dev.preflight.support.TemplateHosts;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +54,9 @@ import java.util.Optional;
  * (with the hint that outbound port 25 may be blocked from this machine), no greeting or reply
  * before the host's share of the deadline, a session or EHLO refused to this machine (as servers do
  * to addresses on a blocklist), an IPv6 address unreachable from this machine, a DNS server that
- * failed or did not answer. SKIP: a null MX (the domain accepts no mail, RFC 7505), or a target that
- * names no domain.
+ * failed or did not answer. SKIP: a null MX (the domain accepts no mail, RFC 7505), a template domain
+ * ({@code example.com}, {@code your-domain.com}: somebody else's mail hosts, or nobody's), or a
+ * target that names no domain.
  *
  * <p>Details: {@code source} (MX records or the implicit MX), {@code mx} (the records),
  * {@code port}, {@code hosts} (one line per host and address: its verdict, the protocol, the
@@ -92,6 +95,12 @@ public final class MxStartTlsProbe implements Probe {
             return Result.skip("the target names no domain");
         }
         String domain = target.get();
+        // The documentation and placeholder names only: a .test domain resolves nowhere but where a
+        // private DNS server serves it, so it is never somebody else's.
+        Optional<String> template = TemplateHosts.reason(domain, new Stage("development"));
+        if (template.isPresent()) {
+            return Result.skip(template.get() + ": its mail hosts, if any, are not the application's");
+        }
         int port = context.settings().integer("port", SMTP_PORT);
         if (port < 1 || port > 65_535) {
             throw context.settings().invalid("port", "must be a port from 1 to 65535");

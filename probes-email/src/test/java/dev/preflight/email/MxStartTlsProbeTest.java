@@ -64,6 +64,7 @@ class MxStartTlsProbeTest {
                 .zone(mx("refusestls.test", "refusestls"))
                 .zone(mx("droptls.test", "droptls"))
                 .zone(DnsZone.named("nullmx.test").record("@", "MX", "0 ."))
+                .zone(DnsZone.named("halfnull.test").record("@", "MX", "0 .").mx("@", 10, "good1.mx.test."))
                 .zone(DnsZone.named("implicit.test").a("@", "127.0.0.2"))
                 .zone(DnsZone.named("nothing.test"))
                 .start();
@@ -191,6 +192,19 @@ class MxStartTlsProbeTest {
     @Test
     void aNullMxSkips() {
         assertThat(check("nullmx.test")).isSkip().hasSummaryContaining("accepts no mail");
+    }
+
+    @Test
+    void aNullMxBesideRealHostsIsLeftOutAndTheHostsAreChecked() {
+        Result result = check("halfnull.test");
+        assertThat(result).isPass().hasSummaryContaining("every MX host of halfnull.test")
+                .hasDetail("mx", List.of("0 .", "10 good1.mx.test"));
+        assertThat(hostLines(result)).hasSize(1);
+    }
+
+    @Test
+    void aTemplateDomainSkipsWithoutConnectingToAnybodysMailHosts() {
+        assertThat(check("your-domain.com")).isSkip().hasSummaryContaining("'your-domain.com' is a template");
     }
 
     @Test
