@@ -1,6 +1,7 @@
 package dev.preflight.email.internal;
 
 import dev.preflight.net.CertificateVerdict;
+import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.net.Network;
 import dev.preflight.net.NetworkFailures;
 import dev.preflight.net.TlsSession;
@@ -122,7 +123,9 @@ public final class MxStartTls {
             return MxVerdict.error(host, where, "IPv6 address unreachable from this machine ("
                     + NetworkFailures.describe(e, endpoint(address, port)) + ")", true, e);
         }
-        return MxVerdict.error(host, where, NetworkFailures.describe(e, endpoint(address, port)), true, e);
+        // With no time left the connection was never tried: that hints at nothing about the port.
+        boolean tried = !(e instanceof DeadlineExceededException);
+        return MxVerdict.error(host, where, NetworkFailures.describe(e, endpoint(address, port)), tried, e);
     }
 
     private static String daysLeft(long days) {
