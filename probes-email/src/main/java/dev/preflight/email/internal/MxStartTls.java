@@ -55,7 +55,7 @@ public final class MxStartTls {
             return converse(network, smtp, host, where);
         } catch (MalformedReplyException e) {
             return MxVerdict.of(host, where, Status.FAIL, "does not answer in SMTP: " + e.getMessage(),
-                    "Make port " + port + " of " + host + " the mail server's.");
+                    "Let port " + port + " of " + host + " be served by its mail server, not another service.");
         } catch (RefusedException e) {
             return MxVerdict.error(host, where, "refuses a session from this machine (" + e.reply() + "), as mail"
                     + " servers do to addresses on a blocklist: check from another network", false, e);
