@@ -78,6 +78,21 @@ public final class SmtpDialogue implements AutoCloseable {
         return open(network, host, network.connect(address, port), false);
     }
 
+    /**
+     * Speaks plain SMTP over a socket the caller connected, and reads the greeting: for a probe that
+     * must tell a connection that could not be made (a port blocked on the way) from a server that
+     * does not greet.
+     *
+     * @param network the check's network
+     * @param host the host name the client means, for SNI and the certificate
+     * @param connected a socket from {@link Network#connect}; closed with the dialogue, or on failure
+     * @return the open conversation
+     * @throws IOException if the server does not greet in time or does not speak SMTP
+     */
+    public static SmtpDialogue open(Network network, String host, Socket connected) throws IOException {
+        return open(network, host, connected, false);
+    }
+
     private static SmtpDialogue open(Network network, String host, Socket plain, boolean implicitTls)
             throws IOException {
         SmtpDialogue dialogue = null;
