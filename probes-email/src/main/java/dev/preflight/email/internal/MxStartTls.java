@@ -120,8 +120,9 @@ public final class MxStartTls {
         String where = address.getHostAddress();
         if (address instanceof Inet6Address && !(e instanceof ConnectException) && !NetworkFailures.isTimeout(e)) {
             // No IPv6 route from here says nothing about the host; senders with IPv6 still reach it.
-            return MxVerdict.error(host, where, "IPv6 address unreachable from this machine ("
-                    + NetworkFailures.describe(e, endpoint(address, port)) + ")", true, e);
+            // Not checked, then: MxVerdicts makes it an ERROR only when it leaves its host unverified.
+            return new MxVerdict(host, where, Status.SKIP, "not checked: no IPv6 route from this machine ("
+                    + NetworkFailures.describe(e, endpoint(address, port)) + ")", null, true, e);
         }
         // With no time left the connection was never tried: that hints at nothing about the port.
         boolean tried = !(e instanceof DeadlineExceededException);

@@ -26,11 +26,12 @@ public final class MxVerdicts {
      * @param mail where its mail goes
      * @param unchecked the hosts beyond the cap, not checked
      * @param port the port checked
-     * @param verdicts one per address tried, or per host with no address, in preference order; not empty
+     * @param found one per address tried, or per host with no address, in preference order; not empty
      * @return the probe's result
      */
     public static Result fold(String domain, MailHosts mail, List<String> unchecked, int port,
-            List<MxVerdict> verdicts) {
+            List<MxVerdict> found) {
+        List<MxVerdict> verdicts = unverifiedHostsAsErrors(found);
         boolean implicit = mail.source() == MailHosts.Source.IMPLICIT_MX;
         Status worst = verdicts.stream().map(MxVerdict::status).max(Comparator.comparingInt(Status::severity))
                 .orElseThrow();
@@ -59,7 +60,8 @@ public final class MxVerdicts {
                 result.summary("every MX host of " + domain + " offers STARTTLS with a valid certificate: " + hosts);
             }
         } else {
-            List<MxVerdict> problems = verdicts.stream().filter(v -> v.status() != Status.PASS).toList();
+            List<MxVerdict> problems = verdicts.stream()
+                    .filter(v -> v.status() != Status.PASS && v.status() != Status.SKIP).toList();
             MxVerdict first = problems.stream().filter(v -> v.status() == worst).findFirst().orElseThrow();
             int more = problems.size() - 1;
             result = Result.builder(worst).subject(domain)
@@ -83,6 +85,19 @@ public final class MxVerdicts {
                 .detail("hosts", lines)
                 .detail("notChecked", unchecked.isEmpty() ? null : unchecked)
                 .build();
+    }
+
+    /**
+     * An address not checked (an IPv6 address with no route from here) decides nothing while another
+     * address of its host was checked; a host with no address checked at all is an ERROR: unverified.
+     */
+    private static List<MxVerdict> unverifiedHostsAsErrors(List<MxVerdict> verdicts) {
+        Set<String> checked = new java.util.HashSet<>();
+        verdicts.stream().filter(v -> v.status() != Status.SKIP).forEach(v -> checked.add(v.host()));
+        return verdicts.stream().map(v -> v.status() == Status.SKIP && !checked.contains(v.host())
+                ? MxVerdict.error(v.host(), v.address(), v.finding().replaceFirst("^not checked: ", "cannot check: "),
+                        v.unconnected(), v.cause())
+                : v).toList();
     }
 
     private static void add(Set<String> fixes, String remediation) {

@@ -108,7 +108,8 @@ class SmtpDialogueTest {
                     () -> SmtpDialogue.open(network(port, Duration.ofMillis(500)),
                             new SmtpEndpoint("127.0.0.1", port, false, java.util.Optional.empty(),
                                     java.util.Optional.empty())));
-            assertThat(NetworkFailures.isTimeout(e)).as(e.toString()).isTrue();
+            // The read times out, or the deadline's cancellation closes the socket first: either ends it.
+            assertThat(NetworkFailures.isTimeout(e) || "Socket closed".equals(e.getMessage())).as(e.toString()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
     }
