@@ -7,6 +7,7 @@
  * {@code dns.records} that the names a launch needs resolve as expected and the last change has
  * reached every name server, and {@code dns.dnssec} that the zone validates with DNSSEC (asked
  * through {@link dev.preflight.net.DnsMessages}, whole messages with their signatures).
- * Each probe checks targets of kind {@code domain}.
+ * Each probe checks targets of kind {@code domain}. {@link dev.preflight.dns.SpfEvaluator} is the
+ * RFC 7208 {@code check_host()} other modules ask whether a domain's SPF authorises an address.
  */
 package dev.preflight.dns;

@@ -160,7 +160,7 @@ public final class SpfRecord {
                     parsed.problems.add("'" + name + "' needs ':' and a domain");
                 } else {
                     spec = after.substring(1);
-                    domainSpec(spec, false).ifPresent(parsed.problems::add);
+                    domainSpec(spec).ifPresent(parsed.problems::add);
                 }
             }
             case "a", "mx" -> {
@@ -170,7 +170,7 @@ public final class SpfRecord {
                     m.matches();
                     spec = m.group(1);
                     cidrs = after.substring(1 + spec.length());
-                    domainSpec(spec, false).ifPresent(parsed.problems::add);
+                    domainSpec(spec).ifPresent(parsed.problems::add);
                 }
                 dualCidr(cidrs, cidr).ifPresent(parsed.problems::add);
             }
@@ -179,7 +179,7 @@ public final class SpfRecord {
                     parsed.problems.add("'ptr' takes no CIDR length");
                 } else if (after.startsWith(":")) {
                     spec = after.substring(1);
-                    domainSpec(spec, false).ifPresent(parsed.problems::add);
+                    domainSpec(spec).ifPresent(parsed.problems::add);
                 }
             }
             case "ip4", "ip6" -> {
@@ -204,8 +204,9 @@ public final class SpfRecord {
 
     private static Parsed modifier(Parsed parsed, String token, String name, String value, int position, int offset) {
         switch (name) {
-            case "redirect" -> domainSpec(value, false).ifPresent(parsed.problems::add);
-            case "exp" -> domainSpec(value, true).ifPresent(parsed.problems::add);
+            case "redirect" -> domainSpec(value).ifPresent(parsed.problems::add);
+            // c, r and t belong to the explanation text exp= points at, not to its domain-spec (RFC 7208 7.1).
+            case "exp" -> domainSpec(value).ifPresent(parsed.problems::add);
             default -> macroString(value, true).ifPresent(parsed.problems::add);
         }
         if (parsed.problems.isEmpty()) {
@@ -302,14 +303,13 @@ public final class SpfRecord {
 
     /**
      * @param spec a domain-spec (RFC 7208 7.1): a macro-string ending in a top label or a macro
-     * @param expOnlyLetters whether c, r and t may be used (only in exp, RFC 7208 7.2)
-     * @return what is wrong with it, if anything
+     * @return what is wrong with it, if anything; c, r and t are explanation text's alone (RFC 7208 7.1)
      */
-    static Optional<String> domainSpec(String spec, boolean expOnlyLetters) {
+    static Optional<String> domainSpec(String spec) {
         if (spec.isEmpty()) {
             return Optional.of("no domain after the ':' or '='");
         }
-        Optional<String> macros = macroString(spec, expOnlyLetters);
+        Optional<String> macros = macroString(spec, false);
         if (macros.isPresent()) {
             return macros;
         }
@@ -406,7 +406,7 @@ public final class SpfRecord {
             return Optional.of("unknown macro letter '" + body.charAt(0) + "'");
         }
         if ("crt".indexOf(letter) >= 0 && !expOnlyLetters) {
-            return Optional.of("'" + letter + "' may only be used in exp (RFC 7208 7.2)");
+            return Optional.of("'" + letter + "' may only be used in explanation text (RFC 7208 7.1)");
         }
         int k = 1;
         int digitsStart = k;

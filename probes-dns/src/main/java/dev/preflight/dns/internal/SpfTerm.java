@@ -26,6 +26,19 @@ public record SpfTerm(int position, int offset, String text, boolean modifier, c
         };
     }
 
+    /**
+     * @return the address of an {@code ip4} or {@code ip6} mechanism as written, without its prefix
+     *     length, e.g. {@code 192.0.2.0} of {@code -ip4:192.0.2.0/24}; null for other terms
+     */
+    public String network() {
+        if (modifier || !(name.equals("ip4") || name.equals("ip6"))) {
+            return null;
+        }
+        String argument = text.substring(text.indexOf(':') + 1);
+        int slash = argument.indexOf('/');
+        return slash < 0 ? argument : argument.substring(0, slash);
+    }
+
     /** @return e.g. {@code term 2 'foo:bar' (character 13)} */
     public String where() {
         return "term " + position + " '" + text + "' (character " + offset + ")";
