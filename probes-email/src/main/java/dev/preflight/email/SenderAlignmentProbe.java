@@ -27,6 +27,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -91,8 +92,8 @@ public final class SenderAlignmentProbe extends SmtpProbe {
     @Override
     Result check(ProbeContext context, SmtpEndpoint endpoint) throws Exception {
         ProbeSettings settings = context.settings();
-        Optional<String> written = settings.string("from").or(() -> context.target().attribute("from"))
-                .filter(f -> !f.isBlank());
+        Optional<String> written = settings.string("from").filter(f -> !f.isBlank())
+                .or(() -> context.target().attribute("from").filter(f -> !f.isBlank()));
         if (written.isEmpty()) {
             return Result.skip("no From address configured (set smtp.sender-alignment.from, or SMTP_FROM, EMAIL_FROM"
                     + " or MAIL_FROM_ADDRESS in the env file)");
@@ -122,8 +123,8 @@ public final class SenderAlignmentProbe extends SmtpProbe {
                     .build();
         } catch (IOException e) {
             // The DNS layer's own words: which server did not answer which question before the deadline.
-            return Result.builder(Status.ERROR).subject(from.domain()).summary(String.valueOf(e.getMessage()))
-                    .cause(e).build();
+            String reason = e.getMessage() != null ? e.getMessage() : NetworkFailures.describe(e, dns.describe());
+            return Result.builder(Status.ERROR).subject(from.domain()).summary(reason).cause(e).build();
         }
     }
 
@@ -134,15 +135,17 @@ public final class SenderAlignmentProbe extends SmtpProbe {
                 in.provider);
         SpfReading spf = SpfReading.of(dns, out, in.envelopeDomain);
         DkimReading dkim = DkimReading.of(dns, from.domain(), dmarc.organisationalDomain(), in.selectors, relaxedDkim);
+        boolean outboundKnown = out.kind() != OutboundAddresses.Kind.UNKNOWN_RELAY
+                && out.kind() != OutboundAddresses.Kind.PRIVATE;
         DmarcReading alignment = DmarcReading.of(dmarc, new DmarcReading.Evidence(from.domain(), in.envelopeDomain,
-                in.envelopeKnown, out.relay(), spf, dkim));
+                in.envelopeKnown, outboundKnown, out.relay(), spf, dkim));
         List<Part> parts = List.of(spf.part(), dkim.part(), alignment.part());
 
         Status status = parts.stream().map(Part::status).reduce(Status.PASS, Status::worst);
         Result.Builder result = Result.builder(status).subject(from.domain())
                 .detail("from", from.address()).detail("fromDomain", from.domain())
                 .detail("envelopeDomain", in.envelopeDomain).detail("relay", out.relay())
-                .detail("outbound", out.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .detail("outbound", out.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .detail("outboundAddresses", out.addresses().stream().map(InetAddress::getHostAddress).toList())
                 .detail("spf", spf.part().lines()).detail("dkim", dkim.part().lines())
                 .detail("dmarc", alignment.part().lines()).detail("dkimKeys", dkim.aligned())

@@ -59,6 +59,13 @@ class SenderAlignmentProbeTest {
                 .zone(DnsZone.named("elsewhere.test").a("relay", "127.0.0.28"))
                 .zone(DnsZone.named("client.test").txt("@", "v=spf1 ip4:127.0.0.99 -all").txt("s1._domainkey", key)
                         .txt("_dmarc", REJECT + "client.test"))
+                .zone(DnsZone.named("neutral.test").a("mail", "127.0.0.29").txt("@", "v=spf1 ?all")
+                        .txt("_dmarc", "v=DMARC1; p=quarantine"))
+                .zone(DnsZone.named("testing.test").a("mail", "127.0.0.30").txt("@", "v=spf1 a:mail.testing.test -all")
+                        .txt("s1._domainkey", key.replace("k=rsa;", "k=rsa; t=y;")).txt("_dmarc", REJECT + "testing.test"))
+                .zone(DnsZone.named("lan.test").a("relay", "10.1.2.3"))
+                .zone(DnsZone.named("broken.test").a("mail", "127.0.0.31").txt("@", "v=spf1 ip4:127.0.0.31 foo:bar -all")
+                        .txt("s1._domainkey", key).txt("_dmarc", REJECT + "broken.test"))
                 .start();
     }
 
@@ -141,11 +148,46 @@ class SenderAlignmentProbeTest {
     }
 
     @Test
+    void aNeutralSpfWithoutDkimUnderQuarantineMeansMailWillBeQuarantined() {
+        Result result = check("smtp://mail.neutral.test", "no-reply@neutral.test");
+
+        // Neutral is a definite answer about the relay's address: SPF cannot align, and no key can either.
+        assertThat(result).isFail().hasSummaryContaining("dmarc: mail from mail.neutral.test will be quarantined"
+                + " (p=quarantine)").hasSummaryContaining("(also spf WARN, dkim WARN)");
+        assertThat((List<?>) result.details().get("parts")).element(0).asString()
+                .isEqualTo("spf: WARN 127.0.0.29 gets neutral from neutral.test's SPF (matched ?all): no SPF protection"
+                        + " for mail from mail.neutral.test");
+    }
+
+    @Test
+    void aKeyInTestingModeCannotAlignButSpfStillDoes() {
+        Result result = check("smtp://mail.testing.test", "no-reply@testing.test");
+
+        assertThat(result).isWarn().hasSummaryContaining("dkim: no usable DKIM key for testing.test at selector s1"
+                + " (s1._domainkey.testing.test: t=y")
+                .hasDetail("dkimKeys", List.of());
+        assertThat((List<?>) result.details().get("parts")).element(2).asString()
+                .isEqualTo("dmarc: PASS mail can pass DMARC (p=reject) through SPF");
+    }
+
+    @Test
+    void anSpfRecordThatCannotBeEvaluatedFails() {
+        assertThat(check("smtp://mail.broken.test", "no-reply@broken.test")).isFail()
+                .hasSummaryContaining("spf: broken.test's SPF cannot be evaluated (permerror)");
+    }
+
+    @Test
+    void aRelayOnAPrivateNetworkWarnsThatItsPublicAddressIsUnknown() {
+        assertThat(check("smtp://relay.lan.test", "no-reply@shop.test")).isWarn().hasDetail("outbound", "private")
+                .hasSummaryContaining("relay.lan.test is on this machine or a private network");
+    }
+
+    @Test
     void noDmarcRecordWarns() {
         Result result = check("smtp://mail.nodmarc.test", "no-reply@nodmarc.test");
 
-        assertThat(result).isWarn().hasSummary("dmarc: no DMARC record at _dmarc.nodmarc.test: receivers apply no policy"
-                + " to mail from nodmarc.test").hasRemediationContaining("v=DMARC1; p=none");
+        assertThat(result).isWarn().hasSummary("dmarc: no DMARC record at _dmarc.nodmarc.test: receivers apply no"
+                + " policy to mail from nodmarc.test").hasRemediationContaining("v=DMARC1; p=none");
     }
 
     @Test
@@ -161,7 +203,8 @@ class SenderAlignmentProbeTest {
         Result result = kit("smtp://relay.elsewhere.test", "no-reply@client.test")
                 .setting("outbound-addresses", "127.0.0.99").run().result();
 
-        assertThat(result).isPass().hasDetail("outbound", "stated").hasDetail("outboundAddresses", List.of("127.0.0.99"));
+        assertThat(result).isPass().hasDetail("outbound", "stated")
+                .hasDetail("outboundAddresses", List.of("127.0.0.99"));
     }
 
     @Test
@@ -182,7 +225,8 @@ class SenderAlignmentProbeTest {
         Result documentation = check("smtp://mail.shop.test", "no-reply@example.com");
 
         assertThat(template).isFail().hasSummary("the From domain 'yourdomain.com' is a template placeholder");
-        assertThat(documentation).isFail().hasSummaryContaining("the From domain 'example.com' is a documentation domain");
+        assertThat(documentation).isFail()
+                .hasSummaryContaining("the From domain 'example.com' is a documentation domain");
     }
 
     @Test
@@ -198,8 +242,8 @@ class SenderAlignmentProbeTest {
 
     @Test
     void aSettingThatIsNotAnAddressIsReported() {
-        Result result = kit("smtp://mail.shop.test", "no-reply@shop.test").setting("outbound-addresses", "mail.shop.test")
-                .run().result();
+        Result result = kit("smtp://mail.shop.test", "no-reply@shop.test")
+                .setting("outbound-addresses", "mail.shop.test").run().result();
 
         assertThat(result).isError().hasSummaryContaining("smtp.sender-alignment.outbound-addresses");
     }

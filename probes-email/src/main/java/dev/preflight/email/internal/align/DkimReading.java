@@ -30,7 +30,8 @@ public record DkimReading(Part part, List<String> aligned) {
     /**
      * @param dns the check's resolver
      * @param fromDomain the From domain
-     * @param orgDomain its organisational domain, looked under when {@code relaxed} and nothing is under the From domain
+     * @param orgDomain its organisational domain, looked under when {@code relaxed} and nothing usable is
+     *     under the From domain
      * @param configured the selectors configured; empty to try {@link DkimSelectors#COMMON}
      * @param relaxed whether the DMARC policy aligns DKIM relaxed ({@code adkim=r})
      * @return the reading
@@ -58,11 +59,12 @@ public record DkimReading(Part part, List<String> aligned) {
         if (scan.usable.isEmpty()) {
             if (!scan.failures.isEmpty()) {
                 return new DkimReading(new Part("dkim", Status.ERROR, "the DNS server could not answer TXT "
-                        + String.join(", ", scan.failures), lines, "Check that the DNS servers answer, then run again."),
-                        List.of());
+                        + String.join(", ", scan.failures), lines,
+                        "Check that the DNS servers answer, then run again."), List.of());
             }
-            return new DkimReading(new Part("dkim", Status.WARN, "no usable DKIM key for " + fromDomain + " at " + tried,
-                    lines, "Enable DKIM signing for " + fromDomain + " at your mail provider or signer and publish its"
+            String why = scan.problems.isEmpty() ? "" : " (" + Problem.worstFirst(scan.problems).get(0).text() + ")";
+            return new DkimReading(new Part("dkim", Status.WARN, "no usable DKIM key for " + fromDomain + " at "
+                    + tried + why, lines, "Enable DKIM signing for " + fromDomain + " at your mail provider or signer and publish its"
                             + " key; if it already signs, set smtp.sender-alignment.selectors to the s= of a"
                             + " DKIM-Signature header."), List.of());
         }

@@ -19,9 +19,21 @@ import java.util.Optional;
  */
 public record DmarcReading(Part part) {
 
-    /** What the other two readings established, and about which envelope domain. */
-    public record Evidence(String fromDomain, String envelopeDomain, boolean envelopeKnown, String relay,
-            SpfReading spf, DkimReading dkim) {
+    /**
+     * What the other two readings established, and how sure they are.
+     *
+     * @param fromDomain the From domain
+     * @param envelopeDomain the envelope (MAIL FROM) domain SPF was checked for
+     * @param envelopeKnown false when a provider sends with its own envelope domain unless set up
+     *     otherwise, and no {@code envelope-domain} says it was
+     * @param outboundKnown false when the addresses evaluated are only a guess (another organisation's
+     *     relay, or one on a private network): a failing SPF then proves nothing
+     * @param relay the relay's name, for messages
+     * @param spf the SPF reading
+     * @param dkim the DKIM reading
+     */
+    public record Evidence(String fromDomain, String envelopeDomain, boolean envelopeKnown, boolean outboundKnown,
+            String relay, SpfReading spf, DkimReading dkim) {
     }
 
     /**
@@ -57,7 +69,8 @@ public record DmarcReading(Part part) {
             return warn("no DMARC record at " + where + ": receivers apply no policy to mail from "
                     + evidence.fromDomain() + (aligns ? "" : ", and it would not align"), lines,
                     "Publish 'v=DMARC1; p=none; rua=mailto:dmarc-reports@" + evidence.fromDomain() + "' at _dmarc."
-                            + evidence.fromDomain() + ", check the reports, then enforce (dns.dmarc checks the record).");
+                            + evidence.fromDomain() + ", check the reports, then enforce (dns.dmarc checks the"
+                            + " record).");
         }
         if (found.records().size() > 1) {
             return warn(found.records().size() + " DMARC records at _dmarc." + found.recordDomain()
@@ -68,20 +81,21 @@ public record DmarcReading(Part part) {
                     "Fix the record's p= (dns.dmarc names what is wrong).");
         }
         if (aligns) {
-            return new DmarcReading(new Part("dmarc", Status.PASS, "mail can pass DMARC (p=" + policy.get() + ") through "
-                    + (dkimGap.isEmpty() ? "DKIM" + (spfGap.isEmpty() ? " and SPF" : "") : "SPF"), lines, ""));
+            String through = dkimGap.isEmpty() ? "DKIM" + (spfGap.isEmpty() ? " and SPF" : "") : "SPF";
+            return new DmarcReading(new Part("dmarc", Status.PASS, "mail can pass DMARC (p=" + policy.get()
+                    + ") through " + through, lines, ""));
         }
         String why = "neither SPF (" + spfGap + ") nor DKIM (" + dkimGap + ") aligns with " + evidence.fromDomain();
         String fix = "Publish the DKIM key your relay signs with for " + evidence.fromDomain() + " (and have it sign"
                 + " with d=" + evidence.fromDomain() + "), or authorise it in the SPF of an aligned envelope domain.";
-        Status readings = evidence.spf().part().status().worst(evidence.dkim().part().status());
-        if (readings == Status.ERROR) {
+        if (evidence.spf().part().status() == Status.ERROR || evidence.dkim().part().status() == Status.ERROR) {
             return new DmarcReading(new Part("dmarc", Status.ERROR, "could not tell whether mail aligns for DMARC: "
                     + why, lines, fix));
         }
-        boolean unsure = evidence.spf().part().status() == Status.WARN || !evidence.envelopeKnown();
+        boolean unsure = !evidence.outboundKnown() || !evidence.envelopeKnown();
         if (policy.get().equals("none")) {
-            return warn("mail from " + evidence.relay() + " would fail DMARC (p=none only reports it): " + why, lines, fix);
+            return warn("mail from " + evidence.relay() + " would fail DMARC (p=none only reports it): " + why, lines,
+                    fix);
         }
         if (unsure) {
             return warn("DMARC alignment is not shown (p=" + policy.get() + "): " + why, lines, fix);
@@ -93,7 +107,8 @@ public record DmarcReading(Part part) {
 
     private static String spfGap(Evidence evidence, String mode) {
         if (!evidence.spf().authorised()) {
-            return "it does not pass for " + evidence.envelopeDomain();
+            return (evidence.outboundKnown() ? "it does not pass for " : "it is not shown to pass for ")
+                    + evidence.envelopeDomain();
         }
         String envelope = evidence.envelopeDomain();
         String from = evidence.fromDomain();

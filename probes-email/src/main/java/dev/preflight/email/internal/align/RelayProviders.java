@@ -29,15 +29,18 @@ public final class RelayProviders {
                         Envelope.PROVIDER),
                 // Postmark's SPF guide (quoted by sendmarc.com/spf/spf-postmark): include:spf.mtasv.net.
                 entry("smtp(-broadcasts)?\\.postmarkapp\\.com", "Postmark", "spf.mtasv.net", Envelope.PROVIDER),
-                // Google Workspace Admin Help "Set up SPF" (quoted by intodns.ai, mimecast.com): include:_spf.google.com ~all.
+                // Google Workspace Admin Help "Set up SPF" (quoted by intodns.ai, mimecast.com):
+                // include:_spf.google.com.
                 entry("smtp(-relay)?\\.gmail\\.com", "Google Workspace", "_spf.google.com", Envelope.FROM_DOMAIN),
-                // Microsoft 365 SPF set-up (quoted by emailauth.io, mailermonk.com): include:spf.protection.outlook.com.
+                // Microsoft 365 SPF set-up (quoted by emailauth.io, mailermonk.com):
+                // include:spf.protection.outlook.com.
                 entry("smtp\\.office365\\.com", "Microsoft 365", "spf.protection.outlook.com", Envelope.FROM_DOMAIN),
                 // documentation.mailjet.com "Authenticating domains with SPF and DKIM": include:spf.mailjet.com.
                 entry("in(-v3)?\\.mailjet\\.com", "Mailjet", "spf.mailjet.com", Envelope.PROVIDER),
                 // developers.sparkpost.com/api/smtp (hosts) and sparkpost.com "SPF" (include:sparkpostmail.com).
                 entry("smtp(\\.eu)?\\.sparkpostmail\\.com", "SparkPost", "sparkpostmail.com", Envelope.PROVIDER),
-                // Zoho Mail Help "SPF configuration" (quoted by spfcreator.com): include:zoho.com (US), include:zoho.eu (EU data centre).
+                // Zoho Mail Help "SPF configuration" (quoted by spfcreator.com): include:zoho.com (US),
+                // include:zoho.eu (EU data centre).
                 entry("smtp(pro)?\\.zoho\\.com", "Zoho Mail", "zoho.com", Envelope.FROM_DOMAIN),
                 entry("smtp(pro)?\\.zoho\\.eu", "Zoho Mail (EU)", "zoho.eu", Envelope.FROM_DOMAIN),
                 // resend.com/docs/send-with-smtp (host) and dmarc.wiki/resend: SPF include:amazonses.com on the
@@ -46,7 +49,8 @@ public final class RelayProviders {
                         new RelayProvider("Resend", "amazonses.com", Envelope.SUBDOMAIN, Optional.of("send"))));
     }
 
-    private static Map.Entry<Pattern, RelayProvider> entry(String host, String name, String include, Envelope envelope) {
+    private static Map.Entry<Pattern, RelayProvider> entry(String host, String name, String include,
+            Envelope envelope) {
         return Map.entry(Pattern.compile(host), new RelayProvider(name, include, envelope, Optional.empty()));
     }
 

@@ -93,16 +93,16 @@ public record SpfReading(Part part, boolean authorised) {
             case NEUTRAL -> new Verdict(Status.WARN, ip + " gets neutral from " + domain + "'s SPF" + matched
                     + ": no SPF protection for mail from " + out.relay(), "Add " + authorise(out, address) + " to "
                     + domain + "'s SPF record and end it with -all (or ~all).");
-            case FAIL, SOFTFAIL -> out.kind() == Kind.UNKNOWN_RELAY
-                    ? new Verdict(Status.WARN, ip + " (" + out.relay() + ") gets " + result + " from " + domain
-                            + "'s SPF" + matched + "; if " + out.relay() + " sends from other addresses, add its include",
-                            "If " + out.relay() + " is your relay, add the SPF include its documentation gives to " + domain
-                                    + "'s record, then set smtp.sender-alignment.provider-include to it (or"
-                                    + " outbound-addresses) so that this check knows where its mail leaves from.")
-                    : new Verdict(Status.FAIL, ip + " (" + describeSource(out, address) + ") gets " + result + " from " + domain
-                            + "'s SPF" + matched + ": receivers " + (found.result() == SpfResult.FAIL ? "reject or"
-                            + " junk" : "mark") + " its mail", "Add " + authorise(out, address) + " to " + domain
-                            + "'s SPF record, before its all.");
+            case FAIL, SOFTFAIL -> out.kind() == Kind.UNKNOWN_RELAY ? new Verdict(Status.WARN, ip + " ("
+                    + out.relay() + ") gets " + result + " from " + domain + "'s SPF" + matched + "; if " + out.relay()
+                    + " sends from other addresses, add its include", "If " + out.relay() + " is your relay, add the"
+                    + " SPF include its documentation gives to " + domain + "'s record, then set"
+                    + " smtp.sender-alignment.provider-include to it (or outbound-addresses) so that this check knows"
+                    + " where its mail leaves from.")
+                    : new Verdict(Status.FAIL, ip + " (" + describeSource(out, address) + ") gets " + result + " from "
+                    + domain + "'s SPF" + matched + ": receivers " + (found.result() == SpfResult.FAIL
+                    ? "reject or junk" : "mark") + " its mail", "Add " + authorise(out, address) + " to " + domain
+                    + "'s SPF record, before its all.");
         };
     }
 
