@@ -26,6 +26,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -154,8 +155,11 @@ public final class SenderAlignmentProbe extends SmtpProbe {
             return result.summary(from.domain() + " aligns through " + out.relay() + ": " + spf.part().summary() + "; "
                     + dkim.part().summary() + "; " + alignment.part().summary()).build();
         }
+        // Worst first; among equals the DMARC reading, which says what receivers will do, then its causes.
         List<Part> ordered = parts.stream().filter(p -> p.status() != Status.PASS)
-                .sorted((a, b) -> Integer.compare(b.status().severity(), a.status().severity())).toList();
+                .sorted(Comparator.comparingInt((Part p) -> -p.status().severity())
+                        .thenComparing(p -> !p.name().equals("dmarc")))
+                .toList();
         Part worst = ordered.get(0);
         List<String> others = ordered.stream().skip(1).map(p -> p.name() + " " + p.status()).toList();
         return result.summary(worst.name() + ": " + worst.summary() + (others.isEmpty() ? ""

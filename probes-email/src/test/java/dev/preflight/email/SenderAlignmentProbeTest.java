@@ -45,9 +45,6 @@ class SenderAlignmentProbeTest {
                         .txt("s1._domainkey", key).txt("_dmarc", REJECT + "shop.test"))
                 .zone(DnsZone.named("outside.test").a("mail", "127.0.0.22").txt("@", "v=spf1 ip4:127.0.0.99 -all")
                         .txt("s1._domainkey", key).txt("_dmarc", REJECT + "outside.test"))
-                .zone(DnsZone.named("relayco.test").a("smtp", "127.0.0.23")
-                        .txt("_spf", "v=spf1 ip4:192.0.2.0/24 include:_more.relayco.test -all")
-                        .txt("_more", "v=spf1 ip6:2001:db8:5::/48 -all"))
                 .zone(DnsZone.named("customer.test").txt("@", "v=spf1 include:_spf.relayco.test -all")
                         .txt("s1._domainkey", key).txt("_dmarc", REJECT + "customer.test"))
                 .zone(DnsZone.named("forgot.test").txt("@", "v=spf1 ip4:203.0.113.0/24 -all")
@@ -63,6 +60,16 @@ class SenderAlignmentProbeTest {
                         .txt("_dmarc", "v=DMARC1; p=quarantine"))
                 .zone(DnsZone.named("testing.test").a("mail", "127.0.0.30").txt("@", "v=spf1 a:mail.testing.test -all")
                         .txt("s1._domainkey", key.replace("k=rsa;", "k=rsa; t=y;")).txt("_dmarc", REJECT + "testing.test"))
+                .zone(DnsZone.named("relayco.test").a("smtp", "127.0.0.23")
+                        .txt("_spf", "v=spf1 ip4:192.0.2.0/24 include:_more.relayco.test -all")
+                        .txt("_more", "v=spf1 ip6:2001:db8:5::/48 -all")
+                        .txt("_dyn", "v=spf1 exists:%{i}._ok.relayco.test -all"))
+                .zone(DnsZone.named("dyncustomer.test").txt("@", "v=spf1 include:_dyn.relayco.test -all")
+                        .txt("s1._domainkey", key).txt("_dmarc", REJECT + "dyncustomer.test"))
+                // A stand-in for SendGrid's include, so that the built-in provider table is what is tested.
+                .zone(DnsZone.named("sendgrid.net").a("smtp", "127.0.0.32").txt("@", "v=spf1 ip4:192.0.2.128/25 -all"))
+                .zone(DnsZone.named("esp.test").txt("@", "v=spf1 include:sendgrid.net -all")
+                        .txt("em", "v=spf1 include:sendgrid.net -all").txt("_dmarc", REJECT + "esp.test"))
                 .zone(DnsZone.named("lan.test").a("relay", "10.1.2.3"))
                 .zone(DnsZone.named("broken.test").a("mail", "127.0.0.31").txt("@", "v=spf1 ip4:127.0.0.31 foo:bar -all")
                         .txt("s1._domainkey", key).txt("_dmarc", REJECT + "broken.test"))
@@ -136,10 +143,43 @@ class SenderAlignmentProbeTest {
     }
 
     @Test
+    void aProviderWhoseRecordListsNoRangesPassesWhenItsIncludeIsThere() {
+        Result result = kit("smtp://smtp.relayco.test", "orders@dyncustomer.test")
+                .setting("provider-include", "_dyn.relayco.test").run().result();
+
+        assertThat(result).isPass().hasDetail("outboundAddresses", List.of())
+                .hasSummaryContaining("dyncustomer.test's SPF includes _dyn.relayco.test");
+    }
+
+    @Test
+    void anEspSendingWithItsOwnEnvelopeDomainAndNoDkimIsNotShownToAlign() {
+        Result result = check("smtp://apikey:pw@smtp.sendgrid.net:587", "orders@esp.test");
+
+        // SPF passes for the provider's addresses, but SendGrid's default envelope domain is its own.
+        assertThat(result).isWarn().hasDetail("relay", "SendGrid")
+                .hasSummaryContaining("dmarc: DMARC alignment is not shown (p=reject): neither SPF (SendGrid sends"
+                        + " with its own envelope domain unless a custom one under esp.test is set up");
+        assertThat((List<?>) result.details().get("parts")).element(0).asString()
+                .startsWith("spf: PASS esp.test's SPF authorises SendGrid (1 address sampled from include:sendgrid.net)");
+    }
+
+    @Test
+    void aCustomEnvelopeDomainThatPassesAligns() {
+        Result result = kit("smtp://smtp.sendgrid.net", "orders@esp.test").setting("envelope-domain", "em.esp.test")
+                .run().result();
+
+        // dkim still WARNs (no key), but DMARC can align through SPF on em.esp.test (relaxed).
+        assertThat(result).isWarn().hasDetail("envelopeDomain", "em.esp.test")
+                .hasSummaryContaining("dkim: no usable DKIM key for esp.test at selector s1");
+        assertThat((List<?>) result.details().get("parts")).element(2).asString()
+                .isEqualTo("dmarc: PASS mail can pass DMARC (p=reject) through SPF");
+    }
+
+    @Test
     void noDkimKeyUnderRejectWithSpfFailingMeansMailWillBeRejected() {
         Result result = check("smtp://mail.unsigned.test", "no-reply@unsigned.test");
 
-        assertThat(result).isFail().hasSummaryContaining("(also dmarc FAIL, dkim WARN)");
+        assertThat(result).isFail().hasSummaryContaining("(also spf FAIL, dkim WARN)");
         assertThat((List<?>) result.details().get("parts")).element(2).asString()
                 .startsWith("dmarc: FAIL mail from mail.unsigned.test will be rejected (p=reject): neither SPF (it does"
                         + " not pass for unsigned.test) nor DKIM (no usable DKIM key for unsigned.test at selector s1)"

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether the envelope domain's SPF policy authorises the addresses a relay sends from: RFC 7208
@@ -119,7 +120,7 @@ public record SpfReading(Part part, boolean authorised) {
             SpfLookups walk = SpfLookups.walk(dns, domain, SpfRecord.parse(fetched.single().get()));
             lines.addAll(walk.tree());
             included = walk.tree().stream().map(String::strip)
-                    .anyMatch(t -> t.toLowerCase(Locale.ROOT).matches("\\+?include:" + include.replace(".", "\\.")
+                    .anyMatch(t -> t.toLowerCase(Locale.ROOT).matches("\\+?include:" + Pattern.quote(include)
                             + "\\.?( .*)?"));
         }
         if (included) {
