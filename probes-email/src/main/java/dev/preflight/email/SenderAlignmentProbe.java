@@ -1,15 +1,13 @@
 package dev.preflight.email;
 
-import dev.preflight.dns.internal.DkimSelectors;
 import dev.preflight.dns.internal.DmarcLookup;
 import dev.preflight.email.internal.SmtpEndpoint;
+import dev.preflight.email.internal.align.AlignmentSettings;
 import dev.preflight.email.internal.align.DkimReading;
 import dev.preflight.email.internal.align.DmarcReading;
 import dev.preflight.email.internal.align.FromAddress;
 import dev.preflight.email.internal.align.OutboundAddresses;
 import dev.preflight.email.internal.align.Part;
-import dev.preflight.email.internal.align.RelayProvider;
-import dev.preflight.email.internal.align.RelayProviders;
 import dev.preflight.email.internal.align.SpfReading;
 import dev.preflight.net.Network;
 import dev.preflight.net.NetworkFailures;
@@ -18,14 +16,11 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.ProbeSettings;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
-import dev.preflight.support.IpAddresses;
 import dev.preflight.support.Stage;
 import dev.preflight.support.TemplateHosts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +109,7 @@ public final class SenderAlignmentProbe extends SmtpProbe {
                     .remediation("Send from an address at a domain you own and whose DNS you control.")
                     .detail("from", from.address()).build();
         }
-        Inputs inputs = Inputs.read(settings, context, endpoint, from);
+        AlignmentSettings inputs = AlignmentSettings.read(settings, context.target(), endpoint.host(), from);
         Resolver dns = Network.of(context).resolver();
         try {
             return judge(dns, endpoint, from, inputs);
@@ -129,23 +124,25 @@ public final class SenderAlignmentProbe extends SmtpProbe {
         }
     }
 
-    private static Result judge(Resolver dns, SmtpEndpoint endpoint, FromAddress from, Inputs in) throws IOException {
+    private static Result judge(Resolver dns, SmtpEndpoint endpoint, FromAddress from, AlignmentSettings in)
+            throws IOException {
         DmarcLookup dmarc = DmarcLookup.find(dns, from.domain());
         boolean relaxedDkim = dmarc.record().map(r -> r.dkimAlignment().equals("r")).orElse(true);
-        OutboundAddresses out = OutboundAddresses.of(dns, endpoint.host(), endpoint.port(), from.domain(), in.stated,
-                in.provider);
-        SpfReading spf = SpfReading.of(dns, out, in.envelopeDomain);
-        DkimReading dkim = DkimReading.of(dns, from.domain(), dmarc.organisationalDomain(), in.selectors, relaxedDkim);
+        OutboundAddresses out = OutboundAddresses.of(dns, endpoint.host(), endpoint.port(), from.domain(),
+                in.stated(), in.provider());
+        SpfReading spf = SpfReading.of(dns, out, in.envelopeDomain());
+        DkimReading dkim = DkimReading.of(dns, from.domain(), dmarc.organisationalDomain(), in.selectors(),
+                relaxedDkim);
         boolean outboundKnown = out.kind() != OutboundAddresses.Kind.UNKNOWN_RELAY
                 && out.kind() != OutboundAddresses.Kind.PRIVATE;
-        DmarcReading alignment = DmarcReading.of(dmarc, new DmarcReading.Evidence(from.domain(), in.envelopeDomain,
-                in.envelopeKnown, outboundKnown, out.relay(), spf, dkim));
+        DmarcReading alignment = DmarcReading.of(dmarc, new DmarcReading.Evidence(from.domain(), in.envelopeDomain(),
+                in.envelopeKnown(), outboundKnown, out.relay(), spf, dkim));
         List<Part> parts = List.of(spf.part(), dkim.part(), alignment.part());
 
         Status status = parts.stream().map(Part::status).reduce(Status.PASS, Status::worst);
         Result.Builder result = Result.builder(status).subject(from.domain())
                 .detail("from", from.address()).detail("fromDomain", from.domain())
-                .detail("envelopeDomain", in.envelopeDomain).detail("relay", out.relay())
+                .detail("envelopeDomain", in.envelopeDomain()).detail("relay", out.relay())
                 .detail("outbound", out.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .detail("outboundAddresses", out.addresses().stream().map(InetAddress::getHostAddress).toList())
                 .detail("spf", spf.part().lines()).detail("dkim", dkim.part().lines())
@@ -165,49 +162,5 @@ public final class SenderAlignmentProbe extends SmtpProbe {
         return result.summary(worst.name() + ": " + worst.summary() + (others.isEmpty() ? ""
                         : " (also " + String.join(", ", others) + ")"))
                 .remediation(String.join(" ", ordered.stream().map(Part::fix).distinct().toList())).build();
-    }
-
-    /** The settings, read and checked before any question is asked. */
-    private record Inputs(List<String> selectors, List<InetAddress> stated, Optional<RelayProvider> provider,
-            String envelopeDomain, boolean envelopeKnown) {
-
-        static Inputs read(ProbeSettings settings, ProbeContext context, SmtpEndpoint endpoint, FromAddress from)
-                throws IOException {
-            List<String> selectors = settings.list("selectors");
-            if (selectors.isEmpty()) {
-                selectors = context.target().attribute("dkim-selectors").map(s -> Arrays.stream(s.split(","))
-                        .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
-            }
-            for (String selector : selectors) {
-                if (!DkimSelectors.isSelector(selector)) {
-                    throw settings.invalid("selectors", "'" + selector + "' is not a DNS label");
-                }
-            }
-            List<InetAddress> stated = new ArrayList<>();
-            for (String address : settings.list("outbound-addresses")) {
-                if (!IpAddresses.isLiteral(address)) {
-                    throw settings.invalid("outbound-addresses", "'" + address + "' is not an IP address");
-                }
-                // A literal: no lookup.
-                stated.add(InetAddress.getByName(address.replace("[", "").replace("]", "")));
-            }
-            Optional<RelayProvider> provider = settings.string("provider-include").map(String::strip)
-                    .filter(s -> !s.isEmpty()).map(include -> domain(settings, "provider-include", include))
-                    .map(include -> new RelayProvider(endpoint.host(), include, RelayProvider.Envelope.FROM_DOMAIN,
-                            Optional.empty()))
-                    .or(() -> RelayProviders.forHost(endpoint.host()));
-            Optional<String> envelope = settings.string("envelope-domain").map(String::strip).filter(s -> !s.isEmpty())
-                    .map(d -> domain(settings, "envelope-domain", d));
-            String envelopeDomain = envelope.orElseGet(() -> provider.map(p -> p.envelopeDomain(from.domain()))
-                    .orElse(from.domain()));
-            boolean known = envelope.isPresent() || provider.isEmpty()
-                    || provider.get().envelope() != RelayProvider.Envelope.PROVIDER;
-            return new Inputs(selectors, List.copyOf(stated), provider, envelopeDomain, known);
-        }
-
-        private static String domain(ProbeSettings settings, String key, String value) {
-            return FromAddress.parse("postmaster@" + value).map(FromAddress::domain)
-                    .orElseThrow(() -> settings.invalid(key, "'" + value + "' is not a domain name"));
-        }
     }
 }
