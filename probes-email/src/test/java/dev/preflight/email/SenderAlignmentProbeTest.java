@@ -59,7 +59,8 @@ class SenderAlignmentProbeTest {
                 .zone(DnsZone.named("neutral.test").a("mail", "127.0.0.29").txt("@", "v=spf1 ?all")
                         .txt("_dmarc", "v=DMARC1; p=quarantine"))
                 .zone(DnsZone.named("testing.test").a("mail", "127.0.0.30").txt("@", "v=spf1 a:mail.testing.test -all")
-                        .txt("s1._domainkey", key.replace("k=rsa;", "k=rsa; t=y;")).txt("_dmarc", REJECT + "testing.test"))
+                        .txt("s1._domainkey", key.replace("k=rsa;", "k=rsa; t=y;"))
+                        .txt("_dmarc", REJECT + "testing.test"))
                 .zone(DnsZone.named("relayco.test").a("smtp", "127.0.0.23")
                         .txt("_spf", "v=spf1 ip4:192.0.2.0/24 include:_more.relayco.test -all")
                         .txt("_more", "v=spf1 ip6:2001:db8:5::/48 -all")
@@ -71,7 +72,8 @@ class SenderAlignmentProbeTest {
                 .zone(DnsZone.named("esp.test").txt("@", "v=spf1 include:sendgrid.net -all")
                         .txt("em", "v=spf1 include:sendgrid.net -all").txt("_dmarc", REJECT + "esp.test"))
                 .zone(DnsZone.named("lan.test").a("relay", "10.1.2.3"))
-                .zone(DnsZone.named("broken.test").a("mail", "127.0.0.31").txt("@", "v=spf1 ip4:127.0.0.31 foo:bar -all")
+                .zone(DnsZone.named("broken.test").a("mail", "127.0.0.31")
+                        .txt("@", "v=spf1 ip4:127.0.0.31 foo:bar -all")
                         .txt("s1._domainkey", key).txt("_dmarc", REJECT + "broken.test"))
                 .start();
     }
@@ -160,7 +162,8 @@ class SenderAlignmentProbeTest {
                 .hasSummaryContaining("dmarc: DMARC alignment is not shown (p=reject): neither SPF (SendGrid sends"
                         + " with its own envelope domain unless a custom one under esp.test is set up");
         assertThat((List<?>) result.details().get("parts")).element(0).asString()
-                .startsWith("spf: PASS esp.test's SPF authorises SendGrid (1 address sampled from include:sendgrid.net)");
+                .startsWith("spf: PASS esp.test's SPF authorises SendGrid (1 address sampled from"
+                        + " include:sendgrid.net)");
     }
 
     @Test

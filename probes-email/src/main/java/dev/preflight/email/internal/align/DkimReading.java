@@ -64,9 +64,9 @@ public record DkimReading(Part part, List<String> aligned) {
             }
             String why = scan.problems.isEmpty() ? "" : " (" + Problem.worstFirst(scan.problems).get(0).text() + ")";
             return new DkimReading(new Part("dkim", Status.WARN, "no usable DKIM key for " + fromDomain + " at "
-                    + tried + why, lines, "Enable DKIM signing for " + fromDomain + " at your mail provider or signer and publish its"
-                            + " key; if it already signs, set smtp.sender-alignment.selectors to the s= of a"
-                            + " DKIM-Signature header."), List.of());
+                    + tried + why, lines, "Enable DKIM signing for " + fromDomain + " at your mail provider or signer"
+                    + " and publish its key; if it already signs, set smtp.sender-alignment.selectors to the s= of a"
+                    + " DKIM-Signature header."), List.of());
         }
         String where = String.join(", ", scan.usable);
         if (worst == Status.WARN) {

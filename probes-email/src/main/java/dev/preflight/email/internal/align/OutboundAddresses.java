@@ -3,6 +3,7 @@ package dev.preflight.email.internal.align;
 import dev.preflight.dns.internal.OrganisationalDomains;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Resolver;
+import dev.preflight.support.IpAddresses;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -76,20 +77,17 @@ public record OutboundAddresses(Kind kind, List<InetAddress> addresses, String r
         // A DNS name for loopback still reads as the host's own: only names and literals of this machine
         // (above) and private networks say nothing about the public address.
         if (own.stream().allMatch(OutboundAddresses::isPrivate)
-                || own.stream().allMatch(a -> a.isLoopbackAddress() && isLiteral(host))) {
+                || own.stream().allMatch(a -> a.isLoopbackAddress() && IpAddresses.isLiteral(host))) {
             return simple(Kind.PRIVATE, List.of(), host);
         }
         List<InetAddress> routable = own.stream().filter(a -> !isPrivate(a)).toList();
-        boolean ours = !isLiteral(host) && OrganisationalDomains.of(name).equals(OrganisationalDomains.of(fromDomain));
+        boolean ours = !IpAddresses.isLiteral(host)
+                && OrganisationalDomains.of(name).equals(OrganisationalDomains.of(fromDomain));
         return simple(ours ? Kind.SELF_HOSTED : Kind.UNKNOWN_RELAY, routable, host);
     }
 
     private static OutboundAddresses simple(Kind kind, List<InetAddress> addresses, String relay) {
         return new OutboundAddresses(kind, addresses, relay, Optional.empty(), List.of(), Optional.empty(), List.of());
-    }
-
-    private static boolean isLiteral(String host) {
-        return dev.preflight.support.IpAddresses.isLiteral(host);
     }
 
     /** RFC 1918, link-local, and IPv6 unique local (fc00::/7): never the address a receiver sees. */

@@ -48,7 +48,7 @@ public record SpfReading(Part part, boolean authorised) {
                             + " provider-include to your relay's SPF include), so that " + domain
                             + "'s SPF can be checked for them."), false);
         }
-        if (out.addresses().isEmpty()) {
+        if (out.kind() == Kind.PROVIDER && out.addresses().isEmpty()) {
             return includes(dns, out, domain);
         }
         SpfEvaluator spf = SpfEvaluator.using(dns);
