@@ -76,7 +76,7 @@ public final class DmarcProbe extends DomainProbe {
         }
         DmarcRecord record = found.record().orElseThrow();
         problems.addAll(record.problems());
-        Optional<String> policy = inherited ? record.subdomainPolicy() : record.policy();
+        Optional<String> policy = found.policy(record);
         if (policy.isPresent() && policy.get().equals("none")) {
             String tag = inherited && record.hasSubdomainPolicy() ? "sp" : "p";
             problems.add(Problem.warn(tag + "=none: monitoring only: spoofed mail is still delivered",
