@@ -10,7 +10,7 @@ class RelayProvidersTest {
     @Test
     void knownSubmissionHostsNameTheirProvidersInclude() {
         assertThat(RelayProviders.forHost("smtp.sendgrid.net").orElseThrow().include()).isEqualTo("sendgrid.net");
-        assertThat(RelayProviders.forHost("SMTP.EU.MAILGUN.ORG.").orElseThrow().include()).isEqualTo("mailgun.org");
+        assertThat(RelayProviders.forHost("SMTP.MAILGUN.ORG.").orElseThrow().include()).isEqualTo("mailgun.org");
         assertThat(RelayProviders.forHost("email-smtp.eu-west-1.amazonaws.com").orElseThrow().name())
                 .isEqualTo("Amazon SES");
         assertThat(RelayProviders.forHost("smtp-relay.gmail.com").orElseThrow().include()).isEqualTo("_spf.google.com");
