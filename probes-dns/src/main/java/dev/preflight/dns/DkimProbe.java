@@ -1,6 +1,7 @@
 package dev.preflight.dns;
 
 import dev.preflight.dns.internal.DkimKey;
+import dev.preflight.dns.internal.DkimSelectors;
 import dev.preflight.dns.internal.Problem;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code dns.dkim}: the domain's DKIM keys (RFC 6376) are published, usable and strong enough
@@ -36,9 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class DkimProbe extends DomainProbe {
     /** Selectors tried when none are configured: Google Workspace, Microsoft 365, common signers. */
-    static final List<String> DISCOVERY = List.of("google", "selector1", "selector2", "k1", "k2", "s1", "s2",
-            "default", "mail", "dkim", "smtp", "mx", "email");
-    private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    static final List<String> DISCOVERY = DkimSelectors.COMMON;
 
     @Override
     public String id() {
@@ -54,7 +52,7 @@ public final class DkimProbe extends DomainProbe {
     Result check(ProbeContext context, String domain) throws Exception {
         List<String> configured = context.settings().list("selectors");
         for (String selector : configured) {
-            if (!SELECTOR.matcher(selector).matches()) {
+            if (!DkimSelectors.isSelector(selector)) {
                 throw context.settings().invalid("selectors", "'" + selector + "' is not a DNS label");
             }
         }

@@ -1,10 +1,10 @@
 package dev.preflight.dns;
 
+import dev.preflight.dns.internal.DmarcLookup;
 import dev.preflight.dns.internal.DmarcRecord;
 import dev.preflight.dns.internal.OrganisationalDomains;
 import dev.preflight.dns.internal.Problem;
 import dev.preflight.dns.internal.ServerFailures;
-import dev.preflight.dns.internal.TagList;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
@@ -51,42 +51,32 @@ public final class DmarcProbe extends DomainProbe {
 
     @Override
     Result check(ProbeContext context, String domain) throws Exception {
-        String org = OrganisationalDomains.of(domain);
         Resolver dns = Network.of(context).resolver();
-        List<Problem> problems = new ArrayList<>();
-
-        Lookup own = lookup(dns, domain, problems);
-        if (own.failure != null) {
-            return own.failure;
+        DmarcLookup found = DmarcLookup.find(dns, domain);
+        if (found.failure().isPresent()) {
+            return ServerFailures.error(found.failure().get());
         }
-        Lookup used = own;
-        String recordDomain = domain;
-        boolean inherited = false;
-        if (own.records.isEmpty() && !org.equals(domain)) {
-            used = lookup(dns, org, problems);
-            if (used.failure != null) {
-                return used.failure;
-            }
-            recordDomain = org;
-            inherited = true;
-        }
-        if (used.records.isEmpty()) {
+        String org = found.organisationalDomain();
+        String recordDomain = found.recordDomain();
+        boolean inherited = found.inherited();
+        List<Problem> problems = new ArrayList<>(found.problems());
+        if (found.records().isEmpty()) {
             String where = "_dmarc." + domain + (inherited ? " nor at _dmarc." + org : "");
             return Result.builder(Status.FAIL).summary("no DMARC record at " + where)
                     .remediation("Publish a TXT record at _dmarc." + domain + " such as 'v=DMARC1; p=none; rua=mailto:"
                             + "dmarc-reports@" + domain + "', read the reports, then move to p=quarantine and p=reject.")
                     .detail("organisationalDomain", org).detail("problems", texts(problems)).build();
         }
-        if (used.records.size() > 1) {
+        if (found.records().size() > 1) {
             return Result.builder(Status.FAIL)
-                    .summary(used.records.size() + " DMARC records at _dmarc." + recordDomain
+                    .summary(found.records().size() + " DMARC records at _dmarc." + recordDomain
                             + ": receivers apply none of them (RFC 7489 6.6.3)")
                     .remediation("Keep exactly one TXT record starting v=DMARC1 at _dmarc." + recordDomain + ".")
-                    .detail("record", used.records).detail("organisationalDomain", org).build();
+                    .detail("record", found.records()).detail("organisationalDomain", org).build();
         }
-        DmarcRecord record = DmarcRecord.parse(used.records.get(0));
+        DmarcRecord record = found.record().orElseThrow();
         problems.addAll(record.problems());
-        Optional<String> policy = inherited ? record.subdomainPolicy() : record.policy();
+        Optional<String> policy = found.policy(record);
         if (policy.isPresent() && policy.get().equals("none")) {
             String tag = inherited && record.hasSubdomainPolicy() ? "sp" : "p";
             problems.add(Problem.warn(tag + "=none: monitoring only: spoofed mail is still delivered",
@@ -164,28 +154,7 @@ public final class DmarcProbe extends DomainProbe {
         return problems;
     }
 
-    private static Lookup lookup(Resolver dns, String domain, List<Problem> problems) throws IOException {
-        DnsAnswer answer = dns.txt("_dmarc." + domain);
-        if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {
-            return new Lookup(List.of(), ServerFailures.error(answer));
-        }
-        List<String> records = new ArrayList<>();
-        for (String text : answer.texts()) {
-            if (DmarcRecord.isDmarc(text)) {
-                records.add(text);
-            } else if (text.strip().regionMatches(true, 0, "v=dmarc", 0, 7)
-                    || text.strip().regionMatches(true, 0, "v =", 0, 3)) {
-                problems.add(Problem.fail("TXT at _dmarc." + domain + " ignored, not starting with exactly v=DMARC1: '"
-                        + TagList.shorten(text) + "'", "Start the record with exactly 'v=DMARC1;' (RFC 7489 6.4)."));
-            }
-        }
-        return new Lookup(records, null);
-    }
-
     private static List<String> texts(List<Problem> problems) {
         return problems.stream().map(Problem::text).toList();
-    }
-
-    private record Lookup(List<String> records, Result failure) {
     }
 }

@@ -11,14 +11,14 @@ import java.util.List;
 
 /**
  * Preflight's probe contract for every mail probe: a submission server that accepts connections and
- * never answers, with a password planted in the URL; for a mail domain's probes, a DNS server that
- * never answers.
+ * never answers, with a password planted in the URL and a From address to get past SKIP; for a mail
+ * domain's probes, and for every probe that asks DNS, a DNS server that never answers.
  */
 class EmailProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new MxStartTlsProbe());
+        return List.of(new MxStartTlsProbe(), new SenderAlignmentProbe());
     }
 
     @Override
@@ -27,13 +27,14 @@ class EmailProbesContractTest extends ProbeContractTest {
             return Target.builder("shop.test", TargetKind.DOMAIN).attribute("domain", "shop.test")
                     .secret("password", Secret.of(targets.plantedPassword())).build();
         }
-        return Target.forUrl("smtp://app:" + targets.plantedPassword() + "@" + targets.silentServer());
+        Target url = Target.forUrl("smtp://app:" + targets.plantedPassword() + "@" + targets.silentServer());
+        return Target.builder(url.name(), url.kind()).uri(url.uri().orElseThrow())
+                .attribute("from", "Shop <no-reply@shop.test>").attribute("environment", "staging").build();
     }
 
     @Override
     protected NetworkSettings networkFor(Probe probe, ContractTargets targets) {
-        return TargetKind.DOMAIN.equals(probe.targetKind())
-                ? NetworkSettings.builder().dnsServer(targets.silentServerAddress()).build()
-                : NetworkSettings.system();
+        // Every network path ends at the silent server: the SMTP server itself, and DNS.
+        return NetworkSettings.builder().dnsServer(targets.silentServerAddress()).build();
     }
 }

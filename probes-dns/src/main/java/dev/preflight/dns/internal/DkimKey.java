@@ -32,6 +32,7 @@ public final class DkimKey {
     private String keyType = "rsa";
     private Integer keyBits;
     private boolean revoked;
+    private boolean testing;
 
     private DkimKey(String text) {
         this.text = text == null ? "" : text;
@@ -136,6 +137,7 @@ public final class DkimKey {
     private void readFlags() {
         String t = tags.get("t");
         if (t != null && Arrays.stream(t.split(":")).map(String::strip).anyMatch("y"::equals)) {
+            testing = true;
             problems.add(Problem.warn("t=y: the domain is testing DKIM, and verifiers may treat signatures as"
                     + " unsigned (RFC 6376 3.6.1)", "Remove y from t= once signing works."));
         }
@@ -236,7 +238,15 @@ public final class DkimKey {
         return revoked;
     }
 
-    /** @return what is wrong with the record */
+    /**
+     * @return whether the domain is testing DKIM ({@code t=y}): verifiers treat its signatures as
+     *     unsigned (RFC 6376 3.6.1), so they cannot align
+     */
+    public boolean testing() {
+        return testing;
+    }
+
+        /** @return what is wrong with the record */
     public List<Problem> problems() {
         return List.copyOf(problems);
     }

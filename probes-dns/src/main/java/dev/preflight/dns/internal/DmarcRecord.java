@@ -238,6 +238,29 @@ public final class DmarcRecord {
         return subdomainPolicy != null;
     }
 
+    /**
+     * @return adkim=, lower case: {@code s} (strict: the DKIM signing domain must equal the From
+     *     domain) or {@code r} (relaxed: the same organisational domain), the default when absent or
+     *     invalid (RFC 7489 3.1.1, 6.3)
+     */
+    public String dkimAlignment() {
+        return alignment("adkim");
+    }
+
+    /**
+     * @return aspf=, lower case: {@code s} (strict: the envelope (MAIL FROM) domain must equal the From
+     *     domain) or {@code r} (relaxed: the same organisational domain), the default when absent or
+     *     invalid (RFC 7489 3.1.2, 6.3)
+     */
+    public String spfAlignment() {
+        return alignment("aspf");
+    }
+
+    private String alignment(String tag) {
+        String v = tags.get(tag);
+        return v != null && v.equalsIgnoreCase("s") ? "s" : "r";
+    }
+
     /** @return pct=, 100 when absent or invalid */
     public int pct() {
         return pct;

@@ -79,4 +79,16 @@ class DmarcRecordTest {
         assertThat(OrganisationalDomains.of("example.com")).isEqualTo("example.com");
         assertThat(OrganisationalDomains.of("localhost")).isEqualTo("localhost");
     }
+
+    @Test
+    void alignmentModesAreRelaxedUnlessStrictIsWritten() {
+        DmarcRecord strict = DmarcRecord.parse("v=DMARC1; p=reject; adkim=S; aspf=s");
+        DmarcRecord plain = DmarcRecord.parse("v=DMARC1; p=reject");
+        DmarcRecord invalid = DmarcRecord.parse("v=DMARC1; p=reject; adkim=x; aspf=r");
+
+        assertThat(List.of(strict.dkimAlignment(), strict.spfAlignment())).containsExactly("s", "s");
+        assertThat(List.of(plain.dkimAlignment(), plain.spfAlignment())).containsExactly("r", "r");
+        // An invalid value is a problem of the record; receivers then apply the default.
+        assertThat(List.of(invalid.dkimAlignment(), invalid.spfAlignment())).containsExactly("r", "r");
+    }
 }
