@@ -25,6 +25,7 @@ class EmailProbesContractTest extends ProbeContractTest {
     protected Target targetFor(Probe probe, ContractTargets targets) {
         if (TargetKind.DOMAIN.equals(probe.targetKind())) {
             return Target.builder("shop.test", TargetKind.DOMAIN).attribute("domain", "shop.test")
+                    .attribute("environment", "staging")
                     .secret("password", Secret.of(targets.plantedPassword())).build();
         }
         Target url = Target.forUrl("smtp://app:" + targets.plantedPassword() + "@" + targets.silentServer());
