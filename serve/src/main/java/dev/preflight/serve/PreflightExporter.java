@@ -62,6 +62,7 @@ public final class PreflightExporter implements AutoCloseable {
     private final AtomicReference<Fleet> fleet = new AtomicReference<>();
     private final ExecutorService workers;
     private HTTPServer server;
+    private InetSocketAddress listening;
 
     private PreflightExporter(Builder b) {
         this.source = b.source;
@@ -84,9 +85,9 @@ public final class PreflightExporter implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return the address the exporter listens on */
+    /** @return the address the exporter listens on, with the port chosen when asked for port 0 */
     public InetSocketAddress address() {
-        return new InetSocketAddress(server.getPort());
+        return listening;
     }
 
     /** @return the port it listens on, the one chosen when asked for port 0 */
@@ -132,6 +133,7 @@ public final class PreflightExporter implements AutoCloseable {
         server = HTTPServer.builder().inetAddress(listen.getAddress()).port(listen.getPort())
                 .registry(metrics.registry()).defaultHandler(routes).registerHealthHandler(false)
                 .executorService(workers).buildAndStart();
+        listening = new InetSocketAddress(listen.getAddress(), server.getPort());
         return this;
     }
 
