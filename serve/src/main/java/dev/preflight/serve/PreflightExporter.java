@@ -5,7 +5,7 @@ import dev.preflight.ProbeCatalog;
 import dev.preflight.serve.internal.ExporterMetrics;
 import dev.preflight.serve.internal.Fleet;
 import dev.preflight.serve.internal.Routes;
-import dev.preflight.serve.internal.RunCache;
+import dev.preflight.serve.internal.OutcomeCache;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,9 +42,10 @@ import java.util.function.Consumer;
  * once a configuration is loaded; {@code POST /-/reload}.
  *
  * <p>A request can name only a target of the configuration, never a host. Writing probes never run.
- * A target is checked at most {@code targetConcurrency} times at once, and a run younger than
- * {@code minInterval} is served again rather than repeated, so that aggressive or many scrapers do not
- * hammer a database or a payment provider. A run ends half a second before the scraper's timeout
+ * A target is checked at most {@code targetConcurrency} times at once, and a probe's outcome younger
+ * than {@code minInterval} (or the target's setting {@code <probe-id>.min-interval}) is served again
+ * rather than measured anew, so that aggressive or many scrapers do not hammer a database or a
+ * payment provider. A run ends half a second before the scraper's timeout
  * ({@code X-Prometheus-Scrape-Timeout-Seconds}). Thread-safe.
  *
  * @since 0.3
@@ -57,7 +58,8 @@ public final class PreflightExporter implements AutoCloseable {
     private final ProbeCatalog catalog;
     private final Clock clock;
     private final Consumer<String> log;
-    private final RunCache cache;
+    private final Duration minInterval;
+    private final OutcomeCache cache;
     private final ExporterMetrics metrics = new ExporterMetrics();
     private final AtomicReference<Fleet> fleet = new AtomicReference<>();
     private final ExecutorService workers;
@@ -69,7 +71,8 @@ public final class PreflightExporter implements AutoCloseable {
         this.catalog = b.catalog != null ? b.catalog : ProbeCatalog.discover(PreflightExporter.class.getClassLoader());
         this.clock = b.clock;
         this.log = b.log;
-        this.cache = new RunCache(b.minInterval, b.targetConcurrency, b.clock, b.cacheCapacity);
+        this.minInterval = b.minInterval;
+        this.cache = new OutcomeCache(b.targetConcurrency, b.clock);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(b.threads, b.threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(b.threads * 16), runnable -> {
                     Thread t = new Thread(runnable, "preflight-exporter");
@@ -103,7 +106,7 @@ public final class PreflightExporter implements AutoCloseable {
      */
     public synchronized Optional<String> reload() {
         try {
-            fleet.set(Fleet.of(source.load(catalog), catalog));
+            fleet.set(Fleet.of(source.load(catalog), catalog, minInterval));
             cache.clear();
             metrics.reloaded(true, clock.millis() / 1000.0);
             log.accept("preflight serve: configuration reloaded: " + fleet.get().targetNames().size() + " targets");
@@ -126,7 +129,7 @@ public final class PreflightExporter implements AutoCloseable {
     }
 
     private PreflightExporter start(InetSocketAddress listen) throws IOException {
-        fleet.set(Fleet.of(source.load(catalog), catalog));
+        fleet.set(Fleet.of(source.load(catalog), catalog, minInterval));
         metrics.reloaded(true, clock.millis() / 1000.0);
         Routes routes = new Routes(() -> Optional.ofNullable(fleet.get()), cache, metrics,
                 () -> reload().orElse(null), Duration.ofSeconds(10), clock);
@@ -145,7 +148,6 @@ public final class PreflightExporter implements AutoCloseable {
         private Duration minInterval = Duration.ofSeconds(30);
         private int targetConcurrency = 1;
         private int threads = 64;
-        private int cacheCapacity = 4096;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = System.err::println;
 
@@ -171,8 +173,9 @@ public final class PreflightExporter implements AutoCloseable {
         }
 
         /**
-         * @param interval how long a target's run is served again before it is checked anew; default
-         *     30 s; zero checks at every scrape
+         * @param interval how long a probe's outcome on a target is served again before it is measured
+         *     anew; default 30 s; zero measures at every scrape. A target's setting
+         *     {@code <probe-id>.min-interval} overrides it for one probe (e.g. a slow backup check).
          * @return this builder
          */
         public Builder minInterval(Duration interval) {

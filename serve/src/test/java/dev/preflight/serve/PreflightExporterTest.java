@@ -118,6 +118,37 @@ class PreflightExporterTest {
     }
 
     @Test
+    void aProbesOwnMinimumIntervalOnATargetOverridesTheExportersDefault() throws Exception {
+        writeConfig("""
+                targets:
+                  shop:
+                    url: "https://shop.test:%d/"
+                    settings: { tls.certificate.min-interval: 0s }
+                """.formatted(shop.port()));
+        PreflightExporter exporter = start(Duration.ofMinutes(5));
+
+        get(exporter, "/probe?target=shop&probe=tls.certificate");
+        get(exporter, "/probe?target=shop&probe=tls.certificate");
+
+        assertThat(get(exporter, "/metrics").body()).contains("preflight_exporter_runs_total{target=\"shop\"} 2.0")
+                .doesNotContain("preflight_exporter_cache_hits_total{target=\"shop\"}");
+    }
+
+    @Test
+    void aMinimumIntervalThatIsNoDurationIsAConfigurationErrorNamingTheKey() throws Exception {
+        writeConfig("""
+                targets:
+                  shop:
+                    url: "https://shop.test:%d/"
+                    settings: { tls.certificate.min-interval: hourly }
+                """.formatted(shop.port()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(Duration.ZERO))
+                .isInstanceOf(dev.preflight.ConfigException.class)
+                .hasMessageContaining("targets.shop.settings.tls.certificate.min-interval").hasMessageContaining("hourly");
+    }
+
+    @Test
     void openMetricsWhenAsked() throws Exception {
         PreflightExporter exporter = start(Duration.ofSeconds(30));
 

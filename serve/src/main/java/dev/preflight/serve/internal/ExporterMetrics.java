@@ -1,7 +1,5 @@
 package dev.preflight.serve.internal;
 
-import dev.preflight.ProbeOutcome;
-import dev.preflight.Report;
 import dev.preflight.probe.Status;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -52,17 +50,20 @@ public final class ExporterMetrics {
         requests.labelValues(endpoint, String.valueOf(code)).inc();
     }
 
-    /** @param target the target scraped @param run its run @param fresh whether the run was made for this scrape */
-    public void served(String target, CachedRun run, boolean fresh) {
-        if (!fresh) {
+    /**
+     * @param target the target scraped
+     * @param served what the scrape was answered with
+     * @param measuredSince outcomes measured at or after this instant were measured for this scrape
+     */
+    public void served(String target, OutcomeCache.Served served, java.time.Instant measuredSince) {
+        if (!served.ran()) {
             cacheHits.labelValues(target).inc();
             return;
         }
         runs.labelValues(target).inc();
-        Report report = run.report();
-        for (ProbeOutcome outcome : report.outcomes()) {
-            if (outcome.status() == Status.ERROR) {
-                probeErrors.labelValues(outcome.probeId()).inc();
+        for (Measured measured : served.outcomes()) {
+            if (measured.outcome().status() == Status.ERROR && !measured.at().isBefore(measuredSince)) {
+                probeErrors.labelValues(measured.outcome().probeId()).inc();
             }
         }
     }

@@ -1,12 +1,15 @@
 package dev.preflight.serve.internal;
 
+import dev.preflight.ConfigException;
 import dev.preflight.Preflight;
 import dev.preflight.ProbeCatalog;
 import dev.preflight.config.PreflightConfig;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Target;
+import dev.preflight.support.Durations;
 import dev.preflight.support.ProbeIds;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +24,58 @@ import java.util.TreeSet;
  * a reload makes a new one.
  */
 public final class Fleet {
+    /** The probe setting that overrides the exporter's minimum interval for one probe on one target. */
+    public static final String MIN_INTERVAL = "min-interval";
+
     private final PreflightConfig config;
     private final ProbeCatalog catalog;
+    private final Duration defaultMinInterval;
     private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Map<String, Duration> minIntervals = new HashMap<>();
 
-    private Fleet(PreflightConfig config, ProbeCatalog catalog) {
+    private Fleet(PreflightConfig config, ProbeCatalog catalog, Duration defaultMinInterval) {
         this.config = config;
         this.catalog = catalog;
+        this.defaultMinInterval = defaultMinInterval;
         config.targets().forEach(t -> targets.putIfAbsent(t.name(), t));
+        for (Target t : targets.values()) {
+            t.settings().forEach((key, value) -> {
+                if (key.endsWith("." + MIN_INTERVAL)) {
+                    minIntervals.put(t.name() + "\u0000" + key.substring(0, key.length() - MIN_INTERVAL.length() - 1),
+                            interval(t, key, value));
+                }
+            });
+        }
     }
 
     /**
      * @param config the loaded configuration
      * @param catalog the probes on the class path
+     * @param defaultMinInterval how long an outcome is served again unless a probe's
+     *     {@code <probe-id>.min-interval} setting on the target says otherwise
      * @return the fleet
+     * @throws ConfigException if a {@code min-interval} setting is not a duration
      */
-    public static Fleet of(PreflightConfig config, ProbeCatalog catalog) {
-        return new Fleet(config, catalog);
+    public static Fleet of(PreflightConfig config, ProbeCatalog catalog, Duration defaultMinInterval) {
+        return new Fleet(config, catalog, defaultMinInterval);
+    }
+
+    /**
+     * @param target a target of this fleet
+     * @param probeId one of its probes
+     * @return how long the probe's outcome on the target is served again before it is measured anew
+     */
+    public Duration minInterval(Target target, String probeId) {
+        return minIntervals.getOrDefault(target.name() + "\u0000" + probeId, defaultMinInterval);
+    }
+
+    private static Duration interval(Target target, String key, String value) {
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, 0, "targets." + target.name() + ".settings." + key, "'" + value
+                    + "' is not a duration; write e.g. 5m (how long preflight serve reuses this probe's outcome)");
+        }
     }
 
     /**

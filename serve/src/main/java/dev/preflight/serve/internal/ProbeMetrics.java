@@ -29,11 +29,11 @@ public final class ProbeMetrics {
     }
 
     /**
-     * @param run the target's run, fresh or cached
+     * @param served the target's outcomes, fresh or cached
      * @param now when the scrape is answered
      * @return the snapshots to write
      */
-    public static MetricSnapshots of(CachedRun run, Instant now) {
+    public static MetricSnapshots of(OutcomeCache.Served served, Instant now) {
         GaugeSnapshot.Builder status = GaugeSnapshot.builder().name(PREFIX + "probe_status")
                 .help("The probe's verdict: 1 for the status it has, 0 for the others");
         GaugeSnapshot.Builder success = GaugeSnapshot.builder().name(PREFIX + "probe_success")
@@ -43,8 +43,9 @@ public final class ProbeMetrics {
         GaugeSnapshot.Builder age = GaugeSnapshot.builder().name(PREFIX + "probe_result_age_seconds")
                 .help("How long ago the result was measured; above 0 when served from the cache");
         Map<String, GaugeSnapshot.Builder> declared = new LinkedHashMap<>();
-        double resultAge = Math.max(0, Duration.between(run.finishedAt(), now).toMillis() / 1000.0);
-        for (ProbeOutcome outcome : run.report().outcomes()) {
+        for (Measured measured : served.outcomes()) {
+            ProbeOutcome outcome = measured.outcome();
+            double resultAge = Math.max(0, Duration.between(measured.at(), now).toMillis() / 1000.0);
             Labels labels = Labels.of("target", outcome.target(), "probe", outcome.probeId());
             for (Status s : Status.values()) {
                 status.dataPoint(point(labels.add("status", s.name().toLowerCase(Locale.ROOT)),

@@ -12,11 +12,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +31,7 @@ public final class Routes implements HttpHandler {
     private static final Duration MIN_DEADLINE = Duration.ofMillis(500);
 
     private final Supplier<Optional<Fleet>> fleet;
-    private final RunCache cache;
+    private final OutcomeCache cache;
     private final ExporterMetrics metrics;
     private final Supplier<String> reload;
     private final Duration defaultDeadline;
@@ -40,13 +40,13 @@ public final class Routes implements HttpHandler {
 
     /**
      * @param fleet the configuration in force, empty until one loaded
-     * @param cache the runs
+     * @param cache the outcomes
      * @param metrics the exporter's own metrics
      * @param reload reloads the configuration; returns null when taken, else why not
      * @param defaultDeadline how long a run may take when the scraper sends no timeout
      * @param clock the exporter's clock
      */
-    public Routes(Supplier<Optional<Fleet>> fleet, RunCache cache, ExporterMetrics metrics, Supplier<String> reload,
+    public Routes(Supplier<Optional<Fleet>> fleet, OutcomeCache cache, ExporterMetrics metrics, Supplier<String> reload,
             Duration defaultDeadline, Clock clock) {
         this.fleet = fleet;
         this.cache = cache;
@@ -86,10 +86,10 @@ public final class Routes implements HttpHandler {
         if (selection.problem() != null) {
             return selection.problem();
         }
-        CachedRun run;
+        OutcomeCache.Served run;
         try {
             run = run(selection, deadline(exchange));
-        } catch (RunCache.BusyException e) {
+        } catch (OutcomeCache.BusyException e) {
             return Answer.text(503, e.getMessage() + "\n");
         }
         ExpositionFormatWriter writer = formats.findWriter(exchange.getRequestHeaders().getFirst("Accept"));
@@ -112,10 +112,10 @@ public final class Routes implements HttpHandler {
         if (selection.problem() != null) {
             return selection.problem();
         }
-        CachedRun run;
+        OutcomeCache.Served run;
         try {
             run = run(selection, deadline(exchange));
-        } catch (RunCache.BusyException e) {
+        } catch (OutcomeCache.BusyException e) {
             return Answer.text(503, e.getMessage() + "\n");
         }
         ReportFormat format = ReportFormat.parse(formatName);
@@ -129,14 +129,15 @@ public final class Routes implements HttpHandler {
         return new Answer(200, type, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private CachedRun run(Selection selection, Duration deadline) throws RunCache.BusyException, InterruptedException {
-        AtomicBoolean ran = new AtomicBoolean();
-        CachedRun run = cache.get(selection.target().name(), selection.probeIds(), () -> {
-            ran.set(true);
-            return selection.fleet().preflight(selection.target(), selection.probeIds(), deadline).run();
-        }, deadline);
-        metrics.served(selection.target().name(), run, ran.get());
-        return run;
+    private OutcomeCache.Served run(Selection selection, Duration deadline)
+            throws OutcomeCache.BusyException, InterruptedException {
+        Instant asked = clock.instant();
+        Fleet f = selection.fleet();
+        OutcomeCache.Served served = cache.get(selection.target().name(), selection.probeIds(),
+                id -> f.minInterval(selection.target(), id),
+                stale -> f.preflight(selection.target(), stale, deadline).run(), deadline);
+        metrics.served(selection.target().name(), served, asked);
+        return served;
     }
 
     /** The target and probes a request names, or the answer that refuses it. */
