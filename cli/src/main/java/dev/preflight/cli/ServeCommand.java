@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import dev.preflight.ConfigException;
+import dev.preflight.config.WebConfig;
 import dev.preflight.serve.ConfigurationSource;
 import dev.preflight.serve.PreflightExporter;
 import java.io.IOException;
@@ -34,6 +35,10 @@ final class ServeCommand implements Callable<Integer> {
             + " :9871 for every interface).")
     String listen = "127.0.0.1:" + PreflightExporter.DEFAULT_PORT;
 
+    @Option(names = "--web-config", paramLabel = "FILE", description = "TLS and basic-auth users for the listener, in"
+            + " the web.yml format of the Prometheus exporter toolkit.")
+    Path webConfig;
+
     @Option(names = "--min-interval", paramLabel = "DURATION", description = "Serve a target's last run again"
             + " while it is younger than this, instead of checking anew (default 30s; 0s checks at every scrape).")
     String minInterval = "30s";
@@ -60,16 +65,19 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigException(null, 0, "--target-concurrency", "'" + targetConcurrency
                     + "' is not a limit; give 1 or more");
         }
+        WebConfig web = webConfig == null ? new WebConfig(null, Map.of()) : WebConfig.load(webConfig);
         PreflightExporter exporter = PreflightExporter.builder()
                 .configuration(ConfigurationSource.files(configFile, envFile, environment))
                 .listen(address(listen)).minInterval(DurationOption.parse("--min-interval", minInterval))
-                .targetConcurrency(targetConcurrency).log(err::println).start();
+                .targetConcurrency(targetConcurrency).log(err::println)
+                .web(web).start();
         try (exporter) {
             Hangup.onSignal(() -> exporter.reload());
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "preflight-serve-stop"));
             InetSocketAddress bound = exporter.address();
             String host = bound.getAddress().getHostAddress();
-            err.println("preflight serve: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+            String scheme = web.tls().isPresent() ? "https" : "http";
+            err.println("preflight serve: listening on " + scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                     + bound.getPort() + "/");
             stopped.await();
         } catch (InterruptedException e) {

@@ -2,8 +2,11 @@ package dev.preflight.serve;
 
 import dev.preflight.ConfigException;
 import dev.preflight.ProbeCatalog;
+import dev.preflight.config.WebConfig;
+import dev.preflight.serve.internal.BcryptAuthenticator;
 import dev.preflight.serve.internal.ExporterMetrics;
 import dev.preflight.serve.internal.Fleet;
+import dev.preflight.serve.internal.ListenerTls;
 import dev.preflight.serve.internal.Routes;
 import dev.preflight.serve.internal.OutcomeCache;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -46,7 +49,8 @@ import java.util.function.Consumer;
  * than {@code minInterval} (or the target's setting {@code <probe-id>.min-interval}) is served again
  * rather than measured anew, so that aggressive or many scrapers do not hammer a database or a
  * payment provider. A run ends half a second before the scraper's timeout
- * ({@code X-Prometheus-Scrape-Timeout-Seconds}). Thread-safe.
+ * ({@code X-Prometheus-Scrape-Timeout-Seconds}). With {@link Builder#web} the listener speaks TLS
+ * and asks for basic authentication, as a {@code web.yml} says. Thread-safe.
  *
  * @since 0.3
  */
@@ -63,6 +67,7 @@ public final class PreflightExporter implements AutoCloseable {
     private final ExporterMetrics metrics = new ExporterMetrics();
     private final AtomicReference<Fleet> fleet = new AtomicReference<>();
     private final ExecutorService workers;
+    private final WebConfig web;
     private HTTPServer server;
     private InetSocketAddress listening;
 
@@ -71,6 +76,7 @@ public final class PreflightExporter implements AutoCloseable {
         this.catalog = b.catalog != null ? b.catalog : ProbeCatalog.discover(PreflightExporter.class.getClassLoader());
         this.clock = b.clock;
         this.log = b.log;
+        this.web = b.web;
         this.minInterval = b.minInterval;
         this.cache = new OutcomeCache(b.targetConcurrency, b.clock);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(b.threads, b.threads, 60, TimeUnit.SECONDS,
@@ -133,9 +139,14 @@ public final class PreflightExporter implements AutoCloseable {
         metrics.reloaded(true, clock.millis() / 1000.0);
         Routes routes = new Routes(() -> Optional.ofNullable(fleet.get()), cache, metrics,
                 () -> reload().orElse(null), Duration.ofSeconds(10), clock);
-        server = HTTPServer.builder().inetAddress(listen.getAddress()).port(listen.getPort())
+        HTTPServer.Builder http = HTTPServer.builder().inetAddress(listen.getAddress()).port(listen.getPort())
                 .registry(metrics.registry()).defaultHandler(routes).registerHealthHandler(false)
-                .executorService(workers).buildAndStart();
+                .executorService(workers);
+        web.tls().ifPresent(tls -> http.httpsConfigurator(ListenerTls.configurator(tls)));
+        if (!web.basicAuthUsers().isEmpty()) {
+            http.authenticator(new BcryptAuthenticator(web.basicAuthUsers()));
+        }
+        server = http.buildAndStart();
         listening = new InetSocketAddress(listen.getAddress(), server.getPort());
         return this;
     }
@@ -150,6 +161,7 @@ public final class PreflightExporter implements AutoCloseable {
         private int threads = 64;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = System.err::println;
+        private WebConfig web = new WebConfig(null, java.util.Map.of());
 
         private Builder() {
         }
@@ -192,6 +204,16 @@ public final class PreflightExporter implements AutoCloseable {
                 throw new IllegalArgumentException("the target concurrency must be at least 1, not " + limit);
             }
             this.targetConcurrency = limit;
+            return this;
+        }
+
+        /**
+         * @param web the listener's TLS and basic-auth users, as a {@code web.yml} of the Prometheus
+         *     exporter toolkit says; plain HTTP without authentication by default
+         * @return this builder
+         */
+        public Builder web(WebConfig web) {
+            this.web = Objects.requireNonNull(web, "'web' must not be null");
             return this;
         }
 
