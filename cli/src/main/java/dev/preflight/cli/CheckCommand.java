@@ -10,7 +10,6 @@ import dev.preflight.config.PreflightConfig;
 import dev.preflight.config.Targets;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Target;
-import dev.preflight.support.Durations;
 import dev.preflight.support.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +118,10 @@ final class CheckCommand implements Callable<Integer> {
         builder.targets(positional);
         builder.probes(probes.toArray(String[]::new)).exclude(exclude.toArray(String[]::new));
         if (timeout != null) {
-            builder.timeout(duration("--timeout", timeout));
+            builder.timeout(DurationOption.parse("--timeout", timeout));
         }
         if (overallTimeout != null) {
-            builder.overallTimeout(duration("--overall-timeout", overallTimeout));
+            builder.overallTimeout(DurationOption.parse("--overall-timeout", overallTimeout));
         }
         if (parallelism != null) {
             builder.parallelism(parallelism);
@@ -168,16 +166,6 @@ final class CheckCommand implements Callable<Integer> {
         }
         caFiles.forEach(pem -> b.trust(NetworkOptions.caCertificates("--ca-file", pem)));
         return b.build();
-    }
-
-    private static Duration duration(String option, String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(null, 0, option, "'" + text + "' is "
-                    + (e.getMessage().startsWith("too long") ? "too long; give at most 292 years, e.g. 30s"
-                            : "not a duration (use 500ms, 10s, 2m)"));
-        }
     }
 
     private void write(Report report, ReportOutputs.Destination d) throws IOException {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 /** The {@code preflight} command; {@link #main} is the jar's entry point. */
 @Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = PreflightCommand.Version.class,
         description = "Verifies production-readiness checklist items from outside and from configuration.",
-        subcommands = {CheckCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ListCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no FAIL or ERROR (with --strict, no WARN either); 1 some FAIL or ERROR;",
                 "2 usage or configuration error, or nothing was checked; 3 Preflight itself failed (a bug)."})
 public final class PreflightCommand implements Runnable {
@@ -108,6 +108,9 @@ public final class PreflightCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CheckCommand.class) {
                 return cls.cast(new CheckCommand(environment, out, err, terminal));
+            }
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(environment, err));
             }
             if (cls == ListCommand.class) {
                 return cls.cast(new ListCommand(out, err));

@@ -40,6 +40,7 @@ public final class Result {
     private final String remediation;
     private final String subject;
     private final Map<String, Object> details;
+    private final List<Gauge> gauges;
     private final Throwable cause;
 
     private Result(Builder b) {
@@ -48,6 +49,7 @@ public final class Result {
         this.remediation = b.remediation;
         this.subject = b.subject;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(b.details));
+        this.gauges = List.copyOf(b.gauges.values());
         this.cause = b.cause;
     }
 
@@ -137,11 +139,12 @@ public final class Result {
      * A builder holding this result, to derive another from it, e.g. to add a detail or change the
      * subject in a probe that wraps another check.
      *
-     * @return a new builder with this result's status, texts, details and cause
+     * @return a new builder with this result's status, texts, details, gauges and cause
      */
     public Builder toBuilder() {
         Builder b = new Builder(status).summary(summary).remediation(remediation).subject(subject).cause(cause);
         details.forEach(b::detail);
+        gauges.forEach(b::gauge);
         return b;
     }
 
@@ -175,13 +178,23 @@ public final class Result {
         return details;
     }
 
+    /**
+     * @return the numbers the probe declares worth graphing and alerting on, in the order declared;
+     *     empty for most results
+     * @since 0.3
+     */
+    public List<Gauge> gauges() {
+        return gauges;
+    }
+
     /** @return the exception behind an ERROR, if any; never rendered in reports */
     public Optional<Throwable> cause() {
         return Optional.ofNullable(cause);
     }
 
     /**
-     * A copy whose texts (summary, remediation, subject, detail keys and values) pass through {@code rewrite};
+     * A copy whose texts (summary, remediation, subject, detail keys and values, gauge label values)
+     * pass through {@code rewrite};
      * the runner uses it to redact secrets.
      *
      * @param rewrite a text transformation
@@ -197,6 +210,11 @@ public final class Result {
         }
         // Keys too: a probe may build one from what it found (a header name, a variable's value).
         details.forEach((k, v) -> b.details.put(rewrite.apply(k), mapValue(v, rewrite)));
+        for (Gauge g : gauges) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            g.labels().forEach((k, v) -> labels.put(k, rewrite.apply(v)));
+            b.gauge(new Gauge(g.name(), labels, g.value(), g.help()));
+        }
         return b.build();
     }
 
@@ -230,6 +248,7 @@ public final class Result {
         private String remediation;
         private String subject;
         private final Map<String, Object> details = new LinkedHashMap<>();
+        private final Map<List<Object>, Gauge> gauges = new LinkedHashMap<>();
         private Throwable cause;
 
         private Builder(Status status) {
@@ -275,6 +294,20 @@ public final class Result {
             if (value != null) {
                 details.put(key, normalise(value));
             }
+            return this;
+        }
+
+        /**
+         * Declares a number worth graphing and alerting on; a later gauge with the same name and labels
+         * replaces the earlier one in place.
+         *
+         * @param gauge the gauge
+         * @return this builder
+         * @since 0.3
+         */
+        public Builder gauge(Gauge gauge) {
+            Objects.requireNonNull(gauge, "'gauge' must not be null");
+            gauges.put(List.of(gauge.name(), gauge.labels()), gauge);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.preflight.net;
 
 import dev.preflight.net.internal.CertificateFacts;
 import dev.preflight.net.internal.ChainJudge;
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.security.cert.X509Certificate;
@@ -21,6 +22,9 @@ import java.util.Set;
  * @since 0.2
  */
 public final class CertificateVerdict {
+    /** The gauge every certificate verdict declares: the leaf's notAfter, in seconds since the epoch. */
+    public static final String EXPIRY_GAUGE = "tls_certificate_expiry_timestamp_seconds";
+
     private final List<X509Certificate> chain;
     private final List<CertificateProblem> problems;
     private final Instant now;
@@ -64,7 +68,8 @@ public final class CertificateVerdict {
      * The verdict as a probe result: the worst problem as the summary (with a count of the others),
      * every remediation, and the leaf's facts as details ({@code subject}, {@code issuer},
      * {@code sans}, {@code notBefore}, {@code notAfter}, {@code daysLeft}, {@code key},
-     * {@code signatureAlgorithm}, {@code chain}, and {@code problems} when there are any).
+     * {@code signatureAlgorithm}, {@code chain}, and {@code problems} when there are any), and the
+     * leaf's expiry as the gauge {@value #EXPIRY_GAUGE}.
      *
      * @param subject what was checked, e.g. {@code shop.example.com:443}
      * @return the result
@@ -96,6 +101,8 @@ public final class CertificateVerdict {
                 .detail("key", CertificateFacts.key(leaf))
                 .detail("signatureAlgorithm", leaf.getSigAlgName())
                 .detail("chain", chain.stream().map(CertificateFacts::subject).toList())
+                .gauge(Gauge.of(EXPIRY_GAUGE, leaf.getNotAfter().toInstant().getEpochSecond(),
+                        "When the leaf certificate the server sends expires, in seconds since the epoch"))
                 .build();
     }
 

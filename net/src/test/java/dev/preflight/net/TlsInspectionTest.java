@@ -65,6 +65,10 @@ class TlsInspectionTest {
                 .isEqualTo("certificate for " + HOST + " is trusted and valid for 90 more days");
         assertThat(verdict.toResult(HOST + ":587").details()).containsEntry("daysLeft", 90L)
                 .containsEntry("chain", List.of("CN=" + HOST, "CN=Preflight Test Intermediate"));
+        assertThat(verdict.toResult(HOST + ":587").gauges()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo(CertificateVerdict.EXPIRY_GAUGE);
+            assertThat(g.value()).isEqualTo(verdict.chain().get(0).getNotAfter().toInstant().getEpochSecond());
+        });
     }
 
     @Test

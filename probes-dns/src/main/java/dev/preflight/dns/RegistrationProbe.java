@@ -62,6 +62,8 @@ import okhttp3.HttpUrl;
  *
  * <p>Stateless and thread-safe.
  *
+ * <p>Gauge (for {@code preflight serve}): {@code domain_expiry_timestamp_seconds}, when an expiry is published.
+ *
  * @since 0.2
  */
 public final class RegistrationProbe extends DomainProbe {

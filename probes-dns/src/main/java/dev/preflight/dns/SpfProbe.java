@@ -6,6 +6,7 @@ import dev.preflight.dns.internal.SpfRecord;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.net.Resolver;
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
@@ -29,6 +30,8 @@ import java.util.Set;
  *
  * <p>Lookups are counted for the worst case, as if no earlier term matched: a sender that matches none
  * of the early terms meets them all. Stateless and thread-safe.
+ *
+ * <p>Gauge (for {@code preflight serve}): {@code dns_spf_lookups}, the lookups the record costs.
  *
  * @since 0.2
  */
@@ -130,7 +133,9 @@ public final class SpfProbe extends DomainProbe {
             advice.add("Check that the DNS servers of the included domains answer, then run again.");
         }
         Result.Builder result = Result.builder(status).summary(summary)
-                .detail("record", record.text()).detail("lookups", walk.lookups()).detail("tree", walk.tree());
+                .detail("record", record.text()).detail("lookups", walk.lookups()).detail("tree", walk.tree())
+                .gauge(Gauge.of("dns_spf_lookups", walk.lookups(),
+                        "DNS lookups the domain's SPF record costs a receiver; RFC 7208 allows 10"));
         if (walk.voids() > 0) {
             result.detail("voidLookups", walk.voidLookups());
         }

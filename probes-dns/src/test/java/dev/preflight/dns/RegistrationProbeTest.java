@@ -173,7 +173,9 @@ class RegistrationProbeTest {
                 .hasDetail("domain", "far.com").hasDetail("daysLeft", 400L).hasDetail("registrarIanaId", "292")
                 .hasDetail("nameservers", List.of("ns1.registrar-dns.net", "ns2.registrar-dns.net"))
                 .hasDetail("registered", "1997-09-15T04:00:00Z").hasDetail("lastChanged", "2024-08-14T07:01:34Z")
-                .hasDetail("transferLock", true);
+                .hasDetail("transferLock", true)
+                .hasGauge("domain_expiry_timestamp_seconds",
+                        t -> Math.abs(t - NOW.plus(java.time.Duration.ofDays(400)).getEpochSecond()) < 86_400);
     }
 
     @Test

@@ -99,7 +99,7 @@ class SpfProbeTest {
     @Test
     void aRecordEndingInTildeAllPasses() {
         assertThat(check("soft.test")).isPass().hasSummaryContaining("ends in ~all, with 2 of 10")
-                .hasDetail("tree", List.of("mx (1 lookup)", "a (1 lookup)"));
+                .hasDetail("tree", List.of("mx (1 lookup)", "a (1 lookup)")).hasGauge("dns_spf_lookups", n -> n == 2);
     }
 
     @Test

@@ -36,6 +36,8 @@ import javax.net.ssl.SSLHandshakeException;
  *
  * <p>Stateless and thread-safe.
  *
+ * <p>Gauge (for {@code preflight serve}): {@code tls_certificate_expiry_timestamp_seconds}, the leaf's expiry.
+ *
  * @since 0.1
  */
 public final class TlsCertificateProbe implements Probe {

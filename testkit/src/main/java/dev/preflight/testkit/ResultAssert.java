@@ -1,5 +1,6 @@
 package dev.preflight.testkit;
 
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.testkit.internal.DetailValues;
@@ -7,6 +8,7 @@ import dev.preflight.testkit.internal.Describe;
 import dev.preflight.testkit.internal.Leaks;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoublePredicate;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -164,6 +166,30 @@ public class ResultAssert extends AbstractAssert<ResultAssert, Result> {
         if (!DetailValues.same(key, expected, actual.details().get(key))) {
             fail("Expecting detail \"" + key + "\" to be " + expected + " but was " + actual.details().get(key)
                     + " in " + Describe.result(actual));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the result declares a gauge of that name (with any labels) whose value satisfies a
+     * condition, e.g. {@code hasGauge("backup_age_seconds", age -> age < 3600)}.
+     *
+     * @param name the gauge's name, without {@code preflight_}
+     * @param condition what its value must satisfy
+     * @return this assertion
+     * @since 0.3
+     */
+    public ResultAssert hasGauge(String name, DoublePredicate condition) {
+        isNotNull();
+        List<Gauge> named = actual.gauges().stream().filter(g -> g.name().equals(name)).toList();
+        if (named.isEmpty()) {
+            fail("Expecting gauge \"" + name + "\" but result declared " + (actual.gauges().isEmpty() ? "none"
+                    : actual.gauges().stream().map(Gauge::name).toList()) + " in "
+                    + Describe.result(actual));
+        }
+        if (named.stream().noneMatch(g -> condition.test(g.value()))) {
+            fail("Expecting gauge \"" + name + "\" to satisfy the condition but its values were "
+                    + named.stream().map(Gauge::value).toList() + " in " + Describe.result(actual));
         }
         return this;
     }

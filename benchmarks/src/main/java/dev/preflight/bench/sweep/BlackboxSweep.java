@@ -39,27 +39,13 @@ final class BlackboxSweep {
     }
 
     static Figures run(int port, int count, Path caFile, Path workDir) throws Exception {
-        Path config = workDir.resolve("blackbox.yml");
-        Files.writeString(config, String.join("\n",
-                "modules:",
-                "  http_2xx:",
-                "    prober: http",
-                "    timeout: 10s",
-                "    http:",
-                "      preferred_ip_protocol: ip4",
-                "      tls_config:",
-                "        ca_file: " + caFile.toAbsolutePath(),
-                ""), StandardCharsets.UTF_8);
-        int listen = freePort();
-        Process exporter = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
-                "--web.listen-address=127.0.0.1:" + listen, "--log.level=error")
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("blackbox.log").toFile()).start();
+        Started started = start(caFile, workDir);
+        Process exporter = started.process();
+        int listen = started.port();
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + listen;
-            awaitHealthy(client, base, exporter, workDir);
-            String target = URLEncoder.encode("https://127.0.0.1:" + port + "/", StandardCharsets.UTF_8);
             AtomicInteger success = new AtomicInteger();
             List<String> failures = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -68,7 +54,7 @@ final class BlackboxSweep {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 String host = SweepSites.name(i);
-                URI probe = URI.create(base + "/probe?module=http_2xx&target=" + target + "&hostname=" + host);
+                URI probe = URI.create(base + probePath(port, i));
                 done.add(pool.submit(() -> {
                     HttpResponse<String> response = client.send(HttpRequest.newBuilder(probe)
                             .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -100,6 +86,41 @@ final class BlackboxSweep {
         }
     }
 
+    /** A started exporter and the port it listens on. */
+    record Started(Process process, int port) {
+    }
+
+    /**
+     * Starts the exporter with an {@code http_2xx} module that trusts the bench root, and waits until
+     * it answers {@code /-/healthy}; the caller stops it.
+     */
+    static Started start(Path caFile, Path workDir) throws Exception {
+        Path config = workDir.resolve("blackbox.yml");
+        Files.writeString(config, String.join("\n",
+                "modules:",
+                "  http_2xx:",
+                "    prober: http",
+                "    timeout: 10s",
+                "    http:",
+                "      preferred_ip_protocol: ip4",
+                "      tls_config:",
+                "        ca_file: " + caFile.toAbsolutePath(),
+                ""), StandardCharsets.UTF_8);
+        int listen = freePort();
+        Process exporter = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
+                "--web.listen-address=127.0.0.1:" + listen, "--log.level=error")
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("blackbox.log").toFile()).start();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        awaitHealthy(client, "http://127.0.0.1:" + listen, exporter, workDir);
+        return new Started(exporter, listen);
+    }
+
+    /** @return the probe path for one site, as blackbox_exporter is asked for it */
+    static String probePath(int nginxPort, int site) {
+        return "/probe?module=http_2xx&target=" + URLEncoder.encode("https://127.0.0.1:" + nginxPort + "/",
+                StandardCharsets.UTF_8) + "&hostname=" + SweepSites.name(site);
+    }
+
     private static String firstErrorLine(String body) {
         return body.lines().filter(l -> l.startsWith("probe_success") || l.startsWith("probe_http_status_code"))
                 .reduce((a, b) -> a + ", " + b).orElse("");
@@ -125,7 +146,7 @@ final class BlackboxSweep {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             return socket.getLocalPort();
         }

@@ -38,6 +38,11 @@ final class ProcStats {
         return statusValue(pid, "VmHWM:");
     }
 
+    /** @return the process's resident set now (VmRSS), in KiB; 0 if unknown */
+    static long rssKib(long pid) {
+        return statusValue(pid, "VmRSS:");
+    }
+
     /** @return the peak resident set of the process and its living descendants, summed, in KiB */
     static long treePeakRssKib(ProcessHandle process) {
         return Stream.concat(Stream.of(process), process.descendants()).mapToLong(p -> peakRssKib(p.pid())).sum();

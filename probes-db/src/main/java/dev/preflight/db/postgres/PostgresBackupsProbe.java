@@ -1,6 +1,7 @@
 package dev.preflight.db.postgres;
 
 import dev.preflight.db.postgres.internal.Ages;
+import dev.preflight.db.postgres.internal.BackupAges;
 import dev.preflight.db.postgres.internal.BoundedCommand;
 import dev.preflight.db.postgres.internal.DumpCheck;
 import dev.preflight.db.postgres.internal.DumpDirectory;
@@ -59,6 +60,8 @@ import java.util.Optional;
  * {@code lastAge}.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>Gauge (for {@code preflight serve}): {@code backup_age_seconds} with the label {@code kind} ({@code dump}, or {@code pgbackrest} with {@code stanza}).
  *
  * @since 0.2
  */
@@ -136,7 +139,8 @@ public final class PostgresBackupsProbe implements Probe {
         DumpDirectory.Dump newest = found.get(0);
         String name = newest.path().getFileName().toString();
         Duration age = Duration.between(newest.modified().toInstant(), now);
-        verdicts.detail("newest", name).detail("newestAge", Ages.of(age)).detail("newestBytes", newest.size());
+        verdicts.detail("newest", name).detail("newestAge", Ages.of(age)).detail("newestBytes", newest.size())
+                .gauge(BackupAges.gauge(age, "dump"));
         if (age.compareTo(maxAge) > 0) {
             verdicts.fail("the newest dump, " + name + ", is " + Ages.of(age) + " old, more than " + Ages.of(maxAge),
                     "Check that the backup job still runs (cron or timer) and look at its log.");

@@ -34,6 +34,8 @@ import java.util.Map;
  *
  * <p>Stateless and thread-safe.
  *
+ * <p>Gauge (for {@code preflight serve}): {@code postgres_last_archive_age_seconds}, once a file has been archived.
+ *
  * @since 0.2
  */
 public final class WalArchivingProbe extends PostgresProbe {

@@ -6,6 +6,7 @@ import dev.preflight.db.redis.internal.Info;
 import dev.preflight.db.redis.internal.RedisRole;
 import dev.preflight.db.redis.internal.RedisSession;
 import dev.preflight.db.redis.internal.Reply;
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
@@ -37,6 +38,8 @@ import java.util.OptionalLong;
  * <p>Settings: {@code role} ({@code cache} or {@code store}; else the target's {@code role}
  * attribute; default {@code cache}), {@code max-age} (a duration, default {@code 24h}). Stateless and
  * thread-safe.
+ *
+ * <p>Gauge (for {@code preflight serve}): {@code redis_last_save_age_seconds}, when Redis reports its last save.
  *
  * @since 0.2
  */
@@ -97,6 +100,8 @@ public final class RedisPersistenceProbe extends RedisProbe {
             Duration age = Duration.between(Instant.ofEpochSecond(lastSave.getAsLong()), context.clock().instant());
             findings.detail("rdbLastSave", Instant.ofEpochSecond(lastSave.getAsLong()).toString());
             findings.detail("rdbLastSaveAge", Ages.format(age));
+            findings.gauge(Gauge.of("redis_last_save_age_seconds", Math.max(0, age.toSeconds()),
+                    "How long ago the server last saved an RDB snapshot"));
             findings.detail("rdbChangesSinceLastSave", changes);
             if (rdb && !aof && changes > 0 && age.compareTo(maxAge) > 0) {
                 findings.warn(changes + " changes are not saved and the last snapshot is " + Ages.format(age)

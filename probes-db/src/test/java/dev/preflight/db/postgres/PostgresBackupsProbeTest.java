@@ -66,7 +66,7 @@ class PostgresBackupsProbeTest {
         assumeDumps();
         Files.copy(custom, directory.resolve("shop-2026-12-05.dump"));
         assertThat(run()).isPass().hasSummaryContaining("shop-2026-12-05.dump (custom)")
-                .hasDetail("format", "custom").hasDetail("dumps", 1);
+                .hasDetail("format", "custom").hasDetail("dumps", 1).hasGauge("backup_age_seconds", age -> age >= 0);
     }
 
     @Test
@@ -102,7 +102,8 @@ class PostgresBackupsProbeTest {
         Files.setLastModifiedTime(dump, FileTime.from(Instant.now().minus(Duration.ofHours(30))));
         Result result = ProbeTestKit.forProbe(new PostgresBackupsProbe()).target(TARGET)
                 .setting("directory", directory.toString()).setting("max-age", "2d").run().result();
-        assertThat(result).isPass().hasDetail("maxAge", "2d");
+        assertThat(result).isPass().hasDetail("maxAge", "2d")
+                .hasGauge("backup_age_seconds", age -> Math.abs(age - Duration.ofHours(30).toSeconds()) < 600);
     }
 
     @Test

@@ -36,7 +36,8 @@ class WalArchivingProbeTest {
 
             Result result = run(server);
             assertThat(result).isPass().hasSummaryContaining("WAL archiving works").hasDetail("archivedCount", 1L)
-                    .hasDetail("archiveCommand", "set").hasDetailKey("lastArchivedWal");
+                    .hasDetail("archiveCommand", "set").hasDetailKey("lastArchivedWal")
+                    .hasGauge("postgres_last_archive_age_seconds", age -> age >= 0 && age < 600);
             assertThat(result.summary()).doesNotContain("cp ");
         }
     }

@@ -31,7 +31,8 @@ class RedisPersistenceProbeTest {
 
             assertThat(result).isPass().hasSummaryContaining("RDB snapshots (save 3600 1 300 100 60 10000)")
                     .hasDetail("aofEnabled", false).hasDetail("rdbLastBgsave", "ok")
-                    .hasDetail("rdbSavePoints", "3600 1 300 100 60 10000").hasDetail("role", "cache");
+                    .hasDetail("rdbSavePoints", "3600 1 300 100 60 10000").hasDetail("role", "cache")
+                    .hasGauge("redis_last_save_age_seconds", age -> age >= 0 && age < 600);
         }
     }
 

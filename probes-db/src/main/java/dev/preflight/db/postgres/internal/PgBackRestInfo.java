@@ -114,6 +114,7 @@ public final class PgBackRestInfo {
         detail.put("lastLabel", label);
         detail.put("lastType", last.path("type").asText("?"));
         detail.put("lastAge", Ages.of(age));
+        verdicts.gauge(BackupAges.gauge(age, "pgbackrest").withLabel("stanza", name));
         if (last.path("error").asBoolean(false)) {
             verdicts.fail("pgBackRest's last backup of '" + name + "' (" + label + ") has errors: files failed"
                     + " their checksum", "Look at 'pgbackrest --stanza=" + name + " --set=" + label + " info'"

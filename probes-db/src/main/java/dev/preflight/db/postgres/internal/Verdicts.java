@@ -1,5 +1,6 @@
 package dev.preflight.db.postgres.internal;
 
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class Verdicts {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> passed = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
+    private final List<Gauge> gauges = new ArrayList<>();
 
     /** @param subject what was checked, e.g. {@code db.internal:5432} */
     public Verdicts(String subject) {
@@ -48,6 +50,12 @@ public final class Verdicts {
         return this;
     }
 
+    /** @param gauge a number worth alerting on, for the exporter @return this */
+    public Verdicts gauge(Gauge gauge) {
+        gauges.add(gauge);
+        return this;
+    }
+
     /** @return whether a finding so far fails */
     public boolean failing() {
         return findings.stream().anyMatch(f -> f.status() == Status.FAIL);
@@ -71,6 +79,7 @@ public final class Verdicts {
             }
         }
         details.forEach(result::detail);
+        gauges.forEach(result::gauge);
         return result.build();
     }
 

@@ -1,5 +1,6 @@
 package dev.preflight.db.postgres.internal;
 
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.support.Durations;
 import java.time.Duration;
@@ -100,7 +101,9 @@ public final class WalArchive {
                     + " pg_stat_archiver.archived_count grows.").result();
         }
         Duration age = Duration.ofSeconds(archiver.number("archived_seconds_ago"));
-        verdicts.detail("lastArchivedAgo", Durations.format(age));
+        verdicts.detail("lastArchivedAgo", Durations.format(age))
+                .gauge(Gauge.of("postgres_last_archive_age_seconds", age.toSeconds(),
+                        "How long ago the server last archived a WAL file, by its own clock"));
         archiver.optional("current_wal").ifPresent(v -> verdicts.detail("currentWal", v));
         if (age.compareTo(maxAge) > 0 && upToDate()) {
             return verdicts.pass("WAL archiving is up to date: the last file archived, "

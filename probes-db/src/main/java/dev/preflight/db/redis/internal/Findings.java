@@ -1,5 +1,6 @@
 package dev.preflight.db.redis.internal;
 
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class Findings {
     private final Set<String> remediations = new LinkedHashSet<>();
     private final List<String> notVerified = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
+    private final List<Gauge> gauges = new ArrayList<>();
 
     /** @param problem what is wrong @param remediation what to fix */
     public void fail(String problem, String remediation) {
@@ -43,6 +45,11 @@ public final class Findings {
         if (value != null) {
             details.put(key, value);
         }
+    }
+
+    /** @param gauge a number worth alerting on, for the exporter */
+    public void gauge(Gauge gauge) {
+        gauges.add(gauge);
     }
 
     /** @return whether anything failed */
@@ -69,6 +76,7 @@ public final class Findings {
                     .detail("problems", problems);
         }
         details.forEach(result::detail);
+        gauges.forEach(result::gauge);
         if (!notVerified.isEmpty()) {
             result.detail("notVerified", notVerified);
         }

@@ -1,6 +1,7 @@
 package dev.preflight.dns.internal.rdap;
 
 import dev.preflight.dns.internal.Problem;
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import java.time.Duration;
@@ -70,6 +71,10 @@ public record RegistrationVerdict(int warnDays, int failDays, boolean expectLock
                 .detail("registrar", record.registrar()).detail("registrarIanaId", record.registrarId())
                 .detail("nameservers", record.nameservers().isEmpty() ? null : record.nameservers())
                 .detail("problems", ordered.isEmpty() ? null : ordered.stream().map(Problem::text).toList());
+        if (expiry != null) {
+            result.gauge(Gauge.of("domain_expiry_timestamp_seconds", expiry.instant().getEpochSecond(),
+                    "When the domain's registration expires, in seconds since the epoch"));
+        }
         if (status == Status.PASS) {
             return result.summary(domain + " is registered until " + expiry.day() + " (" + daysLeft + " days left)"
                     + (record.registrar() == null ? "" : " at " + record.registrar())
