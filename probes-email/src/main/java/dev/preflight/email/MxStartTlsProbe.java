@@ -61,6 +61,8 @@ import java.util.Optional;
  * <p>Details: {@code source} (MX records or the implicit MX), {@code mx} (the records),
  * {@code port}, {@code hosts} (one line per host and address: its verdict, the protocol, the
  * certificate's summary and days left) and {@code notChecked} (hosts beyond {@code max-hosts}).
+ * Gauge (for {@code preflight serve}): {@code tls_certificate_expiry_timestamp_seconds} with the
+ * label {@code host}, the soonest expiry among the host's addresses.
  *
  * <p>A network that intercepts outbound port 25 and answers itself would be judged in the MX's
  * place; the certificate's name then fails, which the details show.

@@ -12,6 +12,7 @@ import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Instant;
 import java.util.List;
 import javax.net.ssl.SSLException;
 
@@ -107,13 +108,15 @@ public final class MxStartTls {
         }
         CertificateVerdict verdict = network.tls().judge(host, tls.chain());
         Result judged = verdict.toResult(host);
+        Instant expiry = tls.chain().get(0).getNotAfter().toInstant();
         if (judged.status() == Status.PASS) {
             return MxVerdict.of(host, where, Status.PASS, "STARTTLS with " + tls.protocol() + ", "
-                    + judged.summary(), null);
+                    + judged.summary(), null).withCertificateExpiry(expiry);
         }
         return MxVerdict.of(host, where, judged.status(), "STARTTLS with " + tls.protocol() + ", but "
                 + judged.summary() + " (" + daysLeft(verdict.daysLeft()) + ")",
-                judged.remediation().orElse("Serve a certificate valid for " + host + ".") + AT_STAKE);
+                judged.remediation().orElse("Serve a certificate valid for " + host + ".") + AT_STAKE)
+                .withCertificateExpiry(expiry);
     }
 
     private static MxVerdict unconnected(String host, InetAddress address, int port, IOException e) {
@@ -122,7 +125,7 @@ public final class MxStartTls {
             // No IPv6 route from here says nothing about the host; senders with IPv6 still reach it.
             // Not checked, then: MxVerdicts makes it an ERROR only when it leaves its host unverified.
             return new MxVerdict(host, where, Status.SKIP, "not checked: no IPv6 route from this machine ("
-                    + NetworkFailures.describe(e, endpoint(address, port)) + ")", null, true, e);
+                    + NetworkFailures.describe(e, endpoint(address, port)) + ")", null, true, e, null);
         }
         // With no time left the connection was never tried: that hints at nothing about the port.
         boolean tried = !(e instanceof DeadlineExceededException);

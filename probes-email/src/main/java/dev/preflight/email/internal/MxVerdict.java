@@ -1,6 +1,7 @@
 package dev.preflight.email.internal;
 
 import dev.preflight.probe.Status;
+import java.time.Instant;
 
 /**
  * The verdict on one MX host at one of its addresses, or on the host itself when it has no address
@@ -14,16 +15,22 @@ import dev.preflight.probe.Status;
  * @param unconnected whether no TCP connection could be made (refused, or no answer to the connect),
  *     which a port blocked on the checking machine's side looks like too
  * @param cause the exception behind an ERROR, never rendered, or null
+ * @param certificateExpiry when the certificate the host sent expires, or null when none was judged
  */
 public record MxVerdict(String host, String address, Status status, String finding, String remediation,
-        boolean unconnected, Throwable cause) {
+        boolean unconnected, Throwable cause, Instant certificateExpiry) {
 
     static MxVerdict of(String host, String address, Status status, String finding, String remediation) {
-        return new MxVerdict(host, address, status, finding, remediation, false, null);
+        return new MxVerdict(host, address, status, finding, remediation, false, null, null);
     }
 
     static MxVerdict error(String host, String address, String finding, boolean unconnected, Throwable cause) {
-        return new MxVerdict(host, address, Status.ERROR, finding, null, unconnected, cause);
+        return new MxVerdict(host, address, Status.ERROR, finding, null, unconnected, cause, null);
+    }
+
+    /** @param expiry when the judged certificate expires @return this verdict with it */
+    MxVerdict withCertificateExpiry(Instant expiry) {
+        return new MxVerdict(host, address, status, finding, remediation, unconnected, cause, expiry);
     }
 
     /** @return e.g. {@code mx1.shop.test (192.0.2.7): offers no STARTTLS…}, for a summary */

@@ -1,11 +1,16 @@
 package dev.preflight.email.internal;
 
+import dev.preflight.net.CertificateVerdict;
+import dev.preflight.probe.Gauge;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -78,6 +83,15 @@ public final class MxVerdicts {
         }
         List<String> lines = new ArrayList<>();
         verdicts.forEach(v -> lines.add(v.line()));
+        // One expiry per host for preflight serve: the soonest its addresses serve.
+        Map<String, Instant> expiries = new LinkedHashMap<>();
+        verdicts.stream().filter(v -> v.certificateExpiry() != null).forEach(v -> expiries.merge(v.host(),
+                v.certificateExpiry(), (a, b) -> a.isBefore(b) ? a : b));
+        for (Map.Entry<String, Instant> expiry : expiries.entrySet()) {
+            result.gauge(Gauge.of(CertificateVerdict.EXPIRY_GAUGE, expiry.getValue().getEpochSecond(),
+                    "When the leaf certificate the server sends expires, in seconds since the epoch")
+                    .withLabel("host", expiry.getKey()));
+        }
         return result.detail("source", implicit ? "implicit MX: no MX record, the domain itself (RFC 5321 5.1)"
                         : "MX records")
                 .detail("mx", mail.records().isEmpty() ? null : mail.records())

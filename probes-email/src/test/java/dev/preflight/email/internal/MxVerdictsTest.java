@@ -23,7 +23,10 @@ class MxVerdictsTest {
                 pass("mx1.shop.test", "127.0.0.2"), noRoute("mx1.shop.test", "2001:db8::2"),
                 pass("mx2.shop.test", "127.0.0.3")));
 
-        assertThat(result).isPass().hasSummaryContaining("every MX host of shop.test offers STARTTLS");
+        assertThat(result).isPass().hasSummaryContaining("every MX host of shop.test offers STARTTLS")
+                .hasGauge("tls_certificate_expiry_timestamp_seconds", t -> t == 1803859200L);
+        org.assertj.core.api.Assertions.assertThat(result.gauges()).extracting(g -> g.labels().get("host"))
+                .containsExactly("mx1.shop.test", "mx2.shop.test");
         org.assertj.core.api.Assertions.assertThat(result.details().get("hosts").toString())
                 .contains("2001:db8::2: skip, not checked: no IPv6 route");
     }
@@ -38,11 +41,12 @@ class MxVerdictsTest {
     }
 
     private static MxVerdict pass(String host, String address) {
-        return MxVerdict.of(host, address, Status.PASS, "STARTTLS with TLSv1.3, certificate valid", null);
+        return MxVerdict.of(host, address, Status.PASS, "STARTTLS with TLSv1.3, certificate valid", null)
+                .withCertificateExpiry(java.time.Instant.parse("2027-03-01T00:00:00Z"));
     }
 
     private static MxVerdict noRoute(String host, String address) {
         return new MxVerdict(host, address, Status.SKIP, "not checked: no IPv6 route from this machine (cannot reach ["
-                + address + "]:25: no route to host)", null, true, new NoRouteToHostException("No route to host"));
+                + address + "]:25: no route to host)", null, true, new NoRouteToHostException("No route to host"), null);
     }
 }
