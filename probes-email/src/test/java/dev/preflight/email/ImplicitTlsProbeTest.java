@@ -14,7 +14,7 @@ import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeTestKit;
-import dev.preflight.testsupport.LegacyTlsServer;
+import dev.preflight.testsupport.OpenSslServer;
 import dev.preflight.testsupport.SmtpTestServer;
 import java.time.Duration;
 import java.util.List;
@@ -102,8 +102,8 @@ class ImplicitTlsProbeTest {
 
     @Test
     void aServerThatSpeaksOnlyTls11Fails() throws Exception {
-        LegacyTlsServer.assumeAvailable();
-        try (LegacyTlsServer old = LegacyTlsServer.start(VALID)) {
+        OpenSslServer.assumeAvailable();
+        try (OpenSslServer old = OpenSslServer.start(VALID, "-tls1_1", "-cipher", "ALL:@SECLEVEL=0")) {
             Result result = run("smtps://" + HOST + ":" + old.port(), old.port());
 
             assertThat(result).isFail().hasSummaryContaining("TLS 1.1 or older")
