@@ -1,0 +1,207 @@
+package dev.preflight.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * An SMTP server that answers each command as the test scripts it, before and after a real STARTTLS
+ * handshake with a minted chain: for the behaviours real servers rarely show on demand and that
+ * {@link SmtpTestServer} cannot be told to show (AUTH hidden but accepted before TLS, STARTTLS
+ * refused after being offered, a temporary AUTH failure, a reply that echoes what it was sent). It
+ * records every line it receives, so a test can assert what a client sent and when.
+ *
+ * <pre>{@code
+ * try (ScriptedSmtpServer smtp = ScriptedSmtpServer.builder().startTls(leaf)
+ *         .before("EHLO", "250-mail.preflight.test", "250 STARTTLS")
+ *         .before("AUTH PLAIN", "334 ")
+ *         .after("EHLO", "250-mail.preflight.test", "250 AUTH PLAIN")
+ *         .after("AUTH", "454 4.7.0 Temporary authentication failure")
+ *         .start()) {
+ *     smtp.received();   // ["EHLO [127.0.0.1]", "AUTH PLAIN", "*", "STARTTLS", ...]
+ * }
+ * }</pre>
+ *
+ * <p>A command is answered by the script whose key is the longest prefix of it (case aside), from
+ * the scripts for its phase (before or after TLS); otherwise {@code QUIT} by 221 and a close,
+ * {@code STARTTLS} by 220 and a handshake when a chain is given, anything else by
+ * {@code 502 5.5.2 not scripted}. It greets with {@code 220 mail.preflight.test ESMTP scripted}, on a
+ * free port of {@code 127.0.0.1}, one connection at a time. Thread-safe once started.
+ *
+ * @since 0.3
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+    private final ServerSocket server;
+    private final Builder script;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile Socket current;
+
+    private ScriptedSmtpServer(ServerSocket server, Builder script) {
+        this.server = server;
+        this.script = script;
+    }
+
+    /** @return a builder for a server with no scripted reply */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the port it listens on, of {@link FreePorts#LOOPBACK} */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** @return every line received so far, oldest first, without CRLF; lines after TLS too */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
+    /** Stops accepting, closes the listening socket and ends a conversation in progress. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+            Socket client = current;
+            if (client != null) {
+                client.close();
+            }
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    private void acceptForever() {
+        while (!server.isClosed()) {
+            try (Socket client = server.accept()) {
+                current = client;
+                converse(client);
+            } catch (IOException e) {
+                // the client went away, or the server was closed
+            }
+        }
+    }
+
+    private void converse(Socket plain) throws IOException {
+        Socket socket = plain;
+        Map<String, List<String>> phase = script.before;
+        write(socket, List.of("220 mail.preflight.test ESMTP scripted"));
+        BufferedReader in = reader(socket);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            received.add(line);
+            String command = line.toUpperCase(Locale.ROOT);
+            List<String> reply = scripted(phase, command);
+            if (reply != null) {
+                write(socket, reply);
+            } else if (command.equals("QUIT")) {
+                write(socket, List.of("221 2.0.0 bye"));
+                return;
+            } else if (command.equals("STARTTLS") && script.tls != null && phase == script.before) {
+                write(socket, List.of("220 2.0.0 ready to start TLS"));
+                SSLSocket tls = (SSLSocket) script.tls.getSocketFactory().createSocket(socket, null, socket.getPort(),
+                        true);
+                tls.setUseClientMode(false);
+                tls.startHandshake();
+                socket = tls;
+                in = reader(socket);
+                phase = script.after;
+            } else {
+                write(socket, List.of("502 5.5.2 not scripted"));
+            }
+        }
+    }
+
+    private static List<String> scripted(Map<String, List<String>> phase, String command) {
+        String best = null;
+        for (String key : phase.keySet()) {
+            if (command.startsWith(key) && (best == null || key.length() > best.length())) {
+                best = key;
+            }
+        }
+        return best == null ? null : phase.get(best);
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static void write(Socket socket, List<String> lines) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        for (String line : lines) {
+            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+    }
+
+    /** Builds a {@link ScriptedSmtpServer}. */
+    public static final class Builder {
+        private final Map<String, List<String>> before = new LinkedHashMap<>();
+        private final Map<String, List<String>> after = new LinkedHashMap<>();
+        private SSLContext tls;
+
+        private Builder() {
+        }
+
+        /**
+         * Answers STARTTLS (before TLS, unless scripted otherwise) with 220 and a handshake presenting
+         * this chain.
+         *
+         * @param leaf the server's certificate and key
+         * @param intermediates sent after the leaf, in order
+         * @return this builder
+         */
+        public Builder startTls(HeldCertificate leaf, HeldCertificate... intermediates) {
+            this.tls = ServerTls.context(leaf, List.of(intermediates));
+            return this;
+        }
+
+        /**
+         * @param command a command or its start, e.g. {@code EHLO} or {@code AUTH PLAIN}; any case
+         * @param reply the reply's lines, each with its code, e.g. {@code "250-name", "250 STARTTLS"}
+         * @return this builder
+         */
+        public Builder before(String command, String... reply) {
+            before.put(command.toUpperCase(Locale.ROOT), List.of(reply));
+            return this;
+        }
+
+        /**
+         * @param command a command or its start, answered so after the TLS handshake
+         * @param reply the reply's lines
+         * @return this builder
+         */
+        public Builder after(String command, String... reply) {
+            after.put(command.toUpperCase(Locale.ROOT), List.of(reply));
+            return this;
+        }
+
+        /**
+         * @return the started server
+         * @throws IOException if it cannot listen
+         */
+        public ScriptedSmtpServer start() throws IOException {
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(FreePorts.LOOPBACK, 0), 8);
+            Builder copy = new Builder();
+            copy.before.putAll(before);
+            copy.after.putAll(after);
+            copy.tls = tls;
+            ScriptedSmtpServer server = new ScriptedSmtpServer(socket, copy);
+            Thread accept = new Thread(server::acceptForever, "scripted-smtp-" + socket.getLocalPort());
+            accept.setDaemon(true);
+            accept.start();
+            return server;
+        }
+    }
+}
