@@ -2,6 +2,7 @@ package dev.preflight.email;
 
 import dev.preflight.email.internal.EhloCapabilities;
 import dev.preflight.email.internal.Findings;
+import dev.preflight.email.internal.RefusedException;
 import dev.preflight.email.internal.SecuredConversation;
 import dev.preflight.email.internal.SecuredConversation.Secured;
 import dev.preflight.email.internal.SmtpDialogue;
@@ -35,8 +36,8 @@ import java.util.Optional;
  * <p>PASS: AUTH is neither advertised nor accepted before TLS, and the credentials log in (235).
  * WARN: AUTH is not advertised before TLS but accepted ({@code 334}); no credentials are configured,
  * so the login is not verified; the server offers only mechanisms other than PLAIN and LOGIN. FAIL:
- * AUTH is advertised before TLS (credentials may cross in clear); there is no STARTTLS, so a login
- * could only cross in clear; the credentials are refused (the server's 5xx reply); AUTH is not offered
+ * AUTH is advertised before TLS (credentials may cross in clear); there is no STARTTLS (or it is
+ * offered but refused), so a login could only cross in clear; the credentials are refused (the server's 5xx reply); AUTH is not offered
  * after TLS although credentials are configured; the credentials are a template; EHLO over TLS is
  * refused; the server speaks only TLS 1.1 or older, or not SMTP. ERROR: the credentials were
  * withheld because the certificate fails the judgement (with no FAIL found before); a transient
@@ -78,7 +79,15 @@ public final class SmtpAuthProbe extends SmtpProbe {
                         + " clear", "Enable STARTTLS on the submission port and offer AUTH only after it.");
                 return findings.detail(LOGIN, "not attempted: no TLS").result(subject, "");
             }
-            Secured secured = smtp.secure();
+            Secured secured;
+            try {
+                secured = smtp.secure();
+            } catch (RefusedException e) {
+                findings.add(Status.FAIL, subject + " offers STARTTLS but refuses it (" + e.reply() + "): a login"
+                        + " could only cross in clear", "Check the server's TLS certificate and key settings and its"
+                        + " log (smtp.starttls reports the same).");
+                return findings.detail(LOGIN, "not attempted: STARTTLS refused").result(subject, "");
+            }
             findings.detail("protocol", secured.session().protocol());
             if (secured.certificateFails()) {
                 findings.add(Status.ERROR, (endpoint.hasCredentials() ? "the credentials were not sent"

@@ -1,6 +1,7 @@
 package dev.preflight.email;
 
 import dev.preflight.email.internal.EhloCapabilities;
+import dev.preflight.email.internal.RefusedException;
 import dev.preflight.email.internal.SecuredConversation;
 import dev.preflight.email.internal.SecuredConversation.Secured;
 import dev.preflight.email.internal.SmtpEndpoint;
@@ -21,7 +22,7 @@ import dev.preflight.probe.Status;
  *
  * <p>PASS: the certificate is trusted, matches the host and is valid for more than {@code warn-days}.
  * WARN: it expires within {@code warn-days} or is weak. FAIL: STARTTLS is not offered (mail and
- * credentials cross in clear), refused, or the server speaks only TLS 1.1 or older; the certificate
+ * credentials cross in clear), or offered but refused, or the server speaks only TLS 1.1 or older; the certificate
  * is untrusted, for another name, expired, expires within {@code fail-days}, or missing; EHLO over
  * TLS is refused; the server does not speak SMTP or refuses the session. ERROR: the server cannot be
  * reached, the handshake fails otherwise, or no answer before the deadline. Details: those of
@@ -61,7 +62,17 @@ public final class StartTlsProbe extends SmtpProbe {
                                 + " = encrypt on 587) with a certificate for " + endpoint.host() + ".")
                         .detail("extensions", plaintext.keywords()).build();
             }
-            Secured secured = smtp.secure();
+            Secured secured;
+            try {
+                secured = smtp.secure();
+            } catch (RefusedException e) {
+                return Result.builder(Status.FAIL).subject(subject)
+                        .summary(subject + " offers STARTTLS but refuses it (" + e.reply() + "): no client can switch"
+                                + " to TLS")
+                        .remediation("Check the server's TLS certificate and key settings and its log: a server that"
+                                + " cannot load them often still offers STARTTLS.")
+                        .detail("extensions", plaintext.keywords()).build();
+            }
             if (!secured.ehlo().isPositive()) {
                 Result.Builder refused = Result.builder(Status.FAIL).subject(subject)
                         .summary("EHLO after STARTTLS is refused (" + secured.ehlo() + "): no client can go on over"
