@@ -37,14 +37,16 @@ import java.util.Optional;
  * WARN: AUTH is not advertised before TLS but accepted ({@code 334}); no credentials are configured,
  * so the login is not verified; the server offers only mechanisms other than PLAIN and LOGIN. FAIL:
  * AUTH is advertised before TLS (credentials may cross in clear); there is no STARTTLS (or it is
- * offered but refused), so a login could only cross in clear; the credentials are refused (the server's 5xx reply); AUTH is not offered
- * after TLS although credentials are configured; the credentials are a template; EHLO over TLS is
- * refused; the server speaks only TLS 1.1 or older, or not SMTP. ERROR: the credentials were
- * withheld because the certificate fails the judgement (with no FAIL found before); a transient
- * refusal (4xx, e.g. 454); the server cannot be reached or does not answer before the deadline.
+ * offered but refused), so a login could only cross in clear; the credentials are refused (the
+ * server's 5xx reply); AUTH is not offered after TLS although credentials are configured; the
+ * credentials are a template; EHLO over TLS is refused; the server speaks only TLS 1.1 or older,
+ * or not SMTP. ERROR: the credentials were withheld because the certificate fails the judgement
+ * (with no FAIL found before); a transient refusal (4xx, e.g. 454); the server cannot be reached or
+ * does not answer before the deadline.
  * Details: {@code authBeforeTls} ({@code advertised}, {@code accepted, not advertised},
  * {@code refused (530)}), {@code mechanisms} (over TLS), {@code protocol}, {@code login}
- * ({@code accepted}, {@code refused (535)}, {@code not verified: …}, {@code withheld: …}),
+ * ({@code accepted}, {@code refused (535)}, {@code deferred (454)}, {@code not verified: …},
+ * {@code not attempted: …}, {@code withheld: …}),
  * {@code reply}, {@code problems}.
  *
  * <p>No settings of its own; {@code warn-days} and {@code fail-days} shape the certificate
@@ -90,8 +92,10 @@ public final class SmtpAuthProbe extends SmtpProbe {
             }
             findings.detail("protocol", secured.session().protocol());
             if (secured.certificateFails()) {
-                findings.add(Status.ERROR, (endpoint.hasCredentials() ? "the credentials were not sent"
-                        : "the login was not checked") + ": the server's certificate fails the judgement a client makes (" + secured.certificate().summary() + "; "
+                String notSent = endpoint.hasCredentials() ? "the credentials were not sent"
+                        : "the login was not checked";
+                findings.add(Status.ERROR, notSent + ": the server's certificate fails the judgement a client makes ("
+                        + secured.certificate().summary() + "; "
                         + (endpoint.implicitTls() ? "smtp.implicit-tls" : "smtp.starttls") + " reports it)", null);
                 return findings.detail(LOGIN, "withheld: the certificate fails").result(subject, "");
             }
@@ -160,8 +164,9 @@ public final class SmtpAuthProbe extends SmtpProbe {
             return;
         }
         if (!mechanisms.contains("PLAIN") && !mechanisms.contains("LOGIN")) {
-            findings.add(Status.WARN, "the login is not verified: the server offers only " + String.join(" ", mechanisms)
-                    + ", and Preflight logs in with PLAIN or LOGIN", "Check the login with the application itself.");
+            findings.add(Status.WARN, "the login is not verified: the server offers only "
+                    + String.join(" ", mechanisms) + ", and Preflight logs in with PLAIN or LOGIN",
+                    "Check the login with the application itself.");
             findings.detail(LOGIN, "not verified: no PLAIN or LOGIN");
             return;
         }

@@ -22,9 +22,9 @@ import dev.preflight.probe.Status;
  *
  * <p>PASS: the certificate is trusted, matches the host and is valid for more than {@code warn-days}.
  * WARN: it expires within {@code warn-days} or is weak. FAIL: STARTTLS is not offered (mail and
- * credentials cross in clear), or offered but refused, or the server speaks only TLS 1.1 or older; the certificate
- * is untrusted, for another name, expired, expires within {@code fail-days}, or missing; EHLO over
- * TLS is refused; the server does not speak SMTP or refuses the session. ERROR: the server cannot be
+ * credentials cross in clear), or offered but refused; the server speaks only TLS 1.1 or older; the
+ * certificate is untrusted, for another name, expired, expires within {@code fail-days}, or missing;
+ * EHLO over TLS is refused; the server does not speak SMTP or refuses the session. ERROR: the server cannot be
  * reached, the handshake fails otherwise, or no answer before the deadline. Details: those of
  * {@code tls.certificate} ({@code subject}, {@code issuer}, {@code sans}, {@code notAfter},
  * {@code daysLeft}, {@code chain}, {@code problems}, …), {@code protocol}, {@code cipherSuite} and

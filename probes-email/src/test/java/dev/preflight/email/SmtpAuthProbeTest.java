@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code smtp.auth} against in-process SMTP servers (subethasmtp): AUTH only after TLS, AUTH in
- * plaintext, a failing certificate, wrong and template credentials. The servers count logins, so a test sees whether credentials were sent at all.
+ * plaintext, a failing certificate, wrong and template credentials. The servers count logins, so a
+ * test sees whether credentials were sent at all.
  */
 class SmtpAuthProbeTest {
     private static final String USER = "app";

@@ -63,7 +63,8 @@ public final class OpenSslServer implements AutoCloseable {
                 .start(dir -> {
                     Path cert = Files.writeString(dir.resolve("cert.pem"), leaf.certificatePem(),
                             StandardCharsets.US_ASCII);
-                    Path key = Files.writeString(dir.resolve("key.pem"), leaf.privateKeyPem(), StandardCharsets.US_ASCII);
+                    Path key = Files.writeString(dir.resolve("key.pem"), leaf.privateKeyPem(),
+                            StandardCharsets.US_ASCII);
                     // Its stdin stays open (a pipe to this JVM): s_server stops at the end of its input.
                     List<String> command = new ArrayList<>(List.of(binary().toString(), "s_server", "-accept",
                             FreePorts.LOOPBACK.getHostAddress() + ":" + port, "-cert", cert.toString(), "-key",
