@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.probe.Result;
 import dev.preflight.testkit.ProbeTestKit;
+import dev.preflight.testsupport.OpenSslServer;
 import dev.preflight.testsupport.ScriptedSmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@code smtp.starttls} and {@code smtp.auth} against a scripted SMTP server with a real STARTTLS
  * handshake, for replies real servers give but cannot be made to give on demand: AUTH hidden yet
  * accepted before TLS, STARTTLS offered then refused, EHLO refused over TLS, a temporary AUTH
- * failure, only mechanisms Preflight does not speak, and a refusal that echoes the credentials.
+ * failure, only mechanisms Preflight does not speak, a refusal that echoes the credentials, and
+ * STARTTLS into a TLS server (OpenSSL) that speaks only TLS 1.1.
  */
 class UnusualRepliesTest {
     private static final String USER = "app";
@@ -92,6 +94,20 @@ class UnusualRepliesTest {
 
             assertThat(result).isFail().hasSummaryContaining("535 5.7.8 bad credentials")
                     .containsNoText(PASSWORD, plainToken());
+        }
+    }
+
+    @Test
+    void aStartTlsServerThatSpeaksOnlyTls11FailsAndGetsNoCredential() throws Exception {
+        OpenSslServer.assumeAvailable();
+        try (OpenSslServer tls11 = OpenSslServer.start(VALID, "-tls1_1", "-cipher", "ALL:@SECLEVEL=0");
+                ScriptedSmtpServer server = ScriptedSmtpServer.builder().before("EHLO", EHLO_BEFORE)
+                        .before("AUTH", "530 5.7.0 Must issue a STARTTLS command first")
+                        .startTlsRelayedTo(tls11.port()).start()) {
+            assertThat(startTls(server)).isFail().hasSummaryContaining("TLS 1.1 or older")
+                    .hasRemediationContaining("TLS 1.2");
+            assertThat(auth(server)).isFail().hasSummaryContaining("TLS 1.1 or older");
+            assertThat(server.received()).noneMatch(line -> line.contains(plainToken()));
         }
     }
 

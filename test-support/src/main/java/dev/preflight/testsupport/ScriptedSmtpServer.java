@@ -18,7 +18,7 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * An SMTP server that answers each command as the test scripts it, before and after a real STARTTLS
- * handshake with a minted chain: for the behaviours real servers rarely show on demand and that
+ * handshake with a minted chain (or, from STARTTLS on, relays to a TLS server of the test's): for the behaviours real servers rarely show on demand and that
  * {@link SmtpTestServer} cannot be told to show (AUTH hidden but accepted before TLS, STARTTLS
  * refused after being offered, a temporary AUTH failure, a reply that echoes what it was sent). It
  * records every line it receives, so a test can assert what a client sent and when.
@@ -107,6 +107,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             } else if (command.equals("QUIT")) {
                 write(socket, List.of("221 2.0.0 bye"));
                 return;
+            } else if (command.equals("STARTTLS") && script.relayPort > 0 && phase == script.before) {
+                write(socket, List.of("220 2.0.0 ready to start TLS"));
+                relay(socket, script.relayPort);
+                return;
             } else if (command.equals("STARTTLS") && script.tls != null && phase == script.before) {
                 write(socket, List.of("220 2.0.0 ready to start TLS"));
                 SSLSocket tls = (SSLSocket) script.tls.getSocketFactory().createSocket(socket, null, socket.getPort(),
@@ -119,6 +123,25 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             } else {
                 write(socket, List.of("502 5.5.2 not scripted"));
             }
+        }
+    }
+
+    /** Hands the connection, from the TLS handshake on, to a TLS server of the test's, byte for byte. */
+    private static void relay(Socket client, int port) throws IOException {
+        try (Socket upstream = new Socket(FreePorts.LOOPBACK, port)) {
+            Thread back = new Thread(() -> copy(upstream, client), "scripted-smtp-relay-" + port);
+            back.setDaemon(true);
+            back.start();
+            copy(client, upstream);
+        }
+    }
+
+    private static void copy(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // one side closed: the conversation is over
         }
     }
 
@@ -149,8 +172,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private final Map<String, List<String>> before = new LinkedHashMap<>();
         private final Map<String, List<String>> after = new LinkedHashMap<>();
         private SSLContext tls;
+        private int relayPort;
 
         private Builder() {
+        }
+
+        /**
+         * Answers STARTTLS with 220 and then relays the connection to a TLS server on this port of
+         * {@link FreePorts#LOOPBACK}, e.g. an {@link OpenSslServer} speaking a version the JDK will not
+         * serve; the conversation ends with the relay.
+         *
+         * @param port the TLS server's port
+         * @return this builder
+         */
+        public Builder startTlsRelayedTo(int port) {
+            this.relayPort = port;
+            return this;
         }
 
         /**
@@ -197,6 +234,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             copy.before.putAll(before);
             copy.after.putAll(after);
             copy.tls = tls;
+            copy.relayPort = relayPort;
             ScriptedSmtpServer server = new ScriptedSmtpServer(socket, copy);
             Thread accept = new Thread(server::acceptForever, "scripted-smtp-" + socket.getLocalPort());
             accept.setDaemon(true);
