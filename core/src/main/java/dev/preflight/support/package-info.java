@@ -1,5 +1,6 @@
 /**
  * Public helpers for probe authors and embedders: redaction, duration parsing, id globs and
- * suggestions, quoted values, and a target's deployment stage.
+ * suggestions, quoted values, a target's deployment stage, and the recognition of template values,
+ * placeholder secrets and template host names.
  */
 package dev.preflight.support;

@@ -11,14 +11,17 @@ import java.util.List;
 
 /**
  * Preflight's probe contract for every mail probe: a submission server that accepts connections and
- * never answers, with a password planted in the URL and a From address to get past SKIP; for a mail
- * domain's probes, and for every probe that asks DNS, a DNS server that never answers.
+ * never answers, with a password planted in the URL and a From address to get past SKIP
+ * ({@code smtp.implicit-tls} gets an {@code smtps://} URL: over {@code smtp://} without its
+ * {@code port} setting it has nothing to ask); for a mail domain's probes, and for every probe that
+ * asks DNS, a DNS server that never answers.
  */
 class EmailProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new MxStartTlsProbe(), new SenderAlignmentProbe());
+        return List.of(new StartTlsProbe(), new ImplicitTlsProbe(), new SmtpAuthProbe(), new MxStartTlsProbe(),
+                new SenderAlignmentProbe());
     }
 
     @Override
@@ -28,7 +31,8 @@ class EmailProbesContractTest extends ProbeContractTest {
                     .attribute("environment", "staging")
                     .secret("password", Secret.of(targets.plantedPassword())).build();
         }
-        Target url = Target.forUrl("smtp://app:" + targets.plantedPassword() + "@" + targets.silentServer());
+        String scheme = probe instanceof ImplicitTlsProbe ? "smtps" : "smtp";
+        Target url = Target.forUrl(scheme + "://app:" + targets.plantedPassword() + "@" + targets.silentServer());
         return Target.builder(url.name(), url.kind()).uri(url.uri().orElseThrow())
                 .attribute("from", "Shop <no-reply@shop.test>").attribute("environment", "staging").build();
     }

@@ -94,11 +94,11 @@ class MxStartTlsProbeTest {
             SERVERS.add(scripted("127.0.0.10", candidate).greeting("HTTP/1.1 400 Bad Request").start());
             SERVERS.add(scripted("127.0.0.11", candidate).greeting("554 5.7.1 Client host blocked using a DNSBL")
                     .start());
-            SERVERS.add(scripted("127.0.0.12", candidate).reply("EHLO", "502 5.5.2 Command not recognized").start());
-            SERVERS.add(scripted("127.0.0.13", candidate).reply("EHLO", "250-mx.test", "250 STARTTLS")
-                    .reply("STARTTLS", "454 4.7.0 TLS not available due to local problem").start());
-            SERVERS.add(scripted("127.0.0.14", candidate).reply("EHLO", "250-mx.test", "250 STARTTLS")
-                    .reply("STARTTLS", "220 2.0.0 Ready to start TLS").closeAfter("STARTTLS").start());
+            SERVERS.add(scripted("127.0.0.12", candidate).before("EHLO", "502 5.5.2 Command not recognized").start());
+            SERVERS.add(scripted("127.0.0.13", candidate).before("EHLO", "250-mx.test", "250 STARTTLS")
+                    .before("STARTTLS", "454 4.7.0 TLS not available due to local problem").start());
+            SERVERS.add(scripted("127.0.0.14", candidate).before("EHLO", "250-mx.test", "250 STARTTLS")
+                    .before("STARTTLS", "220 2.0.0 Ready to start TLS").closeAfter("STARTTLS").start());
             return candidate;
         } catch (IOException e) {
             closeServers();

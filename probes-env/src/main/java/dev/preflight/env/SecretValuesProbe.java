@@ -2,15 +2,14 @@ package dev.preflight.env;
 
 import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
-import dev.preflight.env.internal.Placeholders;
 import dev.preflight.env.internal.SecretVariables;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
+import dev.preflight.support.Placeholders;
 import dev.preflight.support.SecretNames;
-import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**

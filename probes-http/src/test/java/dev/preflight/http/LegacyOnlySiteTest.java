@@ -3,12 +3,10 @@ package dev.preflight.http;
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
 
 import dev.preflight.probe.Result;
-import dev.preflight.testsupport.Servers;
-import java.nio.file.Path;
+import dev.preflight.testsupport.OpenSslServer;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A site that speaks only TLS 1.0 (OpenSSL's s_server told so), which the JVM refuses to finish a
@@ -16,17 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
  * and the web probes that cannot reach it say why in words rather than with the JDK's exception.
  */
 class LegacyOnlySiteTest {
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void needsOpenSsl() {
         // CI sets PREFLIGHT_REQUIRE_SERVERS, so there a missing openssl fails instead of skipping.
-        Servers.assumeAvailable(OpenSslServer.OPENSSL, "openssl");
+        OpenSslServer.assumeAvailable();
     }
 
     @Test
-    void theCertificateOfATls10OnlySiteIsStillJudged() {
+    void theCertificateOfATls10OnlySiteIsStillJudged() throws Exception {
         try (OpenSslServer server = tls10Only()) {
             Result result = TestSites.kit(new TlsCertificateProbe(), url(server), server.port())
                     .timeout(Duration.ofSeconds(5)).run().result();
@@ -38,7 +33,7 @@ class LegacyOnlySiteTest {
     }
 
     @Test
-    void aWebProbeSaysTheSiteSpeaksOnlyARefusedVersion() {
+    void aWebProbeSaysTheSiteSpeaksOnlyARefusedVersion() throws Exception {
         try (OpenSslServer server = tls10Only()) {
             Result result = TestSites.kit(new HstsProbe(), url(server), server.port())
                     .timeout(Duration.ofSeconds(5)).run().result();
@@ -48,8 +43,8 @@ class LegacyOnlySiteTest {
         }
     }
 
-    private OpenSslServer tls10Only() {
-        return OpenSslServer.start(dir, JdkTlsServer.LEAF, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0");
+    private static OpenSslServer tls10Only() throws Exception {
+        return OpenSslServer.start(JdkTlsServer.LEAF, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0");
     }
 
     private static String url(OpenSslServer server) {

@@ -4,13 +4,11 @@ import static dev.preflight.testkit.PreflightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.probe.Result;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.preflight.testsupport.OpenSslServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The protocol probe against Debian's OpenSSL 3.0 {@code s_server}, which can still be told to speak
@@ -22,19 +20,15 @@ class TlsProtocolsOpenSslTest {
     /** TLS below 1.2 and the NULL and anonymous suites need security level 0 in OpenSSL 3. */
     private static final String EVERYTHING = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void needsOpenSsl() {
         // CI must run this test; elsewhere a missing openssl skips it visibly rather than failing the build.
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(OpenSslServer.OPENSSL)
-                || System.getenv("PREFLIGHT_REQUIRE_SERVERS") != null, "needs " + OpenSslServer.OPENSSL);
+        OpenSslServer.assumeAvailable();
     }
 
     @Test
-    void serverAcceptingTls10And11AndNullAndAnonymousSuitesFails() {
-        try (OpenSslServer server = OpenSslServer.start(dir, JdkTlsServer.LEAF, "-no_tls1_3", "-cipher", EVERYTHING)) {
+    void serverAcceptingTls10And11AndNullAndAnonymousSuitesFails() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(JdkTlsServer.LEAF, "-no_tls1_3", "-cipher", EVERYTHING)) {
             Result result = run(server.port());
 
             assertThat(result).isFail()
@@ -56,8 +50,8 @@ class TlsProtocolsOpenSslTest {
     }
 
     @Test
-    void tls10OnlyServerFailsAndItsAnswerToNewerHellosIsReported() {
-        try (OpenSslServer server = OpenSslServer.start(dir, JdkTlsServer.LEAF, "-tls1", "-cipher",
+    void tls10OnlyServerFailsAndItsAnswerToNewerHellosIsReported() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(JdkTlsServer.LEAF, "-tls1", "-cipher",
                 "DEFAULT:@SECLEVEL=0")) {
             Result result = run(server.port());
 
@@ -74,8 +68,8 @@ class TlsProtocolsOpenSslTest {
     }
 
     @Test
-    void defaultOpenSslServerPasses() {
-        try (OpenSslServer server = OpenSslServer.start(dir, JdkTlsServer.LEAF)) {
+    void defaultOpenSslServerPasses() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(JdkTlsServer.LEAF)) {
             Result result = run(server.port());
 
             assertThat(result).isPass().hasDetail("accepted", List.of("TLSv1.3", "TLSv1.2"))

@@ -27,7 +27,8 @@ import org.subethamail.smtp.server.SMTPServer;
  * }</pre>
  *
  * <p>Without {@link Builder#startTls} the server offers no STARTTLS; with {@link Builder#credentials}
- * and no STARTTLS, AUTH is offered in plaintext, as a misconfigured server does. {@link #close()}
+ * and no STARTTLS, AUTH is offered in plaintext, as a misconfigured server does. With
+ * {@link Builder#implicitTls} it speaks TLS from the first byte (SMTPS) instead. {@link #close()}
  * stops it. Thread-safe once started.
  *
  * @since 0.3
@@ -37,10 +38,12 @@ public final class SmtpTestServer implements AutoCloseable {
     private final List<Message> messages;
     private final AtomicInteger failedLogins;
     private final AtomicInteger logins;
+    private final boolean implicitTls;
 
     private SmtpTestServer(SMTPServer server, List<Message> messages, AtomicInteger logins,
-            AtomicInteger failedLogins) {
+            AtomicInteger failedLogins, boolean implicitTls) {
         this.server = server;
+        this.implicitTls = implicitTls;
         this.messages = messages;
         this.logins = logins;
         this.failedLogins = failedLogins;
@@ -61,9 +64,10 @@ public final class SmtpTestServer implements AutoCloseable {
         return new InetSocketAddress(server.getBindAddress().orElse(FreePorts.LOOPBACK), port());
     }
 
-    /** @return {@code smtp://ADDRESS:PORT} */
+    /** @return {@code smtp://ADDRESS:PORT}, or {@code smtps://…} for {@link Builder#implicitTls} */
     public URI uri() {
-        return URI.create("smtp://" + address().getAddress().getHostAddress() + ":" + port());
+        return URI.create((implicitTls ? "smtps" : "smtp") + "://" + address().getAddress().getHostAddress() + ":"
+                + port());
     }
 
     /** @return the messages accepted so far, oldest first */
@@ -103,6 +107,7 @@ public final class SmtpTestServer implements AutoCloseable {
         private String user;
         private String password;
         private boolean authBeforeTls;
+        private boolean implicitTls;
         private boolean requireTls;
         private InetAddress bindAddress = FreePorts.LOOPBACK;
         private int port;
@@ -144,6 +149,20 @@ public final class SmtpTestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Speaks TLS from the first byte (SMTPS, RFC 8314) with this chain instead of offering STARTTLS;
+         * AUTH, with {@link #credentials}, is then offered from the start.
+         *
+         * @param leaf the server's certificate and key
+         * @param intermediates sent after the leaf, in order
+         * @return this builder
+         */
+        public Builder implicitTls(HeldCertificate leaf, HeldCertificate... intermediates) {
+            startTls(leaf, intermediates);
+            this.implicitTls = true;
+            return this;
+        }
+
         /** @return this builder, refusing every command but EHLO, STARTTLS and QUIT before TLS */
         public Builder requireTls() {
             this.requireTls = true;
@@ -181,7 +200,9 @@ public final class SmtpTestServer implements AutoCloseable {
             SMTPServer.Builder b = SMTPServer.port(port).bindAddress(bindAddress).hostName(hostName)
                     .softwareName("preflight-test ESMTP")
                     .messageHandler((context, from, to, data) -> messages.add(new Message(from, to, data)));
-            if (leaf != null) {
+            if (implicitTls) {
+                b.serverSocketFactory(ServerTls.context(leaf, intermediates));
+            } else if (leaf != null) {
                 // subethasmtp hides AUTH before STARTTLS only by requiring TLS for every mail command.
                 b.enableTLS().startTlsSocketFactory(ServerTls.context(leaf, intermediates))
                         .requireTLS(requireTls || user != null && !authBeforeTls);
@@ -194,7 +215,7 @@ public final class SmtpTestServer implements AutoCloseable {
                     }
                     logins.incrementAndGet();
                 }));
-                b.showAuthCapabilitiesBeforeSTARTTLS(authBeforeTls || leaf == null);
+                b.showAuthCapabilitiesBeforeSTARTTLS(authBeforeTls || leaf == null || implicitTls);
             }
             SMTPServer server = b.build();
             try {
@@ -203,7 +224,7 @@ public final class SmtpTestServer implements AutoCloseable {
                 throw new IOException("cannot start the SMTP server on " + bindAddress.getHostAddress() + ":" + port,
                         e);
             }
-            return new SmtpTestServer(server, messages, logins, failedLogins);
+            return new SmtpTestServer(server, messages, logins, failedLogins, implicitTls);
         }
     }
 }

@@ -16,7 +16,7 @@ class ScriptedSmtpServerTest {
     @Test
     void answersTheScriptThenClosesAfterTheMarkedVerb() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().greeting("220 scripted ESMTP")
-                .reply("EHLO", "250-scripted", "250 STARTTLS").reply("STARTTLS", "220 go ahead").closeAfter("STARTTLS")
+                .before("EHLO", "250-scripted", "250 STARTTLS").before("STARTTLS", "220 go ahead").closeAfter("STARTTLS")
                 .start();
                 Socket client = new Socket(server.address().getAddress(), server.address().getPort())) {
             client.setSoTimeout(5000);
@@ -28,7 +28,7 @@ class ScriptedSmtpServerTest {
             assertThat(in.readLine()).isEqualTo("250-scripted");
             assertThat(in.readLine()).isEqualTo("250 STARTTLS");
             out.write("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("500 ");
+            assertThat(in.readLine()).startsWith("502 ");
             out.write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("220 go ahead");
             assertThat(in.readLine()).as("closed after STARTTLS").isNull();

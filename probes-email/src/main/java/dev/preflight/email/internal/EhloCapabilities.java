@@ -70,8 +70,8 @@ public final class EhloCapabilities {
         return parameters("AUTH").orElse(List.of());
     }
 
-    /** @return the keywords, upper case, in no particular order */
+    /** @return the keywords, upper case, sorted (a result's details stay the same from run to run) */
     public List<String> keywords() {
-        return List.copyOf(keywords.keySet());
+        return keywords.keySet().stream().sorted().toList();
     }
 }

@@ -1,7 +1,9 @@
 package dev.preflight.env.internal;
 
+import dev.preflight.support.Placeholders;
 import dev.preflight.support.Stage;
 import dev.preflight.support.TemplateHosts;
+import dev.preflight.support.Templates;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

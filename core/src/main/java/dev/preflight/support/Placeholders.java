@@ -1,4 +1,4 @@
-package dev.preflight.env.internal;
+package dev.preflight.support;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>Reasons name the pattern matched, never the value itself, so they are safe to print.
  *
- * @since 0.1
+ * @since 0.3
  */
 public final class Placeholders {
     private static final Set<String> WORDS = Set.of("changeme", "change-me", "change_me", "changethis", "change-this",
@@ -49,7 +49,7 @@ public final class Placeholders {
      *     looks real
      */
     public static Optional<String> reason(String value) {
-        String v = Variables.clean(value).toLowerCase(Locale.ROOT);
+        String v = Unquote.strip(value).toLowerCase(Locale.ROOT);
         if (v.isEmpty()) {
             return Optional.empty();
         }
@@ -85,7 +85,7 @@ public final class Placeholders {
         if (template.isPresent()) {
             return template;
         }
-        if (NAMED_CREDENTIAL.matcher(Variables.clean(value)).matches()) {
+        if (NAMED_CREDENTIAL.matcher(Unquote.strip(value)).matches()) {
             // STRONG_PASSWORD, db-password: what the value should be, written where the value belongs.
             return Optional.of("names a credential instead of being one ('…_" + v.substring(Math.max(v.lastIndexOf('_'),
                     v.lastIndexOf('-')) + 1).toUpperCase(Locale.ROOT) + "'), a template");

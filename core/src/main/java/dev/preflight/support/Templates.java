@@ -1,4 +1,4 @@
-package dev.preflight.env.internal;
+package dev.preflight.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * A real random secret matches none of them: it has digits inside its words, mixed case, or no
  * separators. Reasons never quote the value, so they are safe to print.
  *
- * @since 0.1
+ * @since 0.3
  */
 public final class Templates {
     private static final Set<String> MARKERS = Set.of("your", "yours", "here", "changeme", "placeholder", "example",
@@ -55,7 +55,7 @@ public final class Templates {
      * @return why it is a template, e.g. {@code "is a template phrase ('…_HERE')"}; empty if it is not one
      */
     public static Optional<String> reason(String value) {
-        String v = Variables.clean(value);
+        String v = Unquote.strip(value);
         if (v.isEmpty()) {
             return Optional.empty();
         }
