@@ -1,0 +1,102 @@
+package dev.preflight.email.internal;
+
+import dev.preflight.probe.ProbeContext;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Hands one message to the submission server with Jakarta Mail's {@link SMTPTransport}: TLS first
+ * (implicit, or STARTTLS required), then AUTH with the endpoint's credentials when it has them, then
+ * {@code MAIL FROM}, {@code RCPT TO} and {@code DATA}. The transport is closed when done or when the
+ * check is cancelled.
+ */
+public final class Submission {
+
+    private Submission() {
+    }
+
+    /**
+     * The server's acceptance.
+     *
+     * @param reply its reply to the end of DATA, e.g. {@code 250 2.0.0 Ok: queued as 4F2C1}
+     * @param queueId the queue id in it, if any
+     * @param authenticated whether the session logged in
+     */
+    public record Acceptance(String reply, Optional<String> queueId, boolean authenticated) {
+    }
+
+    /**
+     * What went wrong, with the server's last reply when there was one.
+     */
+    public static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final transient MessagingException failure;
+        private final String lastReply;
+
+        Refusal(MessagingException failure, String lastReply) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+            this.lastReply = lastReply;
+        }
+
+        /** @return what Jakarta Mail threw */
+        public MessagingException failure() {
+            return failure;
+        }
+
+        /** @return the server's last reply, e.g. {@code 535 5.7.8 Authentication credentials invalid}; may be empty */
+        public String lastReply() {
+            return lastReply;
+        }
+    }
+
+    /**
+     * @param context the check's context (its deadline bounds every socket)
+     * @param endpoint the submission server
+     * @param message the message
+     * @param from the envelope sender
+     * @param to the recipient
+     * @return the acceptance
+     * @throws Refusal if Jakarta Mail fails: a refusal, a missing STARTTLS, a failed handshake or a timeout
+     * @throws IOException if no time is left or the run's trust cannot be built
+     */
+    public static Acceptance send(ProbeContext context, SmtpEndpoint endpoint, MimeMessage message,
+            InternetAddress from, InternetAddress to) throws Refusal, IOException {
+        AtomicReference<SMTPTransport> transport = new AtomicReference<>();
+        // EHLO names this side by its address literal (RFC 5321 4.1.4), not a host name looked up in DNS.
+        Session session = MailSessions.smtp(context, endpoint.host(), endpoint.implicitTls(), endpoint.hasCredentials(),
+                from.getAddress(), local -> transport.get().setLocalHost(SmtpDialogue.addressLiteral(local)));
+        try {
+            transport.set((SMTPTransport) session.getTransport(MailSessions.smtpProtocol(endpoint.implicitTls())));
+        } catch (MessagingException e) {
+            throw new IOException("Jakarta Mail has no SMTP transport: " + e.getMessage(), e);
+        }
+        SMTPTransport smtp = transport.get();
+        context.onCancel(smtp);
+        String address = MailSessions.address(context, endpoint.host(), endpoint.port());
+        try {
+            smtp.connect(address, endpoint.port(), endpoint.user().orElse(null),
+                    endpoint.password().map(p -> p.reveal()).orElse(null));
+            boolean authenticated = endpoint.hasCredentials() && smtp.supportsExtension("AUTH");
+            smtp.sendMessage(message, new Address[] {to});
+            String reply = Optional.ofNullable(smtp.getLastServerResponse()).orElse("").strip();
+            return new Acceptance(reply, QueueIds.of(reply), authenticated);
+        } catch (MessagingException e) {
+            throw new Refusal(e, Optional.ofNullable(smtp.getLastServerResponse()).orElse("").strip());
+        } finally {
+            try {
+                smtp.close();
+            } catch (MessagingException e) {
+                // QUIT only; the verdict is made.
+            }
+        }
+    }
+}
