@@ -16,7 +16,11 @@ import dev.preflight.testsupport.HeldCertificate;
 import dev.preflight.testsupport.MailboxTestServer;
 import dev.preflight.testsupport.SmtpTestServer;
 import dev.preflight.testsupport.TestCertificates;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -214,6 +218,25 @@ class SendProbeTest {
     }
 
     @Test
+    void aServerThatDripsItsGreetingCannotStretchTheDeadline() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dripper = new Thread(() -> drip(server), "dripping-smtp");
+            dripper.setDaemon(true);
+            dripper.start();
+            ProbeOutcome outcome = ProbeTestKit.forProbe(new SendProbe())
+                    .target(target(URI.create("smtp://app:pw@127.0.0.1:" + server.getLocalPort())))
+                    .setting("to", "inbox@preflight.test").setting("from", "shop@shop.preflight.test")
+                    .timeout(Duration.ofSeconds(2)).allowWrites(true).run();
+            dripper.interrupt();
+
+            // The probe's own verdict ("before the deadline"), not the runner's cut-off ("no answer within").
+            assertThat(outcome.result()).as(outcome.result().toString()).isError()
+                    .hasSummaryContaining("before the deadline");
+            assertThat(outcome.duration()).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void itDoesNotRunUnlessNamed() throws Exception {
         try (SmtpTestServer smtp = SmtpTestServer.builder().startTls(SUBMISSION_LEAF).credentials("app", "app-pw")
                 .start()) {
@@ -283,6 +306,19 @@ class SendProbeTest {
                 .timeout(Duration.ofSeconds(10)).allowWrites(true)
                 .network(NetworkSettings.builder().trust(List.of(SUBMISSION_ROOT.certificate()))
                         .hostOverride(new HostOverride(HOST, smtp.port(), InetAddress.getLoopbackAddress())).build());
+    }
+
+    /** Accepts one connection and sends a greeting one byte every 100 ms, never ending the line. */
+    private static void drip(ServerSocket server) {
+        try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+            while (!Thread.currentThread().isInterrupted()) {
+                out.write('2');
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the test is over
+        }
     }
 
     /** A development target: {@code .test} addresses are templates only in production. */

@@ -5,7 +5,12 @@ import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import jakarta.mail.Session;
 import java.io.IOException;
+import dev.preflight.probe.Secret;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
 import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.ssl.SSLSocket;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -16,10 +21,12 @@ import java.util.function.Consumer;
  * ({@code smtp://}, {@code imap://}), STARTTLS required before anything else is said: no password
  * ever crosses in clear.
  *
- * <p>Connect the session's transport or store to {@link #address}, the address Preflight's resolver
- * gives ({@code --resolve}, {@code --dns-server}), not to the name: Jakarta Mail would look a name up
- * itself, and for implicit TLS it connects a plain socket of its own, bounded by the timeouts set
- * here and closed on cancellation through the TLS socket layered on it.
+ * <p>Connections go to {@link #address}, the address Preflight's resolver gives ({@code --resolve},
+ * {@code --dns-server}), not to the name, which Jakarta Mail would look up itself. SMTP runs over a
+ * socket from {@link #connect}, so every read re-arms to the deadline. IMAP has no such entry point:
+ * for {@code imaps://} Jakarta Mail connects a plain socket of its own (it never asks an SSL factory
+ * for one), bounded by the timeouts set here and closed on cancellation through the TLS socket
+ * layered on it.
  */
 public final class MailSessions {
 
@@ -27,24 +34,73 @@ public final class MailSessions {
     }
 
     /**
+     * A session for {@link org.eclipse.angus.mail.smtp.SMTPTransport#connect(Socket)} over a socket from
+     * {@link #connect}: the endpoint's credentials are handed to Jakarta Mail only when it asks for them,
+     * after TLS.
+     *
      * @param context the check's context (its deadline bounds every socket)
-     * @param serverName the server's name as configured, for SNI and the certificate check
-     * @param implicitTls {@code smtps://} rather than {@code smtp://}
-     * @param authenticate whether to log in (the endpoint has credentials)
+     * @param endpoint the submission server
+     * @param address the address connected to, from {@link #address}
      * @param envelopeFrom the address for {@code MAIL FROM}
-     * @param connected told this side's address once connected, for EHLO
+     * @param connected told this side's address when STARTTLS starts, for EHLO
      * @return the session; its transport protocol is {@link #smtpProtocol}
      * @throws IOException if no time is left or the run's trust cannot be built
      */
-    public static Session smtp(ProbeContext context, String serverName, boolean implicitTls, boolean authenticate,
-            String envelopeFrom, Consumer<InetAddress> connected) throws IOException {
-        String protocol = smtpProtocol(implicitTls);
-        Properties props = common(context, serverName, protocol, implicitTls, connected);
+    public static Session smtp(ProbeContext context, SmtpEndpoint endpoint, String address, String envelopeFrom,
+            Consumer<InetAddress> connected) throws IOException {
+        String protocol = smtpProtocol(endpoint.implicitTls());
+        Properties props = common(context, endpoint.host(), protocol, endpoint.implicitTls(), connected);
         String prefix = "mail." + protocol;
-        props.setProperty(prefix + ".auth", Boolean.toString(authenticate));
+        props.setProperty(prefix + ".host", address);
+        props.setProperty(prefix + ".port", Integer.toString(endpoint.port()));
+        props.setProperty(prefix + ".auth", Boolean.toString(endpoint.hasCredentials()));
         props.setProperty(prefix + ".from", envelopeFrom);
         props.setProperty(prefix + ".sendpartial", "false");
-        return Session.getInstance(props);
+        if (!endpoint.hasCredentials()) {
+            return Session.getInstance(props);
+        }
+        String user = endpoint.user().orElseThrow();
+        props.setProperty(prefix + ".user", user);
+        Secret password = endpoint.password().orElseThrow();
+        return Session.getInstance(props, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user, password.reveal());
+            }
+        });
+    }
+
+    /**
+     * Connects to a mail server for Jakarta Mail: a {@link BoundedSocket} to the address, and for
+     * implicit TLS the handshake done, so that every read of the session re-arms to the deadline.
+     *
+     * @param context the check's context
+     * @param serverName the server's name as configured, for SNI and the certificate check
+     * @param address the address, from {@link #address}
+     * @param port the port
+     * @param implicitTls whether TLS comes first
+     * @param connected told this side's address once connected, for EHLO
+     * @return the connected socket, registered for cancellation
+     * @throws IOException if the connection or the handshake fails, or the deadline comes first
+     */
+    public static Socket connect(ProbeContext context, String serverName, String address, int port,
+            boolean implicitTls, Consumer<InetAddress> connected) throws IOException {
+        Network network = Network.of(context);
+        BoundedSocketFactory plain = new BoundedSocketFactory(context, network, connected);
+        Socket socket = plain.createSocket(address, port);
+        if (!implicitTls) {
+            return socket;
+        }
+        try {
+            SSLSocket tls = (SSLSocket) new VerifyingTlsSocketFactory(context,
+                    network.tls().verifyingContext().getSocketFactory(), plain, serverName, connected)
+                    .createSocket(socket, address, port, true);
+            tls.startHandshake();
+            return tls;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /**

@@ -7,8 +7,11 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -72,8 +75,9 @@ public final class Submission {
             InternetAddress from, InternetAddress to) throws Refusal, IOException {
         AtomicReference<SMTPTransport> transport = new AtomicReference<>();
         // EHLO names this side by its address literal (RFC 5321 4.1.4), not a host name looked up in DNS.
-        Session session = MailSessions.smtp(context, endpoint.host(), endpoint.implicitTls(), endpoint.hasCredentials(),
-                from.getAddress(), local -> transport.get().setLocalHost(SmtpDialogue.addressLiteral(local)));
+        Consumer<InetAddress> ehloName = local -> transport.get().setLocalHost(SmtpDialogue.addressLiteral(local));
+        String address = MailSessions.address(context, endpoint.host(), endpoint.port());
+        Session session = MailSessions.smtp(context, endpoint, address, from.getAddress(), ehloName);
         try {
             transport.set((SMTPTransport) session.getTransport(MailSessions.smtpProtocol(endpoint.implicitTls())));
         } catch (MessagingException e) {
@@ -81,10 +85,15 @@ public final class Submission {
         }
         SMTPTransport smtp = transport.get();
         context.onCancel(smtp);
-        String address = MailSessions.address(context, endpoint.host(), endpoint.port());
         try {
-            smtp.connect(address, endpoint.port(), endpoint.user().orElse(null),
-                    endpoint.password().map(p -> p.reveal()).orElse(null));
+            Socket socket;
+            try {
+                socket = MailSessions.connect(context, endpoint.host(), address, endpoint.port(), endpoint.implicitTls(),
+                        ehloName);
+            } catch (IOException e) {
+                throw new MessagingException("cannot connect: " + e.getMessage(), e);
+            }
+            smtp.connect(socket);
             boolean authenticated = endpoint.hasCredentials() && smtp.supportsExtension("AUTH");
             smtp.sendMessage(message, new Address[] {to});
             String reply = Optional.ofNullable(smtp.getLastServerResponse()).orElse("").strip();
