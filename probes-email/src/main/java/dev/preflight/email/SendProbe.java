@@ -3,6 +3,7 @@ package dev.preflight.email;
 import dev.preflight.email.internal.Arrival;
 import dev.preflight.email.internal.AuthenticationReport;
 import dev.preflight.email.internal.AuthenticationResults;
+import dev.preflight.email.internal.MailboxUrl;
 import dev.preflight.email.internal.MailboxWatch;
 import dev.preflight.email.internal.SendSettings;
 import dev.preflight.email.internal.SmtpEndpoint;
@@ -118,16 +119,16 @@ public final class SendProbe extends SmtpProbe {
         found.put("token", message.token());
         found.put("authenticated", acceptance.authenticated());
         if (settings.mailbox().isEmpty()) {
-            return found.result(Status.PASS).summary(address + " accepted the test message for " + to + queued + "; arrival not verified:"
-                    + " set smtp.send.imap (imaps://user@imap.host/INBOX) and smtp.send.imap-password to follow it to"
-                    + " the mailbox").build();
+            return found.result(Status.PASS).summary(address + " accepted the test message for " + to + queued
+                    + "; arrival not verified: set smtp.send.imap (imaps://user@imap.host/INBOX) and"
+                    + " smtp.send.imap-password to follow it to the mailbox").build();
         }
         return watch(early, settings, message, found, accepted, address + " accepted it" + queued);
     }
 
     private static Result watch(ProbeContext early, SendSettings settings, TestMessage message, Found found,
             Instant accepted, String acceptance) {
-        var mailbox = settings.mailbox().orElseThrow();
+        MailboxUrl mailbox = settings.mailbox().orElseThrow();
         found.put("mailbox", mailbox.shown());
         Instant stop = early.deadline();
         boolean cut = false;
@@ -180,8 +181,9 @@ public final class SendProbe extends SmtpProbe {
         }
         String to = settings.to().getAddress();
         if (landed.spam()) {
-            return found.result(Status.FAIL).summary(acceptance + ", but it landed in the spam folder '" + landed.folder()
-                    + "' of " + to + (notPassing.isEmpty() ? "" : " (" + String.join(", ", notPassing) + ")"))
+            return found.result(Status.FAIL).summary(acceptance + ", but it landed in the spam folder '"
+                    + landed.folder() + "' of " + to
+                    + (notPassing.isEmpty() ? "" : " (" + String.join(", ", notPassing) + ")"))
                     .remediation("Mail from " + settings.from().getAddress() + " is deemed spam: align SPF, DKIM and"
                             + " DMARC for the From domain (smtp.sender-alignment, dns.spf, dns.dkim, dns.dmarc), and"
                             + " check the sending IP's reputation and the message content.")
@@ -203,9 +205,11 @@ public final class SendProbe extends SmtpProbe {
 
     private static Result notArrived(SendSettings settings, Found found, MailboxWatch watch, Duration waited,
             boolean cut, String acceptance) {
-        String limit = cut ? " (the deadline cut the " + seconds(settings.arrivalWait().orElseThrow()) + " wait short)" : "";
-        return found.result(Status.FAIL).summary(acceptance + ", but it was not delivered to " + settings.to()
-                .getAddress() + " within " + seconds(waited) + limit + "; searched " + String.join(", ", watch.folders()))
+        String limit = cut ? " (the deadline cut the " + seconds(settings.arrivalWait().orElseThrow()) + " wait short)"
+                : "";
+        return found.result(Status.FAIL).summary(acceptance + ", but it was not delivered to "
+                + settings.to().getAddress() + " within " + seconds(waited) + limit + "; searched "
+                + String.join(", ", watch.folders()))
                 .remediation(cut || settings.arrivalWait().isEmpty()
                         ? "If delivery is merely slow, give the target a longer timeout (e.g. timeout: 60s) or set"
                                 + " smtp.send.wait; otherwise look up the queue id in the server's logs."

@@ -45,7 +45,8 @@ class SendProbeTest {
     private static final HeldCertificate UNTRUSTED_LEAF = TestCertificates.builder(HOST).dnsNames(HOST)
             .validity(Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(90))).build();
     private static final String PASSES = "mx.preflight.test; spf=pass smtp.mailfrom=shop.preflight.test;"
-            + " dkim=pass header.d=shop.preflight.test header.s=s1; dmarc=pass (p=reject) header.from=shop.preflight.test";
+            + " dkim=pass header.d=shop.preflight.test header.s=s1;"
+            + " dmarc=pass (p=reject) header.from=shop.preflight.test";
 
     @Test
     void aMessageThatArrivesInTheInboxWithPassingAuthenticationPassesAndIsDeleted() throws Exception {
@@ -53,7 +54,8 @@ class SendProbeTest {
                 .start()) {
             Result result = roundTrip(mailbox).run().result();
 
-            assertThat(result).as(result.toString()).isPass().hasSummaryContaining("arrived in INBOX of inbox@preflight.test")
+            assertThat(result).as(result.toString()).isPass()
+                    .hasSummaryContaining("arrived in INBOX of inbox@preflight.test")
                     .hasDetail("landedIn", "INBOX").hasDetail("spf", "pass").hasDetail("dkim", "pass")
                     .hasDetail("dmarc", "pass").hasDetail("authservId", "mx.preflight.test")
                     .hasDetail("authenticated", true).hasDetail("deleted", "deleted")
@@ -120,8 +122,8 @@ class SendProbeTest {
     void aMessageThatNeverArrivesFailsWithinTheWait() throws Exception {
         try (MailboxTestServer mailbox = MailboxTestServer.builder().start()) {
             // Accepted for another mailbox, so this one never sees it.
-            ProbeOutcome outcome = roundTrip(mailbox).setting("to", "elsewhere@preflight.test").setting("wait", "1500ms")
-                    .run();
+            ProbeOutcome outcome = roundTrip(mailbox).setting("to", "elsewhere@preflight.test")
+                    .setting("wait", "1500ms").run();
 
             assertThat(outcome.result()).as(outcome.result().toString()).isFail()
                     .hasSummaryContaining("was not delivered to elsewhere@preflight.test within")

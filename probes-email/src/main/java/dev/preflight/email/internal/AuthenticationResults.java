@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * One {@code Authentication-Results} header (RFC 8601 section 2.2): the receiving server's id, then
- * {@code method=result} statements, e.g.
- * {@code mx.google.com; dkim=pass header.i=@shop.example; spf=pass (…) smtp.mailfrom=…; dmarc=pass (p=REJECT) header.from=shop.example}.
+ * {@code method=result} statements, e.g. {@code mx.google.com; dkim=pass header.i=@shop.example;
+ * spf=pass (…) smtp.mailfrom=…; dmarc=pass (p=REJECT) header.from=shop.example}.
  * Comments in parentheses (which may hold semicolons, as policyd-spf writes them) and property values
  * are skipped; only each method's results are kept, in order (a message can carry several DKIM
  * signatures). Microsoft's servers leave out the server's id and start with the first statement:

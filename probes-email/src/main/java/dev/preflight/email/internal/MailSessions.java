@@ -3,16 +3,16 @@ package dev.preflight.email.internal;
 import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
-import jakarta.mail.Session;
-import java.io.IOException;
 import dev.preflight.probe.Secret;
 import jakarta.mail.Authenticator;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import javax.net.ssl.SSLSocket;
 import java.util.Properties;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Jakarta Mail sessions bound to one check: connection, read and write timeouts from the time left,

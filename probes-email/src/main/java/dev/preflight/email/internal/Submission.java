@@ -88,8 +88,8 @@ public final class Submission {
         try {
             Socket socket;
             try {
-                socket = MailSessions.connect(context, endpoint.host(), address, endpoint.port(), endpoint.implicitTls(),
-                        ehloName);
+                socket = MailSessions.connect(context, endpoint.host(), address, endpoint.port(),
+                        endpoint.implicitTls(), ehloName);
             } catch (IOException e) {
                 throw new MessagingException("cannot connect: " + e.getMessage(), e);
             }

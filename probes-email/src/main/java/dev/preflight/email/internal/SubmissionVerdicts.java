@@ -102,8 +102,9 @@ public final class SubmissionVerdicts {
     }
 
     private static String reply(Submission.Refusal refusal, MessagingException e) {
-        Optional<MessagingException> specific = find(e, SMTPAddressFailedException.class).map(x -> (MessagingException) x)
-                .or(() -> find(e, SMTPSenderFailedException.class)).or(() -> find(e, SMTPSendFailedException.class));
+        Optional<MessagingException> specific = find(e, SMTPAddressFailedException.class)
+                .map(x -> (MessagingException) x).or(() -> find(e, SMTPSenderFailedException.class))
+                .or(() -> find(e, SMTPSendFailedException.class));
         String text = specific.map(MessagingException::getMessage).filter(m -> code(m) > 0)
                 .orElse(refusal.lastReply().isEmpty() ? e.getMessage() : refusal.lastReply());
         return printable(text);
@@ -145,7 +146,8 @@ public final class SubmissionVerdicts {
 
     private static boolean contains(MessagingException e, String text) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }

@@ -48,8 +48,9 @@ final class VerifyingTlsSocketFactory extends SSLSocketFactory {
     }
 
     /**
-     * Layers TLS on a connected socket. Jakarta Mail calls this for STARTTLS and, for implicit TLS,
-     * right after connecting a plain socket of its own (it never asks an SSL factory for one).
+     * Layers TLS on a connected socket: for STARTTLS (Jakarta Mail calls it), for SMTP's implicit TLS
+     * ({@link MailSessions#connect}), and for IMAP's, right after Jakarta Mail connected a plain socket
+     * of its own (it never asks an SSL factory for one).
      */
     @Override
     public Socket createSocket(Socket socket, String address, int port, boolean autoClose) throws IOException {
