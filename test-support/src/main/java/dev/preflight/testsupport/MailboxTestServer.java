@@ -47,8 +47,8 @@ import java.util.Properties;
  * }
  * }</pre>
  *
- * <p>Both TLS ports present a chain for {@link #HOST_NAME} signed by {@link #root()}: trust that root
- * and map the name to 127.0.0.1. GreenMail reads its key store once per JVM, so this class mints the
+ * <p>Both TLS ports present a chain for {@link #HOST_NAME} and 127.0.0.1 signed by {@link #root()}:
+ * trust that root, and map the name to 127.0.0.1 or connect to the address. GreenMail reads its key store once per JVM, so this class mints the
  * chain once and points GreenMail at it before any GreenMail server starts; another GreenMail TLS
  * server started earlier in the same JVM makes {@link Builder#start()} fail saying so. SMTP requires
  * AUTH. {@link #close()} stops it. Thread-safe once started.
@@ -64,6 +64,7 @@ public final class MailboxTestServer implements AutoCloseable {
             .validity(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)))
             .certificateAuthority(0).build();
     private static final HeldCertificate LEAF = TestCertificates.builder(HOST_NAME).dnsNames(HOST_NAME)
+            .ipAddresses(FreePorts.LOOPBACK.getHostAddress())
             .validity(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)))
             .signedBy(ROOT).build();
     private static boolean keyStoreSet;
