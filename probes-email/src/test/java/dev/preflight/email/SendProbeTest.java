@@ -42,6 +42,10 @@ class SendProbeTest {
     private static final HeldCertificate SUBMISSION_LEAF = TestCertificates.builder(HOST).dnsNames(HOST)
             .validity(Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(90)))
             .signedBy(SUBMISSION_ROOT).build();
+    private static final HeldCertificate OTHER_HOST_LEAF = TestCertificates.builder("other.preflight.test")
+            .dnsNames("other.preflight.test")
+            .validity(Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(90)))
+            .signedBy(SUBMISSION_ROOT).build();
     private static final HeldCertificate UNTRUSTED_LEAF = TestCertificates.builder(HOST).dnsNames(HOST)
             .validity(Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(90))).build();
     private static final String PASSES = "mx.preflight.test; spf=pass smtp.mailfrom=shop.preflight.test;"
@@ -200,6 +204,19 @@ class SendProbeTest {
             Result result = submissionKit(smtp, "app:app-pw@").run().result();
 
             assertThat(result).as(result.toString()).isFail().hasSummaryContaining("nothing was sent");
+            assertThat(smtp.logins() + smtp.failedLogins()).as("AUTH attempts").isZero();
+            assertThat(smtp.messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherHostFailsBeforeAnythingIsSent() throws Exception {
+        try (SmtpTestServer smtp = SmtpTestServer.builder().startTls(OTHER_HOST_LEAF).credentials("app", "app-pw")
+                .start()) {
+            Result result = submissionKit(smtp, "app:app-pw@").run().result();
+
+            assertThat(result).as(result.toString()).isFail().hasSummaryContaining("nothing was sent")
+                    .hasSummaryContaining("mail.preflight.test");
             assertThat(smtp.logins() + smtp.failedLogins()).as("AUTH attempts").isZero();
             assertThat(smtp.messages()).isEmpty();
         }
