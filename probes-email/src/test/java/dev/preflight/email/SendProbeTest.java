@@ -137,6 +137,19 @@ class SendProbeTest {
     }
 
     @Test
+    void aWaitLongerThanTheDeadlineEndsWithItsOwnFailBeforeTheDeadline() throws Exception {
+        try (MailboxTestServer mailbox = MailboxTestServer.builder().start()) {
+            ProbeOutcome outcome = roundTrip(mailbox).setting("to", "elsewhere@preflight.test").setting("wait", "30s")
+                    .timeout(Duration.ofSeconds(3)).run();
+
+            assertThat(outcome.result()).as(outcome.result().toString()).isFail()
+                    .hasSummaryContaining("the deadline cut the 30.0 s wait short")
+                    .hasRemediationContaining("timeout: 60s");
+            assertThat(outcome.duration()).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
     void aRefusedLoginFailsWithTheReplyCodeAndNeverShowsThePassword() throws Exception {
         String wrong = "Wr0ng-Secret-4711";
         try (MailboxTestServer mailbox = MailboxTestServer.builder().start()) {

@@ -93,8 +93,8 @@ public final class MailboxWatch implements AutoCloseable {
 
     /**
      * Searches every folder, pausing between rounds (250 ms, doubling up to 4 s), until the message is
-     * found or {@code until}; a round is started only if it is likely to end before then, so that the
-     * deadline does not cut one off.
+     * found or {@code until}; a round is started only if, taking as long as the last one, it ends
+     * before then, so that the deadline does not cut one off.
      *
      * @param headerName the token's header, e.g. {@code X-Preflight-Token}
      * @param token the message's token
@@ -114,11 +114,13 @@ public final class MailboxWatch implements AutoCloseable {
             }
             Duration round = Duration.between(start, Instant.now());
             Duration left = Duration.between(Instant.now(), until);
-            if (left.compareTo(pause.plus(round)) < 0) {
+            if (left.compareTo(round) <= 0) {
                 return Optional.empty();
             }
+            // The last pause is shortened so that the last search still ends by then.
+            Duration sleep = left.minus(round).compareTo(pause) < 0 ? left.minus(round) : pause;
             try {
-                Thread.sleep(pause.toMillis());
+                Thread.sleep(sleep.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("cancelled while waiting for the message");
