@@ -123,7 +123,8 @@ public final class SendProbe extends SmtpProbe {
                     + "; arrival not verified: set smtp.send.imap (imaps://user@imap.host/INBOX) and"
                     + " smtp.send.imap-password to follow it to the mailbox").build();
         }
-        return watch(early, settings, message, found, accepted, address + " accepted it" + queued);
+        String accepting = address + " accepted the test message" + queued;
+        return watch(early, settings, message, found, accepted, accepting);
     }
 
     private static Result watch(ProbeContext early, SendSettings settings, TestMessage message, Found found,
