@@ -105,8 +105,8 @@ public final class SendProbe extends SmtpProbe {
         Submission.Acceptance acceptance;
         try {
             acceptance = Submission.send(early, endpoint, message.message(), settings.from(), settings.to());
-        } catch (Submission.Refusal refusal) {
-            return SubmissionVerdicts.of(refusal, endpoint, from, to).toBuilder().detail("from", from).detail("to", to)
+        } catch (Submission.Failure failure) {
+            return SubmissionVerdicts.of(failure, endpoint, from, to).toBuilder().detail("from", from).detail("to", to)
                     .build();
         }
         Instant accepted = Instant.now();

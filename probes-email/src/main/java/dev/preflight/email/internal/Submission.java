@@ -36,23 +36,24 @@ public final class Submission {
     }
 
     /**
-     * What went wrong, with the server's last reply when there was one.
+     * Why the message was not accepted (a refusal, no STARTTLS, a failed handshake, a timeout), with the
+     * server's last reply when there was one.
      */
-    public static final class Refusal extends Exception {
+    public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        private final transient MessagingException failure;
+        private final transient MessagingException thrown;
         private final String lastReply;
 
-        Refusal(MessagingException failure, String lastReply) {
-            super(failure.getMessage(), failure);
-            this.failure = failure;
+        Failure(MessagingException thrown, String lastReply) {
+            super(thrown.getMessage(), thrown);
+            this.thrown = thrown;
             this.lastReply = lastReply;
         }
 
         /** @return what Jakarta Mail threw */
-        public MessagingException failure() {
-            return failure;
+        public MessagingException thrown() {
+            return thrown;
         }
 
         /** @return the server's last reply, e.g. {@code 535 5.7.8 Authentication credentials invalid}; may be empty */
@@ -68,11 +69,11 @@ public final class Submission {
      * @param from the envelope sender
      * @param to the recipient
      * @return the acceptance
-     * @throws Refusal if Jakarta Mail fails: a refusal, a missing STARTTLS, a failed handshake or a timeout
+     * @throws Failure if Jakarta Mail fails: a refusal, a missing STARTTLS, a failed handshake or a timeout
      * @throws IOException if no time is left or the run's trust cannot be built
      */
     public static Acceptance send(ProbeContext context, SmtpEndpoint endpoint, MimeMessage message,
-            InternetAddress from, InternetAddress to) throws Refusal, IOException {
+            InternetAddress from, InternetAddress to) throws Failure, IOException {
         AtomicReference<SMTPTransport> transport = new AtomicReference<>();
         // EHLO names this side by its address literal (RFC 5321 4.1.4), not a host name looked up in DNS.
         Consumer<InetAddress> ehloName = local -> transport.get().setLocalHost(SmtpDialogue.addressLiteral(local));
@@ -99,7 +100,7 @@ public final class Submission {
             String reply = Optional.ofNullable(smtp.getLastServerResponse()).orElse("").strip();
             return new Acceptance(reply, QueueIds.of(reply), authenticated);
         } catch (MessagingException e) {
-            throw new Refusal(e, Optional.ofNullable(smtp.getLastServerResponse()).orElse("").strip());
+            throw new Failure(e, Optional.ofNullable(smtp.getLastServerResponse()).orElse("").strip());
         } finally {
             try {
                 smtp.close();

@@ -26,21 +26,21 @@ public final class SubmissionVerdicts {
     }
 
     /**
-     * @param refusal what happened
+     * @param failure what happened
      * @param endpoint the submission server
      * @param from the envelope sender
      * @param to the recipient
      * @return the verdict, with the server's reply as a detail
      */
-    public static Result of(Submission.Refusal refusal, SmtpEndpoint endpoint, String from, String to) {
+    public static Result of(Submission.Failure failure, SmtpEndpoint endpoint, String from, String to) {
         String address = endpoint.address();
-        MessagingException e = refusal.failure();
+        MessagingException e = failure.thrown();
         Optional<IOException> io = ioCause(e);
         if (io.isPresent() && !(e instanceof AuthenticationFailedException)) {
             return network(io.get(), endpoint);
         }
         if (e instanceof AuthenticationFailedException) {
-            String reply = reply(refusal, e);
+            String reply = reply(failure, e);
             return Result.builder(Status.FAIL).subject(address)
                     .summary(address + " refused the login as " + endpoint.user().orElse("?") + ": " + reply)
                     .remediation("Correct the user name or password in the target's URL (or its username and"
@@ -76,7 +76,7 @@ public final class SubmissionVerdicts {
             return Result.builder(Status.ERROR).subject(address)
                     .summary("cannot submit to " + address + ": " + printable(e.getMessage())).cause(e).build();
         }
-        String reply = reply(refusal, e);
+        String reply = reply(failure, e);
         int code = code(reply);
         if (code / 100 == 4) {
             return Result.builder(Status.ERROR).subject(address)
@@ -101,12 +101,12 @@ public final class SubmissionVerdicts {
                 .build();
     }
 
-    private static String reply(Submission.Refusal refusal, MessagingException e) {
+    private static String reply(Submission.Failure failure, MessagingException e) {
         Optional<MessagingException> specific = find(e, SMTPAddressFailedException.class)
                 .map(x -> (MessagingException) x).or(() -> find(e, SMTPSenderFailedException.class))
                 .or(() -> find(e, SMTPSendFailedException.class));
         String text = specific.map(MessagingException::getMessage).filter(m -> code(m) > 0)
-                .orElse(refusal.lastReply().isEmpty() ? e.getMessage() : refusal.lastReply());
+                .orElse(failure.lastReply().isEmpty() ? e.getMessage() : failure.lastReply());
         return printable(text);
     }
 
