@@ -8,20 +8,22 @@ import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Preflight's probe contract for every mail probe: a submission server that accepts connections and
  * never answers, with a password planted in the URL and a From address to get past SKIP
  * ({@code smtp.implicit-tls} gets an {@code smtps://} URL: over {@code smtp://} without its
  * {@code port} setting it has nothing to ask); for a mail domain's probes, and for every probe that
- * asks DNS, a DNS server that never answers.
+ * asks DNS, a DNS server that never answers. {@code smtp.send} gets the addresses it needs to get
+ * past its settings check.
  */
 class EmailProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
         return List.of(new StartTlsProbe(), new ImplicitTlsProbe(), new SmtpAuthProbe(), new MxStartTlsProbe(),
-                new SenderAlignmentProbe());
+                new SenderAlignmentProbe(), new SendProbe());
     }
 
     @Override
@@ -35,6 +37,11 @@ class EmailProbesContractTest extends ProbeContractTest {
         Target url = Target.forUrl(scheme + "://app:" + targets.plantedPassword() + "@" + targets.silentServer());
         return Target.builder(url.name(), url.kind()).uri(url.uri().orElseThrow())
                 .attribute("from", "Shop <no-reply@shop.test>").attribute("environment", "staging").build();
+    }
+
+    @Override
+    protected Map<String, String> settingsFor(Probe probe) {
+        return probe instanceof SendProbe ? Map.of("to", "ops@preflight.dev", "from", "shop@preflight.dev") : Map.of();
     }
 
     @Override

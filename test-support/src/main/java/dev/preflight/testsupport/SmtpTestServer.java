@@ -1,13 +1,17 @@
 package dev.preflight.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
@@ -28,7 +32,9 @@ import org.subethamail.smtp.server.SMTPServer;
  *
  * <p>Without {@link Builder#startTls} the server offers no STARTTLS; with {@link Builder#credentials}
  * and no STARTTLS, AUTH is offered in plaintext, as a misconfigured server does. With
- * {@link Builder#implicitTls} it speaks TLS from the first byte (SMTPS) instead. {@link #close()}
+ * {@link Builder#implicitTls} it speaks TLS from the first byte (SMTPS) instead. It answers each
+ * message as Postfix does, {@code 250 2.0.0 Ok: queued as 4F2C1} (the id counts up), and refuses
+ * recipients not listed with {@link Builder#recipients} when any are. {@link #close()}
  * stops it. Thread-safe once started.
  *
  * @since 0.3
@@ -96,8 +102,9 @@ public final class SmtpTestServer implements AutoCloseable {
      * @param from the envelope sender
      * @param to the envelope recipient
      * @param data the message as sent, headers and body
+     * @param queueId the id the server's reply to DATA gave it ({@code 250 2.0.0 Ok: queued as ID})
      */
-    public record Message(String from, String to, byte[] data) {
+    public record Message(String from, String to, byte[] data, String queueId) {
     }
 
     /** Builds an {@link SmtpTestServer}. */
@@ -112,6 +119,7 @@ public final class SmtpTestServer implements AutoCloseable {
         private InetAddress bindAddress = FreePorts.LOOPBACK;
         private int port;
         private String hostName = "mail.preflight.test";
+        private final List<String> recipients = new ArrayList<>();
 
         private Builder() {
         }
@@ -170,6 +178,18 @@ public final class SmtpTestServer implements AutoCloseable {
         }
 
         /**
+         * Accepts mail only for these addresses, as a server that knows its users or relays for none:
+         * any other recipient is refused at RCPT with {@code 550 5.1.1}. Every recipient by default.
+         *
+         * @param addresses the addresses accepted, compared without case
+         * @return this builder
+         */
+        public Builder recipients(String... addresses) {
+            this.recipients.addAll(List.of(addresses));
+            return this;
+        }
+
+        /**
          * @param name the name the server greets with
          * @return this builder
          */
@@ -199,7 +219,7 @@ public final class SmtpTestServer implements AutoCloseable {
             AtomicInteger failedLogins = new AtomicInteger();
             SMTPServer.Builder b = SMTPServer.port(port).bindAddress(bindAddress).hostName(hostName)
                     .softwareName("preflight-test ESMTP")
-                    .messageHandler((context, from, to, data) -> messages.add(new Message(from, to, data)));
+                    .messageHandlerFactory(context -> new Recording(messages, List.copyOf(recipients)));
             if (implicitTls) {
                 b.serverSocketFactory(ServerTls.context(leaf, intermediates));
             } else if (leaf != null) {
@@ -225,6 +245,50 @@ public final class SmtpTestServer implements AutoCloseable {
                         e);
             }
             return new SmtpTestServer(server, messages, logins, failedLogins, implicitTls);
+        }
+    }
+
+    /** One mail transaction: refuses recipients not listed, keeps each message, and answers DATA with a queue id. */
+    private static final class Recording implements MessageHandler {
+        private final List<Message> messages;
+        private final List<String> accepted;
+        private String from;
+        private final List<String> to = new ArrayList<>();
+
+        Recording(List<Message> messages, List<String> accepted) {
+            this.messages = messages;
+            this.accepted = accepted;
+        }
+
+        @Override
+        public void from(String address) {
+            this.from = address;
+        }
+
+        @Override
+        public void recipient(String address) throws RejectException {
+            if (!accepted.isEmpty() && accepted.stream().noneMatch(address::equalsIgnoreCase)) {
+                throw new RejectException(550, "5.1.1 <" + address + ">: Recipient address rejected: User unknown");
+            }
+            to.add(address);
+        }
+
+        @Override
+        public String data(InputStream data) throws IOException {
+            byte[] bytes = data.readAllBytes();
+            String queueId;
+            synchronized (messages) {
+                queueId = String.format(Locale.ROOT, "4F2C%X", messages.size() + 1);
+                for (String recipient : to) {
+                    messages.add(new Message(from, recipient, bytes, queueId));
+                }
+            }
+            return "2.0.0 Ok: queued as " + queueId;
+        }
+
+        @Override
+        public void done() {
+            // nothing held
         }
     }
 }
