@@ -7,13 +7,12 @@ import static dev.preflight.email.MailCertificates.kit;
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.preflight.ProbeOutcome;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeTestKit;
+import dev.preflight.testsupport.MailboxTestServer;
 import dev.preflight.testsupport.OpenSslServer;
 import dev.preflight.testsupport.SmtpTestServer;
 import java.time.Duration;
@@ -48,17 +47,15 @@ class ImplicitTlsProbeTest {
     }
 
     @Test
-    void greenMailShakesHandsAndGreetsButItsOwnCertificateIsNotTrusted() {
-        GreenMail smtps = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
-        smtps.start();
-        try {
-            int port = smtps.getSmtps().getPort();
+    void greenMailShakesHandsAndGreetsButItsCertificateIsNotTrustedHere() throws Exception {
+        // GreenMail through MailboxTestServer: a test JVM's GreenMail servers must share its key store.
+        // Its root is not trusted by this run, so the chain fails while the greeting is still read.
+        try (MailboxTestServer mailbox = MailboxTestServer.builder().start()) {
+            int port = mailbox.smtpsPort();
             Result result = run("smtps://" + HOST + ":" + port, port);
 
             assertThat(result).isFail().hasDetailKey("chain").hasDetailKey("protocol");
             assertThat((String) result.details().get("greeting")).startsWith("220 ").contains("GreenMail");
-        } finally {
-            smtps.stop();
         }
     }
 

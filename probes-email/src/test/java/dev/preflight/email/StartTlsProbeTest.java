@@ -8,14 +8,13 @@ import static dev.preflight.email.MailCertificates.kit;
 import static dev.preflight.testkit.PreflightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.preflight.ProbeOutcome;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.HeldCertificate;
+import dev.preflight.testsupport.MailboxTestServer;
 import dev.preflight.testsupport.SmtpTestServer;
 import java.time.Duration;
 import java.util.List;
@@ -97,18 +96,15 @@ class StartTlsProbeTest {
     }
 
     @Test
-    void anImapServerOnThePortIsNotSmtp() {
-        GreenMail imap = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
-        imap.start();
-        try {
-            int port = imap.getImap().getPort();
+    void anImapServerOnThePortIsNotSmtp() throws Exception {
+        // GreenMail through MailboxTestServer: a test JVM's GreenMail servers must share its key store.
+        try (MailboxTestServer mailbox = MailboxTestServer.builder().start()) {
+            int port = mailbox.imapUri().getPort();
             Result result = ProbeTestKit.forProbe(new StartTlsProbe()).target(Target.forUrl("smtp://127.0.0.1:" + port))
                     .run().result();
 
             assertThat(result).isFail().hasSummaryContaining("does not answer in SMTP")
                     .hasSummaryContaining("* OK");
-        } finally {
-            imap.stop();
         }
     }
 
