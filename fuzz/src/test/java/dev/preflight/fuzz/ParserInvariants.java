@@ -8,6 +8,11 @@ import dev.preflight.dns.internal.SpfRecord;
 import dev.preflight.dns.internal.SpfTerm;
 import dev.preflight.dns.internal.TagList;
 import dev.preflight.dns.internal.TlsRptRecord;
+import dev.preflight.email.internal.AuthenticationResults;
+import dev.preflight.email.internal.EhloCapabilities;
+import dev.preflight.email.internal.MalformedReplyException;
+import dev.preflight.email.internal.ReplyReader;
+import dev.preflight.email.internal.SmtpReply;
 import dev.preflight.probe.Status;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +154,45 @@ final class ParserInvariants {
             check(CAUGHT.stream().noneMatch(p.text()::startsWith),
                     () -> parser + " parser threw, and caught it: " + p.text());
         }
+    }
+
+    /**
+     * A server's bytes, read as SMTP replies until the stream ends: only a malformed-reply or
+     * end-of-stream exception may stop it, every reply keeps within the reader's bounds, and its EHLO
+     * reading never throws.
+     */
+    static void smtpReplies(byte[] bytes) {
+        ReplyReader reader = new ReplyReader(new java.io.ByteArrayInputStream(bytes), () -> { });
+        for (int replies = 0; replies <= bytes.length; replies++) {
+            SmtpReply reply;
+            try {
+                reply = reader.read();
+            } catch (MalformedReplyException | java.io.EOFException e) {
+                return;
+            } catch (java.io.IOException e) {
+                throw new AssertionError("reading from memory threw " + e);
+            }
+            SmtpReply r = reply;
+            check(r.code() >= 0 && r.code() <= 999, () -> "reply code " + r.code());
+            check(!r.lines().isEmpty() && r.lines().size() <= 256, () -> "a reply of " + r.lines().size() + " lines");
+            EhloCapabilities capabilities = EhloCapabilities.of(r);
+            check(capabilities.keywords().stream().allMatch(k -> k.equals(k.toUpperCase(java.util.Locale.ROOT))),
+                    () -> "a keyword not in upper case: " + capabilities.keywords());
+        }
+        throw new AssertionError("more replies than bytes");
+    }
+
+    /** An Authentication-Results header: parsed or refused with a ParseException, and what is read is lower case. */
+    static void authenticationResults(String text) {
+        AuthenticationResults read;
+        try {
+            read = AuthenticationResults.parse(text);
+        } catch (java.text.ParseException e) {
+            return;
+        }
+        read.results().forEach((method, results) -> check(method.equals(method.toLowerCase(java.util.Locale.ROOT))
+                && results.stream().allMatch(r -> r.equals(r.toLowerCase(java.util.Locale.ROOT))),
+                () -> "not lower case: " + read.results()));
     }
 
     private static boolean isDnsName(String name) {

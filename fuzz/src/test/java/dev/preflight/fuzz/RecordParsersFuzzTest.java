@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Hands arbitrary TXT record text to every record parser of probes-dns (SPF, DMARC, DKIM, the tag
- * list they share, TLS-RPT, MTA-STS) and checks {@link ParserInvariants} on what comes back: a
- * parser never throws, whatever a target publishes, and what it accepts is well formed.
+ * list they share, TLS-RPT, MTA-STS), and the same bytes to probes-email's SMTP reply reader (with
+ * its EHLO reading) and Authentication-Results parser, and checks {@link ParserInvariants} on what
+ * comes back: a parser never throws, whatever a target publishes or sends, and what it accepts is
+ * well formed.
  *
  * <p>One fuzz test for all parsers, because Jazzer fuzzes one test per JVM and each JVM costs about
  * 10 s to start with its agent. Every input reaches every parser: the version prefixes
@@ -28,5 +30,8 @@ class RecordParsersFuzzTest {
         ParserInvariants.tagList(text);
         ParserInvariants.tlsRpt(text);
         ParserInvariants.mtaSts(text);
+        // A mail server's replies and a received message's Authentication-Results: what targets send.
+        ParserInvariants.smtpReplies(input);
+        ParserInvariants.authenticationResults(text);
     }
 }
