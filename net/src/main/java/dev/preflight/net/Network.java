@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -151,6 +152,31 @@ public final class Network {
      */
     public void armTimeout(Socket socket) throws IOException {
         socket.setSoTimeout(Deadlines.millisLeft(context, "an answer from " + socket.getInetAddress()));
+    }
+
+    /**
+     * Sockets for a client library that connects itself (a mail library, a driver): each connects to
+     * the first address this check's resolver gives for the host the library names ({@code --resolve}
+     * and {@code --dns-server} apply), within the deadline, with Nagle's algorithm off; every read
+     * times out at the deadline as it stands then; and each is closed when the check is cancelled.
+     *
+     * @return the factory, for this check only
+     * @since 0.3
+     */
+    public SocketFactory socketFactory() {
+        return new BoundSocketFactory(context, this, true);
+    }
+
+    /**
+     * As {@link #socketFactory()}, but reads are left to the library's own timeouts: for a connection
+     * that outlives this check, shared by later checks with deadlines of their own (a driver's
+     * connection kept for a target's probes). The connect still ends at this check's deadline.
+     *
+     * @return the factory
+     * @since 0.3
+     */
+    public SocketFactory socketFactoryForSharedConnection() {
+        return new BoundSocketFactory(context, this, false);
     }
 
     /** @return TLS handshakes over any socket and the judgement of certificate chains */

@@ -12,11 +12,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Properties;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 
 /**
  * Jakarta Mail sessions bound to one check: connection, read and write timeouts from the time left,
- * plain sockets from {@link BoundedSocketFactory} and TLS from {@link VerifyingTlsSocketFactory} (the
+ * plain sockets from the network layer ({@link Network#socketFactory()}) and TLS from {@link VerifyingTlsSocketFactory} (the
  * run's trust, the server's name checked in the handshake), and, for the plain-text URLs
  * ({@code smtp://}, {@code imap://}), STARTTLS required before anything else is said: no password
  * ever crosses in clear.
@@ -71,7 +72,7 @@ public final class MailSessions {
     }
 
     /**
-     * Connects to a mail server for Jakarta Mail: a {@link BoundedSocket} to the address, and for
+     * Connects to a mail server for Jakarta Mail: a socket of {@link Network#socketFactory()} to the address, and for
      * implicit TLS the handshake done, so that every read of the session re-arms to the deadline.
      *
      * @param context the check's context
@@ -79,15 +80,16 @@ public final class MailSessions {
      * @param address the address, from {@link #address}
      * @param port the port
      * @param implicitTls whether TLS comes first
-     * @param connected told this side's address once connected, for EHLO
+     * @param connected told this side's address once connected, and again when TLS starts, for EHLO
      * @return the connected socket, registered for cancellation
      * @throws IOException if the connection or the handshake fails, or the deadline comes first
      */
     public static Socket connect(ProbeContext context, String serverName, String address, int port,
             boolean implicitTls, Consumer<InetAddress> connected) throws IOException {
         Network network = Network.of(context);
-        BoundedSocketFactory plain = new BoundedSocketFactory(context, network, connected);
+        SocketFactory plain = network.socketFactory();
         Socket socket = plain.createSocket(address, port);
+        connected.accept(socket.getLocalAddress());
         if (!implicitTls) {
             return socket;
         }
@@ -152,7 +154,7 @@ public final class MailSessions {
             throw new DeadlineExceededException("no time left for " + protocol);
         }
         Network network = Network.of(context);
-        BoundedSocketFactory plain = new BoundedSocketFactory(context, network, connected);
+        SocketFactory plain = network.socketFactory();
         VerifyingTlsSocketFactory tls = new VerifyingTlsSocketFactory(context,
                 network.tls().verifyingContext().getSocketFactory(), plain, serverName, connected);
         String prefix = "mail." + protocol;

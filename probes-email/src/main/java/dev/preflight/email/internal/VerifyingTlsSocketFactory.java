@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -27,7 +28,7 @@ final class VerifyingTlsSocketFactory extends SSLSocketFactory {
 
     private final ProbeContext context;
     private final SSLSocketFactory verifying;
-    private final BoundedSocketFactory plain;
+    private final SocketFactory plain;
     private final String serverName;
     private final Consumer<InetAddress> connected;
 
@@ -38,7 +39,7 @@ final class VerifyingTlsSocketFactory extends SSLSocketFactory {
      * @param serverName the server's name as configured, for SNI and the certificate check
      * @param connected told this side's address when TLS starts on a connection (SMTP's EHLO names it)
      */
-    VerifyingTlsSocketFactory(ProbeContext context, SSLSocketFactory verifying, BoundedSocketFactory plain,
+    VerifyingTlsSocketFactory(ProbeContext context, SSLSocketFactory verifying, SocketFactory plain,
             String serverName, Consumer<InetAddress> connected) {
         this.context = context;
         this.verifying = verifying;

@@ -1,13 +1,10 @@
 package dev.preflight.db.postgres.internal;
 
-import dev.preflight.net.DeadlineExceededException;
 import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -15,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.SocketFactory;
 
 /**
- * pgjdbc's {@code socketFactory} for the shared connection: its sockets resolve the host through
- * {@link Network} (so {@code --resolve} and {@code --dns-server} apply), connect within the
- * connecting check's deadline, and are registered for that check's cancellation. pgjdbc makes the
+ * pgjdbc's {@code socketFactory} for the shared connection: the network layer's sockets
+ * ({@link Network#socketFactoryForSharedConnection()}), which resolve the host through the check's
+ * resolver (so {@code --resolve} and {@code --dns-server} apply), connect within the connecting
+ * check's deadline, and are registered for that check's cancellation. pgjdbc makes the
  * factory by class name with the connection's properties, so the check is found through a key in
  * them ({@value #KEY}), registered for the length of the connect.
  */
@@ -63,63 +61,33 @@ public final class CheckSockets extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket() {
-        return new CheckSocket(context);
+    public Socket createSocket() throws IOException {
+        return sockets().createSocket();
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        Socket socket = createSocket();
-        socket.connect(InetSocketAddress.createUnresolved(host, port));
-        return socket;
+        return sockets().createSocket(host, port);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return createSocket(host, port);
+        return sockets().createSocket(host, port, localHost, localPort);
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        Socket socket = createSocket();
-        socket.connect(new InetSocketAddress(host, port));
-        return socket;
+        return sockets().createSocket(host, port);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return createSocket(address, port);
+        return sockets().createSocket(address, port, localAddress, localPort);
     }
 
-    /** A socket whose connect ends at the check's deadline, to an address the check's network gives. */
-    private static final class CheckSocket extends Socket {
-        private final ProbeContext context;
-
-        CheckSocket(ProbeContext context) {
-            this.context = context;
-            context.onCancel(this);
-        }
-
-        @Override
-        public void connect(SocketAddress endpoint) throws IOException {
-            connect(endpoint, 0);
-        }
-
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            InetSocketAddress target = (InetSocketAddress) endpoint;
-            long left = context.remaining().toMillis();
-            if (left <= 0) {
-                throw new DeadlineExceededException("no time left before the deadline to connect to "
-                        + target.getHostString() + ":" + target.getPort());
-            }
-            int millis = (int) Math.min(Integer.MAX_VALUE, timeout > 0 ? Math.min(timeout, left) : left);
-            InetAddress address = target.isUnresolved() || target.getAddress() == null
-                    ? Network.of(context).addresses(target.getHostString(), target.getPort()).get(0)
-                    : target.getAddress();
-            setTcpNoDelay(true);
-            super.connect(new InetSocketAddress(address, target.getPort()), millis);
-        }
+    /** The network layer's sockets for a connection the target's later probes share: connect bounded only. */
+    private SocketFactory sockets() {
+        return Network.of(context).socketFactoryForSharedConnection();
     }
 }

@@ -1,36 +1,39 @@
-package dev.preflight.email.internal;
+package dev.preflight.net;
 
-import dev.preflight.net.Network;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.function.Consumer;
 import javax.net.SocketFactory;
 
-/** Plain {@link BoundedSocket}s, for Jakarta Mail's {@code mail.<protocol>.socketFactory}. */
-final class BoundedSocketFactory extends SocketFactory {
+/** Makes {@link BoundSocket}s: what {@link Network#socketFactory()} hands a client library. */
+final class BoundSocketFactory extends SocketFactory {
     private final ProbeContext context;
     private final Network network;
-    private final Consumer<InetAddress> connected;
+    private final boolean armReads;
 
-    BoundedSocketFactory(ProbeContext context, Network network, Consumer<InetAddress> connected) {
+    BoundSocketFactory(ProbeContext context, Network network, boolean armReads) {
         this.context = context;
         this.network = network;
-        this.connected = connected;
+        this.armReads = armReads;
     }
 
     @Override
     public Socket createSocket() {
-        return new BoundedSocket(context, network, connected);
+        return new BoundSocket(context, network, armReads);
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
         Socket socket = createSocket();
-        socket.connect(InetSocketAddress.createUnresolved(host, port));
-        return socket;
+        try {
+            socket.connect(InetSocketAddress.createUnresolved(host, port));
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     @Override
@@ -40,7 +43,14 @@ final class BoundedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        return createSocket(host.getHostAddress(), port);
+        Socket socket = createSocket();
+        try {
+            socket.connect(new InetSocketAddress(host, port));
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     @Override
