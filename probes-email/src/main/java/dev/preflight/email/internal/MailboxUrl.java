@@ -1,10 +1,9 @@
 package dev.preflight.email.internal;
 
 import dev.preflight.probe.Secret;
+import dev.preflight.support.UserInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,17 +44,14 @@ public record MailboxUrl(boolean implicitTls, String host, int port, String user
             throw new IllegalArgumentException("must be an imaps:// or imap:// URL with a host, such as"
                     + " imaps://user@imap.example.net/INBOX");
         }
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo == null || userInfo.isEmpty() || userInfo.startsWith(":")) {
+        Optional<UserInfo> info = UserInfo.of(uri);
+        if (info.flatMap(UserInfo::nonEmptyName).isEmpty()) {
             throw new IllegalArgumentException("names no user: write the login as imaps://user@host/INBOX");
         }
-        int colon = userInfo.indexOf(':');
-        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        Optional<Secret> password = colon < 0 ? Optional.empty()
-                : Optional.of(Secret.of(decode(userInfo.substring(colon + 1)))).filter(p -> !p.reveal().isEmpty());
+        String user = info.get().name();
+        Optional<Secret> password = info.get().nonEmptyPassword();
         boolean tls = scheme.equals("imaps");
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-                : uri.getHost();
+        String host = UserInfo.host(uri);
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "").replaceFirst(";.*$", "");
         String folder = path.isBlank() ? "INBOX" : path;
         return new MailboxUrl(tls, host, uri.getPort() > 0 ? uri.getPort() : tls ? IMAPS_PORT : IMAP_PORT, user, folder,
@@ -65,9 +61,5 @@ public record MailboxUrl(boolean implicitTls, String host, int port, String user
     /** @return {@code host:port/folder}, safe to print */
     public String shown() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port + "/" + folder;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -2,9 +2,8 @@ package dev.preflight.email.internal;
 
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
+import dev.preflight.support.UserInfo;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,18 +41,10 @@ public record SmtpEndpoint(String host, int port, boolean implicitTls, Optional<
             return Optional.empty();
         }
         boolean implicitTls = scheme.equals("smtps");
-        String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
-        Optional<String> user = Optional.empty();
-        Optional<Secret> password = Optional.empty();
-        String userInfo = u.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon))).filter(n -> !n.isEmpty());
-            if (colon >= 0) {
-                password = Optional.of(Secret.of(decode(userInfo.substring(colon + 1))))
-                        .filter(p -> !p.reveal().isEmpty());
-            }
-        }
+        String host = UserInfo.host(u);
+        Optional<UserInfo> info = UserInfo.of(u);
+        Optional<String> user = info.flatMap(UserInfo::nonEmptyName);
+        Optional<Secret> password = info.flatMap(UserInfo::nonEmptyPassword);
         if (password.isEmpty()) {
             password = target.secret("password").filter(p -> !p.reveal().isEmpty());
         }
@@ -62,10 +53,6 @@ public record SmtpEndpoint(String host, int port, boolean implicitTls, Optional<
         }
         int port = u.getPort() > 0 ? u.getPort() : implicitTls ? SUBMISSIONS_PORT : SUBMISSION_PORT;
         return Optional.of(new SmtpEndpoint(host, port, implicitTls, user, password));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** @return {@code host:port}, safe to print */

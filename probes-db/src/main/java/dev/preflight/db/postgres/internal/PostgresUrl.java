@@ -2,6 +2,7 @@ package dev.preflight.db.postgres.internal;
 
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
+import dev.preflight.support.UserInfo;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +56,10 @@ public final class PostgresUrl {
         }
         String user = null;
         Secret password = target.secret("password").orElse(null);
-        String info = u.getRawUserInfo();
-        if (info != null && !info.isEmpty()) {
-            int colon = info.indexOf(':');
-            user = decode(colon < 0 ? info : info.substring(0, colon));
-            if (colon >= 0) {
-                password = Secret.of(decode(info.substring(colon + 1)));
-            }
+        Optional<UserInfo> info = UserInfo.of(u);
+        if (info.isPresent()) {
+            user = info.get().name();
+            password = info.get().password().orElse(password);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         String query = u.getRawQuery();

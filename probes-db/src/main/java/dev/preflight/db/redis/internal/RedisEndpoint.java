@@ -3,11 +3,10 @@ package dev.preflight.db.redis.internal;
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
 import dev.preflight.support.IpAddresses;
+import dev.preflight.support.UserInfo;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,19 +38,17 @@ public record RedisEndpoint(String host, int port, boolean tls, Optional<String>
         if (!scheme.equals("redis") && !scheme.equals("rediss")) {
             return Optional.empty();
         }
-        String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
+        String host = UserInfo.host(u);
         Optional<String> user = Optional.empty();
         Optional<Secret> password = Optional.empty();
-        String userInfo = u.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            String name = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        Optional<UserInfo> info = UserInfo.of(u);
+        if (info.isPresent()) {
             // redis://secret@host is the password alone, as redis-cli -u and most clients read it.
-            if (colon < 0) {
-                password = Optional.of(Secret.of(name)).filter(p -> !p.reveal().isEmpty());
+            if (info.get().password().isEmpty()) {
+                password = Optional.of(Secret.of(info.get().name())).filter(p -> !p.reveal().isEmpty());
             } else {
-                user = Optional.of(name).filter(n -> !n.isEmpty());
-                password = Optional.of(Secret.of(decode(userInfo.substring(colon + 1)))).filter(p -> !p.reveal().isEmpty());
+                user = info.get().nonEmptyName();
+                password = info.get().nonEmptyPassword();
             }
         }
         if (password.isEmpty()) {
@@ -60,10 +57,6 @@ public record RedisEndpoint(String host, int port, boolean tls, Optional<String>
         }
         return Optional.of(new RedisEndpoint(host, u.getPort() > 0 ? u.getPort() : DEFAULT_PORT, scheme.equals("rediss"),
                 user, password));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** @return {@code host:port}, safe to print */
