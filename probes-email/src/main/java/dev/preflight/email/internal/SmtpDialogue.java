@@ -144,7 +144,7 @@ public final class SmtpDialogue implements AutoCloseable {
 
     /**
      * @return what a positive EHLO reply advertises
-     * @throws IOException as {@link #command}, or a {@link MalformedReplyException} if EHLO is refused
+     * @throws IOException as {@link #command}, or a {@link RefusedException} if EHLO is refused
      */
     public EhloCapabilities ehlo() throws IOException {
         SmtpReply reply = ehloReply();
