@@ -3,13 +3,20 @@ package dev.preflight.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the shipped jar as users do: {@code java -jar preflight.jar …} in its own process. */
 class ShadedJarIT {
@@ -47,6 +54,44 @@ class ShadedJarIT {
         String out = run(0, "list");
 
         assertThat(out).contains("env.debug").contains("env.payment-live-keys").contains("env.error-tracking");
+    }
+
+    @Test
+    void serveReloadsItsConfigurationOnSighupAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("preflight.yml"), "targets:\n  mail: { domain: shop.invalid }\n");
+        Path output = dir.resolve("serve.log");
+        Process serve = start(List.of("serve", "--config", config.toString(), "--listen", "127.0.0.1:0"), output);
+        try {
+            int port = Integer.parseInt(await(output, Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/")));
+            HttpClient http = HttpClient.newHttpClient();
+            URI index = URI.create("http://127.0.0.1:" + port + "/");
+            assertThat(http.send(HttpRequest.newBuilder(index).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("targets: mail").doesNotContain("blog");
+
+            Files.writeString(config, "targets:\n  mail: { domain: shop.invalid }\n  blog: { domain: blog.invalid }\n");
+            assertThat(new ProcessBuilder("kill", "-HUP", String.valueOf(serve.pid())).start().waitFor()).isZero();
+            await(output, Pattern.compile("(configuration reloaded: 2 targets)"));
+
+            assertThat(http.send(HttpRequest.newBuilder(index).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("targets: mail, blog");
+            assertThat(serve.isAlive()).as("SIGHUP reloads; it does not end the process").isTrue();
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("SIGTERM stops it").isTrue();
+        }
+    }
+
+    /** @return the first group of the pattern once it appears in the output, within 30 s */
+    private static String await(Path output, Pattern pattern) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < giveUp) {
+            Matcher m = pattern.matcher(Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "");
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + pattern + " in:\n" + Files.readString(output, StandardCharsets.UTF_8));
     }
 
     @Test
