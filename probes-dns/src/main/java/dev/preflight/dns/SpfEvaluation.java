@@ -21,7 +21,7 @@ import java.util.Optional;
  *     none matched (neutral by default, none, and the errors)
  * @param reason one sentence saying why, e.g. {@code no SPF record at shop.example},
  *     {@code 11 DNS lookups, over the limit of 10}, {@code matched -all}
- * @since 0.2
+ * @since 0.3
  */
 public record SpfEvaluation(SpfResult result, String domain, Optional<String> mechanism, String reason) {
 

@@ -31,7 +31,7 @@ import java.util.Objects;
  * ({@link dev.preflight.net.DeadlineExceededException}), since that says nothing about the domain.
  * Not thread-safe, like the {@link Resolver} it uses: one evaluator per check.
  *
- * @since 0.2
+ * @since 0.3
  */
 public final class SpfEvaluator {
     /** What {@code %{h}} expands to without a HELO name: a single label, which names no host. */

@@ -5,7 +5,7 @@ package dev.preflight.dns;
  * them. Only {@link #PASS} says the domain authorises the client; every other result, including the
  * two errors, means it does not (or could not be told).
  *
- * @since 0.2
+ * @since 0.3
  */
 public enum SpfResult {
     /** No SPF record at the domain, or the domain is not a valid name or does not exist (2.6.1). */

@@ -71,7 +71,7 @@ import java.util.Optional;
  * {@code spf}, {@code dkim}, {@code dmarc} (each a list of lines), {@code dkimKeys}, {@code parts}.
  * Stateless and thread-safe.
  *
- * @since 0.2
+ * @since 0.3
  */
 public final class SenderAlignmentProbe extends SmtpProbe {
 
