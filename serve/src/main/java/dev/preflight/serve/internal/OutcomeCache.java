@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Keeps scrapes from hammering a target: each probe's last outcome on a target is served again while
  * it is younger than that probe's minimum interval, and only the probes whose outcome is older run,
  * at most {@code targetConcurrency} runs of one target at once. A scrape that waited for another's
- * run takes that run's fresh outcomes. So ten Prometheus replicas scraping a database every 5 s cause
+ * run takes the outcomes that run measured after the scrape came, even with no minimum interval. So ten Prometheus replicas scraping a database every 5 s cause
  * one backup check of it per interval, not 120 a minute, while its cheap probes stay fresh. Holds at
  * most one outcome per configured target and probe. Thread-safe.
  */
@@ -56,7 +56,8 @@ public final class OutcomeCache {
      */
     public Served get(String target, Set<String> probeIds, Function<String, Duration> minInterval,
             Function<Set<String>, Report> run, Duration wait) throws BusyException, InterruptedException {
-        Set<String> stale = stale(target, probeIds, minInterval);
+        Instant asked = clock.instant();
+        Set<String> stale = stale(target, probeIds, minInterval, asked);
         if (stale.isEmpty()) {
             return new Served(collect(target, probeIds, List.of()), false);
         }
@@ -66,8 +67,9 @@ public final class OutcomeCache {
                     + (targetConcurrency == 1 ? "" : "s") + " already; none finished within " + wait.toMillis() + " ms");
         }
         try {
-            // A scrape that waited for the slot takes what the run that held it measured.
-            stale = stale(target, probeIds, minInterval);
+            // A scrape that waited for the slot takes what the run that held it measured since it asked,
+            // even with no minimum interval: concurrent scrapes of a target share one check.
+            stale = stale(target, probeIds, minInterval, asked);
             if (stale.isEmpty()) {
                 return new Served(collect(target, probeIds, List.of()), false);
             }
@@ -92,12 +94,16 @@ public final class OutcomeCache {
         outcomes.clear();
     }
 
-    private Set<String> stale(String target, Set<String> probeIds, Function<String, Duration> minInterval) {
+    /** @return the probes with no outcome measured since {@code asked} nor within their minimum interval */
+    private Set<String> stale(String target, Set<String> probeIds, Function<String, Duration> minInterval,
+            Instant asked) {
         Instant now = clock.instant();
         Set<String> stale = new TreeSet<>();
         for (String id : probeIds) {
             Measured m = outcomes.get(key(target, id));
-            if (m == null || Duration.between(m.at(), now).compareTo(minInterval.apply(id)) >= 0) {
+            boolean fresh = m != null && (!m.at().isBefore(asked)
+                    || Duration.between(m.at(), now).compareTo(minInterval.apply(id)) < 0);
+            if (!fresh) {
                 stale.add(id);
             }
         }
