@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -82,51 +83,47 @@ public final class Routes implements HttpHandler {
     }
 
     private Answer probe(HttpExchange exchange) throws InterruptedException {
-        Selection selection = select(exchange);
-        if (selection.problem() != null) {
-            return selection.problem();
-        }
-        OutcomeCache.Served run;
-        try {
-            run = run(selection, deadline(exchange));
-        } catch (OutcomeCache.BusyException e) {
-            return Answer.text(503, e.getMessage() + "\n");
-        }
         ExpositionFormatWriter writer = formats.findWriter(exchange.getRequestHeaders().getFirst("Accept"));
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try {
-            writer.write(body, ProbeMetrics.of(run, clock.instant()));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render the metrics", e);
-        }
-        return new Answer(200, writer.getContentType(), body.toByteArray());
+        return served(exchange, run -> {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            try {
+                writer.write(body, ProbeMetrics.of(run, clock.instant()));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot render the metrics", e);
+            }
+            return new Answer(200, writer.getContentType(), body.toByteArray());
+        });
     }
 
     private Answer report(HttpExchange exchange) throws InterruptedException {
-        Query query = Query.of(exchange.getRequestURI());
-        String formatName = query.get("format").orElse("json");
+        String formatName = Query.of(exchange.getRequestURI()).get("format").orElse("json");
         if (!formatName.equals("json") && !formatName.equals("markdown")) {
-            return Answer.text(400, "format must be json or markdown, not '" + formatName + "'\n");
+            return Answer.text(400, "format must be json or markdown, not '" + printable(formatName) + "'\n");
         }
+        return served(exchange, run -> {
+            StringBuilder out = new StringBuilder();
+            try {
+                ReportFormat.parse(formatName).writer(false).write(run.report(), out);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot render the report", e);
+            }
+            String type = formatName.equals("json") ? "application/json" : "text/markdown; charset=utf-8";
+            return new Answer(200, type, out.toString().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Selects the target and probes the request names, gets their outcomes, and renders them. */
+    private Answer served(HttpExchange exchange, Function<OutcomeCache.Served, Answer> render)
+            throws InterruptedException {
         Selection selection = select(exchange);
         if (selection.problem() != null) {
             return selection.problem();
         }
-        OutcomeCache.Served run;
         try {
-            run = run(selection, deadline(exchange));
+            return render.apply(run(selection, deadline(exchange)));
         } catch (OutcomeCache.BusyException e) {
             return Answer.text(503, e.getMessage() + "\n");
         }
-        ReportFormat format = ReportFormat.parse(formatName);
-        StringBuilder out = new StringBuilder();
-        try {
-            format.writer(false).write(run.report(), out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render the report", e);
-        }
-        String type = formatName.equals("json") ? "application/json" : "text/markdown; charset=utf-8";
-        return new Answer(200, type, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private OutcomeCache.Served run(Selection selection, Duration deadline)
