@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code preflight serve} under a scrape load from a second process ({@code wrk} on loopback, 16
- * connections, bounded in time), against N local HTTPS sites on one private nginx, each scrape doing
+ * connections, bounded in time and to 5,000 scrapes a phase), against N local HTTPS sites on one private nginx, each scrape doing
  * three probes' work ({@code tls.certificate}, {@code http.hsts}, {@code http.security-headers}) with
  * no cache ({@code --min-interval 0s}), in phases so that the exporter's resident memory can be seen
  * to stay flat; then {@code blackbox_exporter} ({@code http_2xx}: handshake, chain and name, GET)
@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 public final class ServeBenchmark {
     private static final String PROBES = "tls.certificate,http.hsts,http.security-headers";
     private static final int CONNECTIONS = 16;
+    /** At most this many scrapes a phase: a bound in count beside wrk's bound in time. */
+    private static final long PHASE_REQUESTS = 5_000;
+    private static final long WARM_UP_REQUESTS = 1_000;
 
     private ServeBenchmark() {
     }
@@ -87,12 +90,12 @@ public final class ServeBenchmark {
         try {
             String base = "http://127.0.0.1:" + listen;
             awaitReady(base, exporter, dir);
-            Wrk.run(base, paths, CONNECTIONS, 5, dir);
+            Wrk.run(base, paths, CONNECTIONS, 5, WARM_UP_REQUESTS, dir);
             long totalScrapes = 0;
             long totalCpu = 0;
             for (int phase = 1; phase <= phases; phase++) {
                 long cpu0 = ProcStats.cpuNanos(exporter.pid());
-                Wrk.Load load = Wrk.run(base, paths, CONNECTIONS, seconds, dir);
+                Wrk.Load load = Wrk.run(base, paths, CONNECTIONS, seconds, PHASE_REQUESTS, dir);
                 long cpu = ProcStats.cpuNanos(exporter.pid()) - cpu0;
                 totalScrapes += load.requests();
                 totalCpu += cpu;
@@ -114,9 +117,9 @@ public final class ServeBenchmark {
                 paths.add(BlackboxSweep.probePath(port, i));
             }
             String base = "http://127.0.0.1:" + started.port();
-            Wrk.run(base, paths, CONNECTIONS, 5, dir);
+            Wrk.run(base, paths, CONNECTIONS, 5, WARM_UP_REQUESTS, dir);
             long cpu0 = ProcStats.cpuNanos(started.process().pid());
-            Wrk.Load load = Wrk.run(base, paths, CONNECTIONS, seconds, dir);
+            Wrk.Load load = Wrk.run(base, paths, CONNECTIONS, seconds, PHASE_REQUESTS, dir);
             long cpu = ProcStats.cpuNanos(started.process().pid()) - cpu0;
             print("blackbox", load, cpu, ProcStats.rssKib(started.process().pid()));
             return cpu / 1e6 / load.requests();

@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * A scrape load from a second process: {@code wrk} (Debian's package {@code wrk}) on loopback,
- * cycling through one request path per target, for a bounded time, with its latency distribution.
+ * cycling through one request path per target, bounded in time and in count (each of its two
+ * threads stops after its share of the requests), with its latency distribution.
  */
 final class Wrk {
     static final Path BINARY = Path.of("/usr/bin/wrk");
+    private static final int THREADS = 2;
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m)");
     private static final Pattern P99 = Pattern.compile("\\n\\s+99%\\s+([\\d.]+)(us|ms|s|m)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -46,19 +48,24 @@ final class Wrk {
      * @param base e.g. {@code http://127.0.0.1:9871}
      * @param paths the request paths, cycled through in order
      * @param connections concurrent connections
-     * @param seconds how long to load
+     * @param seconds how long to load at most
+     * @param maxRequests how many requests to make at most
      * @param workDir where the Lua script goes
      * @return what wrk measured
      */
-    static Load run(String base, List<String> paths, int connections, int seconds, Path workDir) throws Exception {
+    static Load run(String base, List<String> paths, int connections, int seconds, long maxRequests, Path workDir)
+            throws Exception {
         StringBuilder lua = new StringBuilder("local paths = {\n");
         for (String path : paths) {
             lua.append("  \"").append(path.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
         }
-        lua.append("}\nlocal n = 0\nrequest = function()\n  n = n + 1\n"
-                + "  return wrk.format(\"GET\", paths[(n % #paths) + 1])\nend\n");
+        lua.append("}\nlocal n = 0\nlocal answered = 0\nlocal limit = ").append(Math.max(1, maxRequests / THREADS))
+                .append("\nrequest = function()\n  n = n + 1\n"
+                + "  return wrk.format(\"GET\", paths[(n % #paths) + 1])\nend\n"
+                + "response = function(status, headers, body)\n  answered = answered + 1\n"
+                + "  if answered >= limit then wrk.thread:stop() end\nend\n");
         Path script = Files.writeString(workDir.resolve("scrapes.lua"), lua, StandardCharsets.UTF_8);
-        Process wrk = new ProcessBuilder(BINARY.toString(), "-t2", "-c" + connections, "-d" + seconds + "s",
+        Process wrk = new ProcessBuilder(BINARY.toString(), "-t" + THREADS, "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "30s", "--latency", "-s", script.toString(), base)
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
