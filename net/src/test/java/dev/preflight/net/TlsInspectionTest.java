@@ -79,7 +79,10 @@ class TlsInspectionTest {
 
         assertThat(verdict.problems(Kind.TRUST)).isEmpty();
         assertThat(verdict.problems(Kind.DATE)).singleElement()
-                .satisfies(p -> assertThat(p.summary()).isEqualTo("the certificate expired on 2026-05-30"));
+                .satisfies(p -> {
+                    assertThat(p.summary()).isEqualTo("the certificate expired on 2026-05-30");
+                    assertThat(p.remediation()).startsWith("Renew the certificate now").doesNotContain("before");
+                });
         assertThat(verdict.status()).isEqualTo(Status.FAIL);
     }
 

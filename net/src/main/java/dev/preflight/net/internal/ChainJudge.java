@@ -77,7 +77,8 @@ public final class ChainJudge {
                                 + " certificate that is valid now."));
             } else if (now.isAfter(notAfter)) {
                 problems.add(new CertificateProblem(Kind.DATE, Status.FAIL, which + " expired on " + day(notAfter),
-                        renew(i, notAfter)));
+                        i == 0 ? "Renew the certificate now, and automate renewal (certbot, ACME, or your provider's"
+                                + " managed certificates): clients refuse it." : renew(i, notAfter)));
             } else {
                 long daysLeft = daysLeft(certificate, now);
                 if (daysLeft < failDays) {
