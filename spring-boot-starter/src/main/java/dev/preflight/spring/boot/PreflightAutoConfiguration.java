@@ -10,6 +10,7 @@ import dev.preflight.spring.boot.internal.TargetHealthIndicator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,9 +31,10 @@ import org.springframework.core.env.Environment;
  *
  * <p>Beans: {@link Preflight} (backs off when the application defines its own), the cache of runs
  * shared by health and the gate, the gate (which does nothing with the default
- * {@code preflight.startup.fail-on=never}), and {@code preflightHealthContributor} (off with
- * {@code management.health.preflight.enabled=false}). To take a pod out of routing when a target
- * fails, add it to the readiness group:
+ * {@code preflight.startup.fail-on=never}), {@code preflightHealthContributor} (off with
+ * {@code management.health.preflight.enabled=false}), and the Actuator endpoint
+ * {@link PreflightEndpoint} when exposed. To take a pod out of routing when a target fails, add the
+ * contributor to the readiness group:
  * {@code management.endpoint.health.group.readiness.include=readinessState,preflight}.
  *
  * <p>Probes that write are never run: not even naming them in {@code preflight.probes} selects them.
@@ -75,6 +77,18 @@ public class PreflightAutoConfiguration {
     @Bean
     public StartupGate preflightStartupGate(CachedRuns runs, PreflightProperties properties) {
         return new StartupGate(runs, properties.getStartup().getFailOn());
+    }
+
+    /** The Actuator endpoint, only with Actuator, and only when exposed. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class PreflightEndpointConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint
+        PreflightEndpoint preflightEndpoint(CachedRuns runs) {
+            return new PreflightEndpoint(runs);
+        }
     }
 
     /** The health contributor, only with Spring Boot's health API. */

@@ -12,6 +12,7 @@ import dev.preflight.spring.boot.internal.StartupGate;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -65,6 +66,16 @@ class PreflightAutoConfigurationTest {
     void leavesHealthOutWhenItsIndicatorIsDisabled() {
         runner.withPropertyValues("management.health.preflight.enabled=false").run(context -> assertThat(context)
                 .hasSingleBean(Preflight.class).doesNotHaveBean("preflightHealthContributor"));
+    }
+
+    @Test
+    void addsTheEndpointOnlyWhenExposedAndActuatorIsPresent() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(PreflightEndpoint.class));
+        runner.withPropertyValues("management.endpoints.web.exposure.include=preflight")
+                .run(context -> assertThat(context).hasSingleBean(PreflightEndpoint.class));
+        runner.withPropertyValues("management.endpoints.web.exposure.include=preflight")
+                .withClassLoader(new FilteredClassLoader(Endpoint.class))
+                .run(context -> assertThat(context).hasSingleBean(Preflight.class).doesNotHaveBean(PreflightEndpoint.class));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The health contributor in a real application on a real embedded web server, against real TLS servers. */
 @SpringBootTest(classes = PreflightTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "management.endpoints.web.exposure.include=health",
+        "management.endpoints.web.exposure.include=health,preflight",
         "management.endpoint.health.show-details=always",
         "management.endpoint.health.group.readiness.include=readinessState,preflight",
         "management.endpoint.health.group.readiness.show-details=always",
@@ -80,7 +80,7 @@ class PreflightHealthTest {
     @Test
     void noPlantedSecretInHealthOutput() throws Exception {
         for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/health/preflight",
-                "/actuator/health/preflight/shop", "/actuator/health/preflight/api"}) {
+                "/actuator/health/preflight/shop", "/actuator/health/preflight/api", "/actuator/preflight"}) {
             String body = get(path).body();
             assertThat(body).contains("tls.certificate");
             for (String secret : TestSites.PLANTED_SECRETS) {
@@ -89,9 +89,38 @@ class PreflightHealthTest {
         }
     }
 
+    @Test
+    void endpointServesTheCachedReportAndPostRunsAgain() throws Exception {
+        HttpResponse<String> report = get("/actuator/preflight");
+        long runsSoFar = runs.runs();
+
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(report.body()).startsWith("{").contains("\"schema\": 1").contains("\"probe\": \"tls.certificate\"")
+                .contains("\"target\": \"shop\"").contains("\"status\": \"fail\"");
+        assertThat(get("/actuator/preflight").body()).isEqualTo(report.body());
+        assertThat(runs.runs()).isEqualTo(runsSoFar);
+
+        HttpResponse<String> rerun = send(HttpRequest.newBuilder(uri("/actuator/preflight"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(rerun.statusCode()).isEqualTo(200);
+        assertThat(rerun.body()).contains("\"schema\": 1").contains("tls.certificate");
+        assertThat(runs.runs()).isEqualTo(runsSoFar + 1);
+        for (String secret : TestSites.PLANTED_SECRETS) {
+            assertThat(rerun.body()).doesNotContain(secret);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(uri(path)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
