@@ -5,6 +5,7 @@ import dev.preflight.probe.Target;
 import dev.preflight.spring.boot.internal.CachedRuns;
 import dev.preflight.spring.boot.internal.ComponentNames;
 import dev.preflight.spring.boot.internal.PreflightFactory;
+import dev.preflight.spring.boot.internal.ReportGauges;
 import dev.preflight.spring.boot.internal.StartupGate;
 import dev.preflight.spring.boot.internal.TargetHealthIndicator;
 import java.time.Clock;
@@ -33,7 +34,8 @@ import org.springframework.core.env.Environment;
  * shared by health and the gate, the gate (which does nothing with the default
  * {@code preflight.startup.fail-on=never}), {@code preflightHealthContributor} (off with
  * {@code management.health.preflight.enabled=false}), and the Actuator endpoint
- * {@link PreflightEndpoint} when exposed. To take a pod out of routing when a target fails, add the
+ * {@link PreflightEndpoint} when exposed, and, with Micrometer, gauges of the numbers probes measured
+ * ({@code preflight.<gauge name with dots>}, tagged {@code target} and {@code probe}). To take a pod out of routing when a target fails, add the
  * contributor to the readiness group:
  * {@code management.endpoint.health.group.readiness.include=readinessState,preflight}.
  *
@@ -77,6 +79,17 @@ public class PreflightAutoConfiguration {
     @Bean
     public StartupGate preflightStartupGate(CachedRuns runs, PreflightProperties properties) {
         return new StartupGate(runs, properties.getStartup().getFailOn());
+    }
+
+    /** Gauges of the probes' numbers, only with Micrometer; Spring Boot binds them to its registries. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class PreflightMetricsConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        ReportGauges preflightGauges(CachedRuns runs) {
+            return new ReportGauges(runs);
+        }
     }
 
     /** The Actuator endpoint, only with Actuator, and only when exposed. */

@@ -8,7 +8,9 @@ import dev.preflight.ProbeOutcome;
 import dev.preflight.Report;
 import dev.preflight.probe.Target;
 import dev.preflight.spring.boot.internal.CachedRuns;
+import dev.preflight.spring.boot.internal.ReportGauges;
 import dev.preflight.spring.boot.internal.StartupGate;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,13 @@ class PreflightAutoConfigurationTest {
         runner.withPropertyValues("management.endpoints.web.exposure.include=preflight")
                 .withClassLoader(new FilteredClassLoader(Endpoint.class))
                 .run(context -> assertThat(context).hasSingleBean(Preflight.class).doesNotHaveBean(PreflightEndpoint.class));
+    }
+
+    @Test
+    void addsGaugesOnlyWithMicrometer() {
+        runner.run(context -> assertThat(context).hasSingleBean(ReportGauges.class));
+        runner.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+                .run(context -> assertThat(context).hasSingleBean(Preflight.class).doesNotHaveBean(ReportGauges.class));
     }
 
     @Test

@@ -5,6 +5,10 @@ import dev.preflight.Report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One {@link Preflight}'s latest report, reused for a while so that health requests do not run
@@ -15,6 +19,7 @@ public final class CachedRuns {
     private final Preflight preflight;
     private final Duration ttl;
     private final Clock clock;
+    private final List<Consumer<Report>> listeners = new CopyOnWriteArrayList<>();
     private Report latest;
     private Instant ranAt;
     private long runs;
@@ -44,7 +49,18 @@ public final class CachedRuns {
         latest = preflight.run();
         ranAt = start;
         runs++;
+        listeners.forEach(l -> l.accept(latest));
         return latest;
+    }
+
+    /** @param listener sees each new report, on the thread that ran it, before callers get it */
+    public void onRun(Consumer<Report> listener) {
+        listeners.add(listener);
+    }
+
+    /** @return the latest report without running, if there was a run */
+    public synchronized Optional<Report> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /** @return how many runs this cache has made */
