@@ -12,6 +12,9 @@ import dev.preflight.spring.boot.internal.ReportGauges;
 import dev.preflight.spring.boot.internal.StartupGate;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.ServerSocket;
+import dev.preflight.testkit.ContractTargets;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -128,6 +131,21 @@ class PreflightAutoConfigurationTest {
                     assertThat(report.outcomes()).extracting(ProbeOutcome::probeId).contains("tls.certificate")
                             .doesNotContain("http.rate-limit");
                 });
+    }
+
+    @Test
+    void aTargetThatCouldNotBeCheckedIsUnknownNotDown() {
+        try (ContractTargets targets = ContractTargets.open()) {
+            runner.withPropertyValues("preflight.targets.shop.url=https://" + targets.silentServer() + "/",
+                    "preflight.probes=tls.certificate", "preflight.timeout=1s").run(context -> {
+                        HealthIndicator shop = (HealthIndicator) context
+                                .getBean("preflightHealthContributor", CompositeHealthContributor.class).getContributor("shop");
+                        Health health = shop.health();
+
+                        assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UNKNOWN);
+                        assertThat(health.getDetails().get("outcomes").toString()).contains("status=ERROR");
+                    });
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.spring.boot.app.PreflightTestApplication;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,10 +45,26 @@ class StartupGateTest {
         }
     }
 
+    @Test
+    void aWarningStopsStartUpOnlyUnderFailOnWarn() {
+        String warning = "preflight.config=file:" + TestSites.WARNING_CONFIG;
+        try (ConfigurableApplicationContext context = run(warning, "preflight.startup.fail-on=fail")) {
+            assertThat(context.isRunning()).isTrue();
+        }
+
+        assertThatThrownBy(() -> run(warning, "preflight.startup.fail-on=warn"))
+                .isInstanceOfSatisfying(PreflightGateException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(o -> assertThat(o.status()).isEqualTo(dev.preflight.probe.Status.WARN)));
+    }
+
     private static ConfigurableApplicationContext run(String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
         for (String p : TestSites.properties()) {
-            args.add("--" + p);
+            // a repeated command-line option becomes a list, so the test's own choice replaces the default
+            String key = p.substring(0, p.indexOf('='));
+            if (Arrays.stream(extra).noneMatch(e -> e.startsWith(key + "="))) {
+                args.add("--" + p);
+            }
         }
         for (String p : extra) {
             args.add("--" + p);
