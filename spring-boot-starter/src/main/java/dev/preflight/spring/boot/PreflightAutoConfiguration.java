@@ -20,9 +20,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Configures one {@link Preflight} from {@link PreflightProperties}, its start-up gate and, when
@@ -50,14 +50,14 @@ public class PreflightAutoConfiguration {
 
     /**
      * @param properties {@code preflight.*}
-     * @param environment for the active profiles
+     * @param context for the active profiles, and the class loader probes are discovered with
      * @return the application's Preflight
      * @throws dev.preflight.ConfigException for a bad configuration, which stops start-up
      */
     @Bean
     @ConditionalOnMissingBean
-    public Preflight preflight(PreflightProperties properties, Environment environment) {
-        return PreflightFactory.create(properties, environment, PreflightAutoConfiguration.class.getClassLoader());
+    public Preflight preflight(PreflightProperties properties, ApplicationContext context) {
+        return PreflightFactory.create(properties, context.getEnvironment(), context.getClassLoader());
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.preflight.support.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 
@@ -54,7 +53,7 @@ public final class PreflightFactory {
             return properties.getEnvironment();
         }
         for (String profile : environment.getActiveProfiles()) {
-            if (Stage.PRODUCTION.isNamedBy(profile.toLowerCase(Locale.ROOT))) {
+            if (Stage.PRODUCTION.isNamedBy(profile)) {
                 return Stage.PRODUCTION.name();
             }
         }
