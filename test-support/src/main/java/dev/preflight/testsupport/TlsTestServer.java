@@ -2,6 +2,7 @@ package dev.preflight.testsupport;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTPS server on {@code 127.0.0.1} (or another loopback address) and a free port, serving a chosen certificate chain: the leaf
@@ -35,9 +37,11 @@ import java.util.Objects;
 public final class TlsTestServer implements AutoCloseable {
 
     private final HttpsServer server;
+    private final AtomicInteger connections;
 
-    private TlsTestServer(HttpsServer server) {
+    private TlsTestServer(HttpsServer server, AtomicInteger connections) {
         this.server = server;
+        this.connections = connections;
     }
 
     /**
@@ -56,6 +60,15 @@ public final class TlsTestServer implements AutoCloseable {
     /** @return the address the server listens on */
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /**
+     * @return how many connections the server has accepted, handshakes completed or not; for tests that
+     *     prove a result came from a cache
+     * @since 0.3
+     */
+    public int connections() {
+        return connections.get();
     }
 
     /** Stops the server at once, dropping open connections. */
@@ -126,10 +139,18 @@ public final class TlsTestServer implements AutoCloseable {
          */
         public TlsTestServer start() throws IOException {
             HttpsServer server = HttpsServer.create(bindTo, 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(ServerTls.context(leaf, intermediates)));
+            AtomicInteger connections = new AtomicInteger();
+            // The JDK's server configures each accepted connection once, before its handshake.
+            server.setHttpsConfigurator(new HttpsConfigurator(ServerTls.context(leaf, intermediates)) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    connections.incrementAndGet();
+                    super.configure(params);
+                }
+            });
             server.createContext("/", handler);
             server.start();
-            return new TlsTestServer(server);
+            return new TlsTestServer(server, connections);
         }
 
         private static HttpHandler respondingWith(int status, Map<String, String> headers, String body) {
