@@ -15,14 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +49,7 @@ class WebSecurityTest {
     void httpsWithBasicAuthAdmitsOnlyTheConfiguredUser() throws Exception {
         exporter = start(new WebConfig(tls(), Map.of("prometheus",
                 OpenBSDBCrypt.generate("2y", PASSWORD.toCharArray(), new byte[16], 4))));
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(ROOT)).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(ROOT.trustingContext()).connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpResponse<String> anonymous = client.send(request(null), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> wrong = client.send(request("prometheus:nope"), HttpResponse.BodyHandlers.ofString());
@@ -111,16 +108,5 @@ class WebSecurityTest {
         Path config = Files.writeString(dir.resolve("preflight.yml"), "targets:\n  mail: { domain: shop.invalid }\n");
         return PreflightExporter.builder().configuration(ConfigurationSource.files(config, null, Map.of()))
                 .listen(new InetSocketAddress("127.0.0.1", 0)).web(web).log(line -> { }).start();
-    }
-
-    private static SSLContext trusting(HeldCertificate root) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("root", root.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

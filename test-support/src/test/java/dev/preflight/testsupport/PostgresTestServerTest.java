@@ -10,13 +10,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +81,7 @@ class PostgresTestServerTest {
                 .start()) {
             Socket socket = sslRequest(postgres.port());
             assertThat(socket.getInputStream().read()).isEqualTo('S');
-            SSLSocket tls = (SSLSocket) trusting(root).getSocketFactory().createSocket(socket, "127.0.0.1",
+            SSLSocket tls = (SSLSocket) root.trustingContext().getSocketFactory().createSocket(socket, "127.0.0.1",
                     postgres.port(), true);
             tls.startHandshake();
 
@@ -208,16 +205,5 @@ class PostgresTestServerTest {
             Thread.sleep(50);
         }
         return false;
-    }
-
-    private static SSLContext trusting(HeldCertificate root) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("root", root.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

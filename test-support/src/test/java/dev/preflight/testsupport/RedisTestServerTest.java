@@ -12,12 +12,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +105,7 @@ class RedisTestServerTest {
         try (RedisTestServer redis = RedisTestServer.builder().tls(leaf, root).plaintext(false).start()) {
             Socket plain = new Socket();
             plain.connect(new InetSocketAddress(FreePorts.LOOPBACK, redis.tlsPort()), 5_000);
-            SSLSocket tls = (SSLSocket) trusting(root).getSocketFactory().createSocket(plain, "127.0.0.1",
+            SSLSocket tls = (SSLSocket) root.trustingContext().getSocketFactory().createSocket(plain, "127.0.0.1",
                     redis.tlsPort(), true);
             tls.startHandshake();
 
@@ -129,7 +126,7 @@ class RedisTestServerTest {
                 Resp plain = Resp.connect(redis.port())) {
             Socket socket = new Socket();
             socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, redis.tlsPort()), 5_000);
-            SSLSocket tls = (SSLSocket) trusting(leaf).getSocketFactory().createSocket(socket, "127.0.0.1",
+            SSLSocket tls = (SSLSocket) leaf.trustingContext().getSocketFactory().createSocket(socket, "127.0.0.1",
                     redis.tlsPort(), true);
 
             try (Resp overTls = new Resp(tls)) {
@@ -158,17 +155,6 @@ class RedisTestServerTest {
         assertThatThrownBy(() -> RedisTestServer.builder().config("no-such-directive", "1").start())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("Bad directive or wrong number of arguments");
-    }
-
-    private static SSLContext trusting(HeldCertificate root) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("root", root.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** A minimal RESP2 client: commands as arrays of bulk strings, replies rendered as text. */

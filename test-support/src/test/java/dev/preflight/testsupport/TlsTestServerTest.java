@@ -2,12 +2,9 @@ package dev.preflight.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 class TlsTestServerTest {
@@ -24,7 +21,7 @@ class TlsTestServerTest {
                 .respond(204, Map.of("X-Test", "yes")).start()) {
             HttpsURLConnection connection = (HttpsURLConnection) java.net.URI.create(
                     "https://127.0.0.1:" + server.port() + "/").toURL().openConnection();
-            connection.setSSLSocketFactory(trusting(root).getSocketFactory());
+            connection.setSSLSocketFactory(root.trustingContext().getSocketFactory());
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(5_000);
 
@@ -37,16 +34,5 @@ class TlsTestServerTest {
             assertThat(connection.getHeaderField("X-Test")).isEqualTo("yes");
             connection.disconnect();
         }
-    }
-
-    private static SSLContext trusting(HeldCertificate root) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("root", root.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
