@@ -1,7 +1,7 @@
 package dev.preflight.env;
 
-import dev.preflight.env.internal.EnvUrl;
 import dev.preflight.env.internal.Findings;
+import dev.preflight.env.internal.PublicUrls;
 import dev.preflight.env.internal.UrlTemplates;
 import dev.preflight.env.internal.Variables;
 import dev.preflight.probe.Probe;
@@ -9,10 +9,8 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Stage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code env.https-urls}: the application's own public URLs are HTTPS and point at the deployment, not
@@ -64,42 +62,9 @@ public final class HttpsUrlsProbe implements Probe {
         Stage stage = Stage.of(context.target());
         String file = context.target().location();
         Findings findings = new Findings();
-        List<String> shown = new ArrayList<>();
-        urls.forEach((name, value) -> {
-            findings.checked(name);
-            String fix = "Set " + name + " in " + file + " to the deployment's public https:// URL.";
-            if (value.startsWith("/") && !value.startsWith("//")) {
-                findings.note(name, "is a path, so it inherits the page's scheme");
-                return;
-            }
-            Optional<String> template = UrlTemplates.reason(value, stage);
-            if (template.isPresent()) {
-                findings.fail(name, template.get(), fix);
-                return;
-            }
-            EnvUrl url;
-            try {
-                url = EnvUrl.parse(value);
-            } catch (IllegalArgumentException e) {
-                findings.fail(name, e.getMessage(), fix);
-                return;
-            }
-            shown.add(name + ": " + url.display());
-            boolean web = url.scheme().equals("https") || url.scheme().equals("http");
-            if (url.hosts().isEmpty()) {
-                findings.fail(name, "has no host", fix);
-            } else if (!web) {
-                findings.fail(name, "is a " + url.scheme() + ":// URL, not https://", fix);
-            } else if (url.isLocal() && stage.isProduction()) {
-                findings.fail(name, "points at localhost (" + url.host() + ")", fix);
-            } else if (url.isLocal()) {
-                findings.note(name, "points at loopback in " + stage.name());
-            } else if (url.scheme().equals("http")) {
-                findings.fail(name, "uses http://", "Serve " + url.host() + " over HTTPS and set " + name + "=https://"
-                        + url.host() + " in " + file + ".");
-            }
-        });
-        findings.detail("urls", shown);
+        PublicUrls judge = new PublicUrls(Map.of("http", "https"), "https", stage, file, findings);
+        urls.forEach(judge::judge);
+        findings.detail("urls", judge.shown());
         return findings.toResult("public URLs use HTTPS (" + String.join(", ", urls.keySet()) + ")");
     }
 }
