@@ -26,7 +26,7 @@ class EnvProbesContractTest extends ProbeContractTest {
                 new DatabaseTlsProbe(), new DebugFlagProbe(), new EnvironmentNameProbe(), new ErrorTrackingProbe(),
                 new HttpsUrlsProbe(), new PaymentKeyPairingProbe(), new PaymentLiveKeysProbe(), new RedisAuthProbe(),
                 new SecretStrengthProbe(), new SecretValuesProbe(), new TemplateValuesProbe(), new TokenLifetimeProbe(),
-                new WebSocketUrlsProbe());
+                new WebSocketUrlsProbe(), new PasswordHashingProbe());
     }
 
     @Override
@@ -52,6 +52,7 @@ class EnvProbesContractTest extends ProbeContractTest {
         variables.put("DEBUG", "true");
         variables.put("NODE_ENV", "development");
         variables.put("JWT_EXPIRES_IN", "90d");
+        variables.put("BCRYPT_ROUNDS", "8");
         variables.put("NEXT_PUBLIC_WS_URL", "ws://socket:" + password + "@realtime.example.com/ws?token=" + token);
         return Target.builder(".env.production", TargetKind.ENV).variables(variables)
                 .sampleVariables(Map.of("EMAIL_HOST_PASSWORD", password, "WEBHOOK_SECRET", token)).build();

@@ -67,6 +67,7 @@ class SecretLeakTest {
         PLAIN.put("NODE_ENV", "development");
         PLAIN.put("SENTRY_ENVIRONMENT", "qa");
         PLAIN.put("JWT_EXPIRES_IN", "90d");
+        PLAIN.put("BCRYPT_ROUNDS", "8");
     }
 
     private static List<Probe> probes() {
