@@ -68,6 +68,7 @@ class SecretLeakTest {
         PLAIN.put("SENTRY_ENVIRONMENT", "qa");
         PLAIN.put("JWT_EXPIRES_IN", "90d");
         PLAIN.put("BCRYPT_ROUNDS", "8");
+        PLAIN.put("LOG_LEVEL", "trace");
     }
 
     private static List<Probe> probes() {
