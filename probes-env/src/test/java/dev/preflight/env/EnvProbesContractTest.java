@@ -26,7 +26,7 @@ class EnvProbesContractTest extends ProbeContractTest {
                 new DatabaseTlsProbe(), new DebugFlagProbe(), new EnvironmentNameProbe(), new ErrorTrackingProbe(),
                 new HttpsUrlsProbe(), new PaymentKeyPairingProbe(), new PaymentLiveKeysProbe(), new RedisAuthProbe(),
                 new SecretStrengthProbe(), new SecretValuesProbe(), new TemplateValuesProbe(), new TokenLifetimeProbe(),
-                new WebSocketUrlsProbe(), new PasswordHashingProbe(), new LogLevelProbe());
+                new WebSocketUrlsProbe(), new PasswordHashingProbe(), new LogLevelProbe(), new AnalyticsIdsProbe());
     }
 
     @Override
@@ -55,6 +55,7 @@ class EnvProbesContractTest extends ProbeContractTest {
         variables.put("BCRYPT_ROUNDS", "8");
         variables.put("NEXT_PUBLIC_WS_URL", "ws://socket:" + password + "@realtime.example.com/ws?token=" + token);
         variables.put("LOG_LEVEL", "debug");
+        variables.put("NEXT_PUBLIC_POSTHOG_KEY", "phx_" + token);
         return Target.builder(".env.production", TargetKind.ENV).variables(variables)
                 .sampleVariables(Map.of("EMAIL_HOST_PASSWORD", password, "WEBHOOK_SECRET", token)).build();
     }

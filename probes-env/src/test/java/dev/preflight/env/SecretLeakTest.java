@@ -61,6 +61,7 @@ class SecretLeakTest {
         SECRETS.put("FRONTEND_URL", "https://frontCnryPw0123@localhost:3000");
         SECRETS.put("CORS_ALLOWED_ORIGINS", "https://shop.example.com/,http://cors:corsCnryPw01@evil.example.com");
         SECRETS.put("NEXT_PUBLIC_WS_URL", "wss://wsuser:wsCnryPw0123@localhost:3001/socket?token=wsCnryToken01");
+        SECRETS.put("NEXT_PUBLIC_POSTHOG_KEY", "phx_CnryPersonalKey0123456789");
         SECRETS.put("CSRF_TRUSTED_ORIGINS", "csrf:csrfCnryPw01@shop.example.com,https://u:csrfCnryPw02@x.example.com/p");
         PLAIN.put("ALLOWED_HOSTS", "*");
         PLAIN.put("DEBUG", "true");
@@ -69,6 +70,7 @@ class SecretLeakTest {
         PLAIN.put("JWT_EXPIRES_IN", "90d");
         PLAIN.put("BCRYPT_ROUNDS", "8");
         PLAIN.put("LOG_LEVEL", "trace");
+        PLAIN.put("GA_MEASUREMENT_ID", "G-XXXXXXXXXX");
     }
 
     private static List<Probe> probes() {
