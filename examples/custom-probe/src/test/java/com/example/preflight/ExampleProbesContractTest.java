@@ -14,7 +14,7 @@ class ExampleProbesContractTest extends ProbeContractTest {
 
     @Override
     protected List<Probe> probes() {
-        return List.of(new LogLevelProbe(), new MongoAuthProbe(), new RobotsProbe());
+        return List.of(new FeatureFlagsProbe(), new MongoAuthProbe(), new RobotsProbe());
     }
 
     @Override
@@ -31,7 +31,7 @@ class ExampleProbesContractTest extends ProbeContractTest {
         }
         return Target.builder(".env.production", TargetKind.ENV)
                 .variables(Map.of(
-                        "LOG_LEVEL", "debug",
+                        "FEATURE_EXPERIMENTAL_CHECKOUT", "true",
                         "STRIPE_SECRET_KEY", targets.plantedApiKey(),
                         "DATABASE_URL", "postgresql://app:" + targets.plantedPassword() + "@db.internal/app",
                         "SECRET_KEY", targets.plantedToken()))
