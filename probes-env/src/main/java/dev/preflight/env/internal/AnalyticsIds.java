@@ -20,21 +20,25 @@ import java.util.regex.Pattern;
  */
 public enum AnalyticsIds {
     /** Google Tag Manager; before Google Analytics, whose words its names share. */
-    GOOGLE_TAG_MANAGER("Google Tag Manager", "GTM- and letters and digits", Pattern.compile("GTM-[A-Z0-9]{4,12}"), "GTM", "TAG_MANAGER"),
+    GOOGLE_TAG_MANAGER("Google Tag Manager", "GTM- and letters and digits", Pattern.compile("GTM-[A-Z0-9]{4,12}"),
+            "GTM", "TAG_MANAGER"),
     /** Google Analytics 4; a Universal Analytics id is judged apart. */
-    GOOGLE_ANALYTICS("Google Analytics", "a GA4 measurement id, G- and letters and digits", Pattern.compile("G-[A-Z0-9]{4,16}"), "GA", "GA4", "GOOGLE_ANALYTICS"),
+    GOOGLE_ANALYTICS("Google Analytics", "a GA4 measurement id, G- and letters and digits",
+            Pattern.compile("G-[A-Z0-9]{4,16}"), "GA", "GA4", "GOOGLE_ANALYTICS"),
     /** Segment's write key. */
     SEGMENT("Segment", "a write key of 16 to 64 letters and digits", Pattern.compile("[A-Za-z0-9]{16,64}"), "SEGMENT"),
     /** Mixpanel's project token. */
     MIXPANEL("Mixpanel", "a project token of 32 hexadecimal digits", Pattern.compile("[0-9a-f]{32}"), "MIXPANEL"),
     /** PostHog's project API key. */
-    POSTHOG("PostHog", "a project API key, phc_ and letters and digits", Pattern.compile("phc_[A-Za-z0-9]{16,64}"), "POSTHOG"),
+    POSTHOG("PostHog", "a project API key, phc_ and letters and digits", Pattern.compile("phc_[A-Za-z0-9]{16,64}"),
+            "POSTHOG"),
     /** Amplitude's API key. */
     AMPLITUDE("Amplitude", "an API key of 32 hexadecimal digits", Pattern.compile("[0-9a-f]{32}"), "AMPLITUDE"),
     /** Hotjar's site id. */
     HOTJAR("Hotjar", "a site id of 4 to 10 digits", Pattern.compile("\\d{4,10}"), "HOTJAR"),
     /** Plausible's site domain. */
-    PLAUSIBLE("Plausible", "the site's domain names, comma-separated, in lower case", Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+(,[a-z0-9-]+(\\.[a-z0-9-]+)+)*"), "PLAUSIBLE"),
+    PLAUSIBLE("Plausible", "the site's domain names, comma-separated, in lower case",
+            Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+(,[a-z0-9-]+(\\.[a-z0-9-]+)+)*"), "PLAUSIBLE"),
     /** The Meta (Facebook) Pixel. */
     META_PIXEL("Meta Pixel", "a pixel id of 15 or 16 digits", Pattern.compile("\\d{15,16}"), "PIXEL");
 

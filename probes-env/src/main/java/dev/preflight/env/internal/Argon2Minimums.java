@@ -32,10 +32,11 @@ public final class Argon2Minimums {
      * @return the least memory in KiB that meets the minimum with that many passes
      */
     public static long memoryFor(long passes) {
-        return CONFIGURATIONS.stream().filter(c -> passes >= c[1]).mapToLong(c -> c[0]).min().orElse(CONFIGURATIONS.get(0)[0]);
+        return CONFIGURATIONS.stream().filter(c -> passes >= c[1]).mapToLong(c -> c[0]).min()
+                .orElse(CONFIGURATIONS.get(0)[0]);
     }
 
-    /** @return the configurations for messages: {@code 46 MiB × 1 pass, 19 MiB × 2, …} */
+    /** @return the configurations in words, for messages */
     public static String describe() {
         return "46 MiB with 1 pass, 19 MiB with 2, 12 MiB with 3, 9 MiB with 4 or 7 MiB with 5";
     }
