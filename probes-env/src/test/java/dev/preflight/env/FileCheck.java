@@ -26,6 +26,7 @@ final class FileCheck {
     private final Path file;
     private final Map<String, String> variables = new LinkedHashMap<>();
     private Duration timeout = ProbeTestKit.DEFAULT_TIMEOUT;
+    private String stage;
 
     private FileCheck(Probe probe, Path file) {
         this.probe = probe;
@@ -34,6 +35,18 @@ final class FileCheck {
 
     static FileCheck of(Probe probe, Path file) {
         return new FileCheck(probe, file);
+    }
+
+    /** A check of a file whose variables the real loader reads, as {@code --env FILE} does. */
+    static FileCheck loaded(Probe probe, Path file) {
+        FileCheck check = new FileCheck(probe, file);
+        check.variables.putAll(dev.preflight.config.EnvFile.parse(file).variables());
+        return check;
+    }
+
+    FileCheck stage(String stage) {
+        this.stage = stage;
+        return this;
     }
 
     FileCheck with(String name, String value) {
@@ -47,9 +60,12 @@ final class FileCheck {
     }
 
     ProbeOutcome outcome() {
-        Target target = Target.builder(file.getFileName().toString(), TargetKind.ENV).variables(variables)
-                .attribute("source", file.toString()).build();
-        return ProbeTestKit.forProbe(probe).target(target).timeout(timeout).run();
+        Target.Builder target = Target.builder(file.getFileName().toString(), TargetKind.ENV).variables(variables)
+                .attribute("source", file.toString());
+        if (stage != null) {
+            target.attribute("environment", stage);
+        }
+        return ProbeTestKit.forProbe(probe).target(target.build()).timeout(timeout).run();
     }
 
     Result result() {
