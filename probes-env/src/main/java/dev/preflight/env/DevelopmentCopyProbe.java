@@ -46,6 +46,7 @@ import java.util.function.Predicate;
  *       or secrets have the same value as in a development file (named, values never shown).</li>
  *   <li>SKIP: no development file beside it; the target was not read from a file; the target's
  *       stage ({@code environment} attribute) is development.</li>
+ *   <li>ERROR: the file itself is gone, or is not a regular file.</li>
  * </ul>
  *
  * <p>Settings: {@code env.dev-copy.variable-name}, further names of variables that hold secrets,
@@ -56,6 +57,8 @@ import java.util.function.Predicate;
  * @since 0.2
  */
 public final class DevelopmentCopyProbe implements Probe {
+    /** The loader reads no env file larger than this (4 MB), so a larger pair is no env file. */
+    private static final long MAX_COMPARED = 4L * 1024 * 1024;
 
     /** Creates the probe; stateless. */
     public DevelopmentCopyProbe() {
@@ -86,6 +89,10 @@ public final class DevelopmentCopyProbe implements Probe {
             return Result.skip("the target's stage is development: it may share the development file's secrets");
         }
         Path file = found.get();
+        if (!Files.isRegularFile(file)) {
+            // A pipe would block the comparison below; env.file-permissions names what the path is.
+            return Result.error(file + " is gone or not a regular file, so it was not compared", null);
+        }
         List<Path> devFiles = DevelopmentFiles.beside(file);
         if (devFiles.isEmpty()) {
             return Result.skip("no development file beside " + file + " (" + String.join(", ", DevelopmentFiles.NAMES)
@@ -107,7 +114,8 @@ public final class DevelopmentCopyProbe implements Probe {
                         "Remove or rename " + dev + " if it is not a development env file.");
                 continue;
             }
-            if (Files.size(dev) == Files.size(file) && Files.mismatch(dev, file) == -1) {
+            if (Files.size(dev) == Files.size(file) && Files.size(file) <= MAX_COMPARED
+                    && Files.mismatch(dev, file) == -1) {
                 return copy(file, devName, "is a copy of " + devName + ", byte for byte");
             }
             Map<String, String> devVariables;

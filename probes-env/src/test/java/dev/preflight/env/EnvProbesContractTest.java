@@ -7,10 +7,12 @@ import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every environment probe keeps the probe contract, against one file that plants secrets in each
@@ -19,13 +21,17 @@ import org.junit.jupiter.api.Test;
  * is registered, and that no registered probe is missing here.
  */
 class EnvProbesContractTest extends ProbeContractTest {
+    /** Where the target's file lives, for the probes that read the file on disk. */
+    @TempDir
+    static Path files;
 
     @Override
     protected List<Probe> probes() {
         return List.of(new AllowedHostsProbe(), new BrowserExposedSecretsProbe(), new CorsOriginsProbe(),
                 new DatabaseTlsProbe(), new DebugFlagProbe(), new EnvironmentNameProbe(), new ErrorTrackingProbe(),
                 new HttpsUrlsProbe(), new PaymentKeyPairingProbe(), new PaymentLiveKeysProbe(), new RedisAuthProbe(),
-                new SecretStrengthProbe(), new SecretValuesProbe(), new TemplateValuesProbe(), new TokenLifetimeProbe());
+                new SecretStrengthProbe(), new SecretValuesProbe(), new TemplateValuesProbe(), new TokenLifetimeProbe(),
+                new DevelopmentCopyProbe(), new FilePermissionsProbe(), new KeyFilesProbe(), new UntrackedFileProbe());
     }
 
     @Override
@@ -51,7 +57,9 @@ class EnvProbesContractTest extends ProbeContractTest {
         variables.put("DEBUG", "true");
         variables.put("NODE_ENV", "development");
         variables.put("JWT_EXPIRES_IN", "90d");
+        Path source = ContractEnvFile.write(files, variables, key);
         return Target.builder(".env.production", TargetKind.ENV).variables(variables)
+                .attribute("source", source.toString())
                 .sampleVariables(Map.of("EMAIL_HOST_PASSWORD", password, "WEBHOOK_SECRET", token)).build();
     }
 
