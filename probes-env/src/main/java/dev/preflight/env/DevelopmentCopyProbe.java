@@ -133,7 +133,7 @@ public final class DevelopmentCopyProbe implements Probe {
         if (compared.isEmpty()) {
             return findings.toResult("no development file could be compared");
         }
-        return findings.toResult("no secret has its value from " + String.join(", ", compared) + " ("
+        return findings.toResult("no secret shares its value with " + String.join(", ", compared) + " ("
                 + Variables.count(checked.size(), "secret") + " compared)");
     }
 

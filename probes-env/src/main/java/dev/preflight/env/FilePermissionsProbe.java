@@ -82,7 +82,8 @@ public final class FilePermissionsProbe implements Probe {
         PosixMode mode = read.get();
         String shown = link ? name + " (a symlink; judged the file it points to, " + file.toRealPath() + ")" : name;
         Status status = mode.worldWritable() ? Status.FAIL : mode.ownerOnly() ? Status.PASS : Status.WARN;
-        Result.Builder b = Result.builder(status).subject(name).detail("mode", mode.octal()).detail("owner", mode.owner());
+        Result.Builder b = Result.builder(status).subject(name).detail("mode", mode.octal())
+                .detail("owner", mode.owner());
         if (link) {
             b.detail("linksTo", file.toRealPath().toString());
         }

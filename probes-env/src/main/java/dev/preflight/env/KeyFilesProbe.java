@@ -44,7 +44,8 @@ import java.util.function.Predicate;
  *       RSA key of 2048 bits or more, an EC key on a curve of 256 bits or more, or an Ed25519/Ed448 key
  *       (each described in the summary, never shown).</li>
  *   <li>WARN: a private key's group may read it (e.g. {@code 0640}); the key is encrypted in a form whose
- *       size cannot be read without its passphrase; the file cannot be read by Preflight's account.
+ *       size cannot be read without its passphrase; the file cannot be read, or its directory entered,
+ *       by Preflight's account.
  *       (A file under a name such as {@code API_KEY_FILE} that holds a token rather than a key is judged
  *       by its presence and mode alone, and says so in the notes.)</li>
  *   <li>FAIL: the value is a template path ({@code /path/to/…}, {@code your-…}); the file is missing, a
@@ -122,8 +123,8 @@ public final class KeyFilesProbe implements Probe {
 
         void run() throws IOException {
             findings.checked(name);
-            Optional<String> template = Templates.reason(value)
-                    .or(() -> value.contains("path/to/") ? Optional.of("is a template path (/path/to/…)") : Optional.empty());
+            Optional<String> template = Templates.reason(value).or(() -> value.contains("path/to/")
+                    ? Optional.of("is a template path (/path/to/…)") : Optional.empty());
             if (template.isPresent()) {
                 fail(template.get(), "Set " + name + " in " + envFile + " to the path of the real key file.");
                 return;
@@ -165,8 +166,12 @@ public final class KeyFilesProbe implements Probe {
             String fix = "Put the key file at " + file + ", or correct " + name + " in " + envFile + ".";
             if (Files.isSymbolicLink(file) && !Files.exists(file)) {
                 fail("names " + shown + ", a symlink that points nowhere or loops", fix);
-            } else if (!Files.exists(file)) {
+            } else if (Files.notExists(file)) {
                 fail("names " + shown + ", which does not exist", fix);
+            } else if (!Files.exists(file)) {
+                // Neither exists nor not: a directory on the path denies Preflight's account (/etc/ssl/private).
+                findings.warn(name, "names " + shown + ", which Preflight's account cannot look at (a directory on the"
+                        + " path denies it), so it was not judged", "Run Preflight as the application's account.");
             } else if (Files.isDirectory(file)) {
                 fail("names " + shown + ", a directory", fix);
             } else if (!Files.isRegularFile(file)) {

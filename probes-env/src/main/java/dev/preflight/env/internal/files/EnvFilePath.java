@@ -16,7 +16,8 @@ public final class EnvFilePath {
     /** The target attribute holding the file's path. */
     public static final String ATTRIBUTE = "source";
     /** The SKIP reason when a target has no file. */
-    public static final String NO_FILE = "the target names no file (attribute source): it was not read from an env file";
+    public static final String NO_FILE =
+            "the target names no file (attribute source): it was not read from an env file";
 
     private EnvFilePath() {
     }

@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * the deadline, and an environment without {@code GIT_*} variables, which could point git at another
  * repository or index ({@code GIT_DIR}, {@code GIT_INDEX_FILE}).
  *
- * <p>Options on every call: {@code safe.directory=*}, so a checkout owned by another account (root in CI, a deploy user)
- * is read rather than refused; and {@code core.fsmonitor=false}, so that such a checkout's
- * configuration cannot make git start a program of its choosing. {@code GIT_OPTIONAL_LOCKS=0} keeps
+ * <p>Options on every call: {@code safe.directory=*}, so a checkout owned by another account (root
+ * in CI, a deploy user) is read rather than refused; and {@code core.fsmonitor=false}, so that such a
+ * checkout's configuration cannot make git start a program of its choosing. {@code GIT_OPTIONAL_LOCKS=0} keeps
  * git from refreshing the index, a write.
  *
  * @since 0.2
