@@ -8,6 +8,7 @@ import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeoutException;
  * worktrees and submodules); git itself is asked, {@code git ls-files --error-unmatch} then
  * {@code git check-ignore}, read-only, with no {@code GIT_*} variables of the caller, and killed at
  * the deadline. A checkout owned by another account is read ({@code safe.directory=*}) with
- * {@code core.fsmonitor} off, so its configuration starts no program.
+ * {@code core.fsmonitor} off, so its configuration starts no program. A symlink is judged twice, as
+ * the link and as the file it points to, and the worse verdict stands: a link outside any repository
+ * may point into one.
  * <ul>
  *   <li>PASS: the file is ignored by the repository ({@code .gitignore} and the like), or there is no
  *       repository at or above it (the result says which).</li>
@@ -67,13 +70,25 @@ public final class UntrackedFileProbe implements Probe {
             return Result.skip(EnvFilePath.NO_FILE);
         }
         Path file = found.get();
+        Git git = new Git(context.deadline(), context::onCancel);
+        Result result = judge(file, git);
+        if (Files.isSymbolicLink(file) && Files.exists(file)) {
+            // The link may sit outside any repository while the file it points to is committed in one.
+            Result target = judge(file.toRealPath(), git);
+            if (result.status().worst(target.status()) != result.status()) {
+                return target;
+            }
+        }
+        return result;
+    }
+
+    private static Result judge(Path file, Git git) throws IOException, InterruptedException {
         String name = file.toString();
         Optional<Path> repository = Git.repositoryOf(file);
         if (repository.isEmpty()) {
             return Result.builder(Status.PASS).subject(name)
                     .summary(name + " is in no git repository (no .git at or above " + file.getParent() + ")").build();
         }
-        Git git = new Git(context.deadline(), context::onCancel);
         Path dir = file.getParent();
         String fileName = file.getFileName().toString();
         try {

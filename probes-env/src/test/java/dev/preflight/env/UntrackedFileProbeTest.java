@@ -94,6 +94,19 @@ class UntrackedFileProbeTest {
     }
 
     @Test
+    void linkOutsideTheRepositoryToATrackedFileFails() throws Exception {
+        Path repo = Files.createDirectory(dir.resolve("repo"));
+        FileCheck.gitInit(repo);
+        Path tracked = FileCheck.write(repo.resolve("config/prod.env"), "A=1\n", "rw-------");
+        FileCheck.run(repo, "git", "add", "config/prod.env");
+        Path outside = Files.createDirectory(dir.resolve("srv"));
+        Path link = Files.createSymbolicLink(outside.resolve(".env.production"), tracked);
+        Result r = check(link);
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.summary()).contains(tracked.toRealPath().toString());
+    }
+
+    @Test
     void fileOutsideAnyRepositoryPassesAndSaysSo() {
         Result r = check(envFile());
         assertThat(r.status()).isEqualTo(Status.PASS);
