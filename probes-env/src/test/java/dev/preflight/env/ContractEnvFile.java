@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The files the contract's env target is read from, for the probes that look at the file on disk:
- * the env file itself (world-readable), a development {@code .env} sharing its secrets, and a key
- * file that holds a planted secret instead of a key; so each of those probes reports on planted
- * secrets and must not show them.
+ * The files the env target of the contract and leak tests is read from, for the probes that look at
+ * the file on disk: the env file itself (world-readable), a development {@code .env} sharing its
+ * secrets, and a key file that holds a planted secret instead of a key; so each of those probes
+ * reports on planted secrets and must not show them.
  */
 final class ContractEnvFile {
     private ContractEnvFile() {
