@@ -223,9 +223,9 @@ public final class KeyFilesProbe implements Probe {
                 fail("names " + shown + ", which holds " + facts.describe() + " where a private key is"
                         + " expected", "Point " + name + " at the private key file.");
             } else if (!facts.judged()) {
-                findings.warn(name, "names " + shown + ", which holds " + facts.describe() + ", whose size"
-                        + " cannot be read without its passphrase", "Check its size with openssl pkey -in " + file
-                        + " -noout -text: RSA needs 2048 bits, EC 256.");
+                findings.warn(name, "names " + shown + ", which holds " + facts.describe() + ", whose size "
+                        + (facts.encrypted() ? "cannot be read without its passphrase" : "Preflight cannot judge"),
+                        "Check its size with openssl pkey -in " + file + " -noout -text: RSA needs 2048 bits, EC 256.");
             } else {
                 findings.note(name, "is " + facts.describe() + mode + " at " + shown);
             }
