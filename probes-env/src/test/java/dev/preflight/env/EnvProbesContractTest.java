@@ -7,10 +7,12 @@ import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every environment probe keeps the probe contract, against one file that plants secrets in each
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * is registered, and that no registered probe is missing here.
  */
 class EnvProbesContractTest extends ProbeContractTest {
+    /** Where the target's file lives, for the probes that read the file on disk. */
+    @TempDir
+    static Path files;
 
     @Override
     protected List<Probe> probes() {
@@ -26,7 +31,8 @@ class EnvProbesContractTest extends ProbeContractTest {
                 new DatabaseTlsProbe(), new DebugFlagProbe(), new EnvironmentNameProbe(), new ErrorTrackingProbe(),
                 new HttpsUrlsProbe(), new PaymentKeyPairingProbe(), new PaymentLiveKeysProbe(), new RedisAuthProbe(),
                 new SecretStrengthProbe(), new SecretValuesProbe(), new TemplateValuesProbe(), new TokenLifetimeProbe(),
-                new WebSocketUrlsProbe(), new PasswordHashingProbe(), new LogLevelProbe(), new AnalyticsIdsProbe());
+                new WebSocketUrlsProbe(), new PasswordHashingProbe(), new LogLevelProbe(), new AnalyticsIdsProbe(),
+                new DevelopmentCopyProbe(), new FilePermissionsProbe(), new KeyFilesProbe(), new UntrackedFileProbe());
     }
 
     @Override
@@ -56,7 +62,9 @@ class EnvProbesContractTest extends ProbeContractTest {
         variables.put("NEXT_PUBLIC_WS_URL", "ws://socket:" + password + "@realtime.example.com/ws?token=" + token);
         variables.put("LOG_LEVEL", "debug");
         variables.put("NEXT_PUBLIC_POSTHOG_KEY", "phx_" + token);
+        Path source = ContractEnvFile.write(files, variables, key);
         return Target.builder(".env.production", TargetKind.ENV).variables(variables)
+                .attribute("source", source.toString())
                 .sampleVariables(Map.of("EMAIL_HOST_PASSWORD", password, "WEBHOOK_SECRET", token)).build();
     }
 

@@ -11,6 +11,7 @@ import dev.preflight.probe.Status;
 import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Redactor;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,6 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecretLeakTest {
     private static final String MARKER = "Cnry";
     private static final Map<String, String> SECRETS = new LinkedHashMap<>();
+    @TempDir
+    static Path files;
     /** Non-secret settings, so that every probe has something to judge. */
     private static final Map<String, String> PLAIN = new LinkedHashMap<>();
 
@@ -81,8 +85,12 @@ class SecretLeakTest {
     private static Target target(String stage) {
         Map<String, String> sample = Map.of("EMAIL_HOST_PASSWORD", SECRETS.get("EMAIL_HOST_PASSWORD"),
                 "WEBHOOK_SECRET", "sampleCnry0123");
-        return Target.builder(".env.production", TargetKind.ENV).variables(SECRETS).variables(PLAIN).sampleVariables(sample)
-                .attribute("environment", stage).build();
+        // The file probes read the file on disk, a development copy of its secrets and a key file.
+        Map<String, String> all = new LinkedHashMap<>(SECRETS);
+        all.putAll(PLAIN);
+        Path source = ContractEnvFile.write(files, all, "keyCnryPlanted0123456789");
+        return Target.builder(".env.production", TargetKind.ENV).variables(all).sampleVariables(sample)
+                .attribute("environment", stage).attribute("source", source.toString()).build();
     }
 
     @ParameterizedTest
