@@ -24,7 +24,7 @@ public final class SecretNames {
      * reports. Passwords inside URLs are collected separately.
      */
     private static final Pattern NOT_SECRET = Pattern.compile(".*(EXPIRE|EXPIRY|LIFETIME|TTL|MINUTES|SECONDS|HOURS|DAYS"
-            + "|LENGTH|ALGORITHM|_ENABLED|_ID$|_HEADER|_NAME$|_FILE$|_URL$|_URI$|_HOST$|_PORT$|_USER$|_USERNAME$).*");
+            + "|LENGTH|ALGORITHM|_ENABLED|_ID$|_HEADER|_NAME$|_FILE$|_PATH$|_URL$|_URI$|_HOST$|_PORT$|_USER$|_USERNAME$).*");
 
     private SecretNames() {
     }

@@ -38,5 +38,7 @@ class ProbeIdsTest {
         assertThat(SecretNames.isSecret("DEBUG")).isFalse();
         assertThat(SecretNames.isSecret("NEXTAUTH_URL")).isFalse();
         assertThat(SecretNames.isSecret("NEXTAUTH_SECRET")).isTrue();
+        assertThat(SecretNames.isSecret("JWT_PRIVATE_KEY_PATH")).isFalse();
+        assertThat(SecretNames.isSecret("SSL_KEY_FILE")).isFalse();
     }
 }
