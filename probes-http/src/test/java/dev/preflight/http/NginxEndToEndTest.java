@@ -42,6 +42,7 @@ class NginxEndToEndTest {
     private static final Map<String, Status> HARDENED = new TreeMap<>(Map.ofEntries(
             Map.entry("tls.certificate", Status.PASS),
             Map.entry("tls.protocols", Status.PASS),
+            Map.entry("tls.renewal", Status.PASS),
             Map.entry("http.https-redirect", Status.PASS),
             Map.entry("http.hsts", Status.PASS),
             Map.entry("http.security-headers", Status.PASS),
@@ -56,6 +57,7 @@ class NginxEndToEndTest {
     private static final Map<String, Status> CARELESS = new TreeMap<>(Map.ofEntries(
             Map.entry("tls.certificate", Status.FAIL),
             Map.entry("tls.protocols", Status.FAIL),
+            Map.entry("tls.renewal", Status.PASS),
             Map.entry("http.https-redirect", Status.FAIL),
             Map.entry("http.hsts", Status.FAIL),
             Map.entry("http.security-headers", Status.FAIL),
