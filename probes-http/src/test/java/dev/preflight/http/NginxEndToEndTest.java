@@ -53,6 +53,7 @@ class NginxEndToEndTest {
             Map.entry("http.server-disclosure", Status.PASS),
             Map.entry("http.compression", Status.PASS),
             Map.entry("http.health", Status.PASS),
+            Map.entry("http.http2", Status.PASS),
             Map.entry("http.frontend-bundle", Status.PASS)));
     private static final Map<String, Status> CARELESS = new TreeMap<>(Map.ofEntries(
             Map.entry("tls.certificate", Status.FAIL),
@@ -68,6 +69,7 @@ class NginxEndToEndTest {
             Map.entry("http.server-disclosure", Status.WARN),
             Map.entry("http.compression", Status.WARN),
             Map.entry("http.health", Status.FAIL),
+            Map.entry("http.http2", Status.WARN),
             Map.entry("http.frontend-bundle", Status.FAIL)));
 
     private static HeldCertificate root;
