@@ -17,7 +17,8 @@ class HttpProbesContractTest extends ProbeContractTest {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
-                new HealthProbe(), new RateLimitProbe(), new TlsRenewalProbe(), new Http2Probe());
+                new HealthProbe(), new RateLimitProbe(), new TlsRenewalProbe(), new Http2Probe(),
+                new HostHeaderProbe());
     }
 
     @Override

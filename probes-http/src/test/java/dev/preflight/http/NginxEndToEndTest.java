@@ -54,6 +54,7 @@ class NginxEndToEndTest {
             Map.entry("http.compression", Status.PASS),
             Map.entry("http.health", Status.PASS),
             Map.entry("http.http2", Status.PASS),
+            Map.entry("http.host-header", Status.PASS),
             Map.entry("http.frontend-bundle", Status.PASS)));
     private static final Map<String, Status> CARELESS = new TreeMap<>(Map.ofEntries(
             Map.entry("tls.certificate", Status.FAIL),
@@ -70,6 +71,7 @@ class NginxEndToEndTest {
             Map.entry("http.compression", Status.WARN),
             Map.entry("http.health", Status.FAIL),
             Map.entry("http.http2", Status.WARN),
+            Map.entry("http.host-header", Status.WARN),
             Map.entry("http.frontend-bundle", Status.FAIL)));
 
     private static HeldCertificate root;
