@@ -4,7 +4,6 @@ import dev.preflight.http.internal.Finding;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.PerAddress;
-import dev.preflight.http.internal.RedirectHosts;
 import dev.preflight.http.internal.Reflections;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
@@ -26,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code http.host-header}: the site does not answer for a host name that is not its own, and does
@@ -55,9 +55,9 @@ import java.util.Map;
  * @since 0.4
  */
 public final class HostHeaderProbe implements Probe {
-    /** Each header's planted name ends in a label of its own, so that no name is part of another. */
-    private static final Map<String, String> FORWARDED = orderedMap("X-Forwarded-Host", "xfh", "X-Host", "xhost",
-            "X-Forwarded-Server", "xfs");
+    /** Each header's planted name ends in a label of its own, so that no planted name is part of another. */
+    private static final List<Forwarded> FORWARDED = List.of(new Forwarded("X-Forwarded-Host", "xfh"),
+            new Forwarded("X-Host", "xhost"), new Forwarded("X-Forwarded-Server", "xfs"));
     private static final String REJECT_HOW = "Answer only for your own host names: Django ALLOWED_HOSTS, Rails"
             + " config.hosts, Spring/Tomcat a Host-checking filter, Laravel TrustHosts; or in front, an nginx"
             + " default server (listen 443 ssl default_server; return 444; or 421) beside the server block that names"
@@ -68,6 +68,11 @@ public final class HostHeaderProbe implements Probe {
             + " $host;), Django USE_X_FORWARDED_HOST = False otherwise, Express 'trust proxy' limited to the proxy's"
             + " address, Spring server.forward-headers-strategy only behind a proxy that strips them.";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern ABSOLUTE = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*:)?//");
+
+    /** A header some frameworks take the host from, and the label of the name planted in it. */
+    private record Forwarded(String name, String label) {
+    }
 
     @Override
     public String id() {
@@ -94,14 +99,6 @@ public final class HostHeaderProbe implements Probe {
         return PerAddress.check(site, address -> judge(site, address, token));
     }
 
-    private static Map<String, String> orderedMap(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
-    }
-
     private static byte[] randomBytes() {
         byte[] bytes = new byte[5];
         RANDOM.nextBytes(bytes);
@@ -121,14 +118,14 @@ public final class HostHeaderProbe implements Probe {
                     + " is answered by closing the connection", null));
         } else {
             details.put("foreignHostStatus", foreignPage.status());
-            findings.add(hostVerdict(site, foreignPage, foreign));
+            findings.add(hostVerdict(foreignPage, foreign));
         }
         PageRequest forwarded = site.get(url);
         Map<String, String> planted = new LinkedHashMap<>();
-        for (Map.Entry<String, String> header : FORWARDED.entrySet()) {
-            String name = "pf-" + token + "-" + header.getValue() + ".invalid";
-            planted.put(header.getKey(), name);
-            forwarded = forwarded.withHeader(header.getKey(), name);
+        for (Forwarded header : FORWARDED) {
+            String name = "pf-" + token + "-" + header.label() + ".invalid";
+            planted.put(header.name(), name);
+            forwarded = forwarded.withHeader(header.name(), name);
         }
         Page forwardedPage = site.fetch(address, forwarded);
         details.put("forwardedStatus", forwardedPage.status());
@@ -148,7 +145,7 @@ public final class HostHeaderProbe implements Probe {
         return result.subject(site.endpoint()).build();
     }
 
-    private static Finding hostVerdict(Site site, Page page, String foreign) {
+    private static Finding hostVerdict(Page page, String foreign) {
         String request = "a request for the foreign host " + foreign;
         List<String> places = Reflections.of(page, foreign);
         if (!places.isEmpty()) {
@@ -161,11 +158,13 @@ public final class HostHeaderProbe implements Probe {
             return new Finding(Status.PASS, request + " is refused (" + status + ")", null);
         }
         if (page.isRedirect()) {
-            String location = page.header("Location").orElse("").strip();
             URI target = page.location().orElse(null);
-            boolean absolute = target != null && URI.create(location.replace(" ", "%20")).isAbsolute()
-                    && target.getHost() != null;
-            if (absolute && new RedirectHosts(foreign, List.of()).accepts(target.getHost()).isEmpty()) {
+            if (target == null) {
+                return new Finding(Status.WARN, request + " is accepted: it is redirected (" + status + ") to a Location"
+                        + " that is not a valid URL", REJECT_HOW);
+            }
+            // Only an absolute Location leaves the requested host; a relative one keeps the visitor on it.
+            if (ABSOLUTE.matcher(page.header("Location").orElse("").strip()).lookingAt() && target.getHost() != null) {
                 return new Finding(Status.PASS, request + " is redirected (" + status + ") to "
                         + SitePaths.shown(target), null);
             }

@@ -107,7 +107,8 @@ public final class WwwApexProbe implements Probe {
         String own = site.host().endsWith(".") ? site.host().substring(0, site.host().length() - 1) : site.host();
         String twin = names.other(own);
         InetAddress ownAddress = resolve(site, own, findings);
-        InetAddress twinAddress = resolve(site, twin, findings);
+        // The twin is resolved beside the target's first address, which must exist first.
+        InetAddress twinAddress = ownAddress == null ? null : resolve(site, twin, findings);
         if (ownAddress == null || twinAddress == null) {
             return verdict(site, findings, details, "");
         }

@@ -13,6 +13,7 @@ import dev.preflight.testsupport.NginxServer;
 import dev.preflight.testsupport.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * body or a header. {@code shop.test} is sent to 127.0.0.1 as {@code --resolve} would.
  */
 class HostHeaderProbeTest {
+    /** Several probes share two cores on the build machine: room for the handshakes, not for a hang. */
+    private static final Duration LOADED_MACHINE = Duration.ofSeconds(20);
     private static final String HOST = TestSites.HOST;
     private static final String PAGE = "return 200 \"<!doctype html><title>shop</title><p>shop\";";
     private static final HeldCertificate LEAF = TestCertificates.builder(HOST).dnsNames(HOST).build();
@@ -117,7 +120,8 @@ class HostHeaderProbeTest {
             NetworkSettings network = NetworkSettings.builder()
                     .hostOverride(new HostOverride(HOST, nginx.httpsPort(), InetAddress.getLoopbackAddress())).build();
             return ProbeTestKit.forProbe(new HostHeaderProbe())
-                    .target(Target.web("https://" + HOST + ":" + nginx.httpsPort() + "/")).network(network).run()
+                    .target(Target.web("https://" + HOST + ":" + nginx.httpsPort() + "/")).network(network)
+                    .timeout(LOADED_MACHINE).run()
                     .result();
         }
     }

@@ -13,6 +13,7 @@ import dev.preflight.testsupport.OpenSslServer;
 import dev.preflight.testsupport.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * application protocol. {@code shop.test} is sent to 127.0.0.1 as {@code --resolve} would.
  */
 class Http2ProbeTest {
+    /** Several probes share two cores on the build machine: room for the handshakes, not for a hang. */
+    private static final Duration LOADED_MACHINE = Duration.ofSeconds(20);
     private static final String HOST = TestSites.HOST;
     private static final HeldCertificate LEAF = TestCertificates.builder(HOST).dnsNames(HOST).build();
 
@@ -100,6 +103,6 @@ class Http2ProbeTest {
         NetworkSettings network = NetworkSettings.builder()
                 .hostOverride(new HostOverride(HOST, port, InetAddress.getLoopbackAddress())).build();
         return ProbeTestKit.forProbe(new Http2Probe()).target(Target.web("https://" + HOST + ":" + port + "/"))
-                .network(network).run().result();
+                .network(network).timeout(LOADED_MACHINE).run().result();
     }
 }

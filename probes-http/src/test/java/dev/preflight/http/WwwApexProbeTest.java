@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * DNS server, as {@code --dns-server} would, and the test root is trusted as {@code --ca-file} would.
  */
 class WwwApexProbeTest {
+    /** Several probes share two cores on the build machine: room for the handshakes, not for a hang. */
+    private static final Duration LOADED_MACHINE = Duration.ofSeconds(20);
     private static final String APEX = "shop.test";
     private static final String WWW = "www.shop.test";
     private static final String SITE = "return 200 \"<!doctype html><title>shop</title><p>shop\";";
@@ -179,7 +181,8 @@ class WwwApexProbeTest {
         NetworkSettings network = NetworkSettings.builder().dnsServer(dns.address()).trust(List.of(root.certificate()))
                 .build();
         ProbeTestKit kit = ProbeTestKit.forProbe(new WwwApexProbe())
-                .target(Target.web("https://" + host + ":" + nginx.httpsPort() + "/")).network(network);
+                .target(Target.web("https://" + host + ":" + nginx.httpsPort() + "/")).network(network)
+                .timeout(LOADED_MACHINE);
         return (canonical == null ? kit : kit.setting("canonical", canonical)).run().result();
     }
 
