@@ -98,6 +98,24 @@ public final class TlsInspection {
      * @throws IOException if the handshake fails or the deadline comes first
      */
     public SSLSocket upgrade(Socket plain, String host) throws IOException {
+        return upgrade(plain, host, List.of());
+    }
+
+    /**
+     * As {@link #upgrade(Socket, String)}, offering application protocols through ALPN (RFC 7301);
+     * read the server's choice from {@link SSLSocket#getApplicationProtocol()} (empty when it chose
+     * none).
+     *
+     * @param plain a connected socket, past any protocol upgrade
+     * @param host the host name the client means
+     * @param applicationProtocols the ALPN names to offer in order of preference, e.g. {@code h2},
+     *     {@code http/1.1}; none to leave ALPN out
+     * @return the socket after a completed handshake
+     * @throws IOException if the handshake fails (a server that supports none of them answers with
+     *     the alert {@code no_application_protocol}) or the deadline comes first
+     * @since 0.4
+     */
+    public SSLSocket upgrade(Socket plain, String host, List<String> applicationProtocols) throws IOException {
         plain.setSoTimeout(Deadlines.millisLeft(context, "a TLS handshake with " + host));
         SSLSocket tls = (SSLSocket) inspectingContext().getSocketFactory().createSocket(plain, host,
                 plain.getPort(), true);
@@ -105,6 +123,9 @@ public final class TlsInspection {
         SSLParameters parameters = tls.getSSLParameters();
         if (!IpAddresses.isLiteral(host)) {
             parameters.setServerNames(List.of(new SNIHostName(host)));
+        }
+        if (!applicationProtocols.isEmpty()) {
+            parameters.setApplicationProtocols(applicationProtocols.toArray(String[]::new));
         }
         tls.setSSLParameters(parameters);
         tls.startHandshake();

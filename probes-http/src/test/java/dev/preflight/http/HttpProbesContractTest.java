@@ -1,9 +1,12 @@
 package dev.preflight.http;
 
+import dev.preflight.probe.HostOverride;
+import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Target;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -17,7 +20,8 @@ class HttpProbesContractTest extends ProbeContractTest {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
-                new HealthProbe(), new RateLimitProbe());
+                new HealthProbe(), new RateLimitProbe(), new TlsRenewalProbe(), new Http2Probe(),
+                new HostHeaderProbe(), new WwwApexProbe());
     }
 
     @Override
@@ -26,6 +30,22 @@ class HttpProbesContractTest extends ProbeContractTest {
             // An http:// target is checked as is; an https:// one would be checked on port 80, not the silent server.
             return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
         }
+        if (probe instanceof WwwApexProbe) {
+            // An IP address has no www or apex name: a www. name, sent to the silent server, has both.
+            return Target.web("https://deploy:" + targets.plantedPassword() + "@www.silent.test:"
+                    + targets.silentServerAddress().getPort() + "/");
+        }
         return Target.web("https://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
+    }
+
+    @Override
+    protected NetworkSettings networkFor(Probe probe, ContractTargets targets) {
+        if (!(probe instanceof WwwApexProbe)) {
+            return super.networkFor(probe, targets);
+        }
+        InetSocketAddress silent = targets.silentServerAddress();
+        return NetworkSettings.builder()
+                .hostOverride(new HostOverride("www.silent.test", silent.getPort(), silent.getAddress()))
+                .hostOverride(new HostOverride("silent.test", silent.getPort(), silent.getAddress())).build();
     }
 }

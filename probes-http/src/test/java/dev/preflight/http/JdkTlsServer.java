@@ -35,8 +35,11 @@ final class JdkTlsServer implements AutoCloseable {
         return t;
     });
 
-    private JdkTlsServer(SSLServerSocket server) {
+    private final boolean refuseAlpn;
+
+    private JdkTlsServer(SSLServerSocket server, boolean refuseAlpn) {
         this.server = server;
+        this.refuseAlpn = refuseAlpn;
         connections.execute(this::acceptLoop);
     }
 
@@ -45,11 +48,23 @@ final class JdkTlsServer implements AutoCloseable {
      * @return the running server
      */
     static JdkTlsServer start(String... protocols) {
+        return start(false, protocols);
+    }
+
+    /**
+     * @param protocols the JSSE names of the versions to speak
+     * @return a server that answers every ALPN offer with the alert {@code no_application_protocol}
+     */
+    static JdkTlsServer refusingEveryApplicationProtocol(String... protocols) {
+        return start(true, protocols);
+    }
+
+    private static JdkTlsServer start(boolean refuseAlpn, String... protocols) {
         try {
             SSLServerSocket server = (SSLServerSocket) context().getServerSocketFactory()
                     .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
             server.setEnabledProtocols(protocols);
-            return new JdkTlsServer(server);
+            return new JdkTlsServer(server, refuseAlpn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,6 +78,10 @@ final class JdkTlsServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                if (refuseAlpn) {
+                    // JSSE answers a null choice with the fatal alert no_application_protocol (RFC 7301 §3.2).
+                    ((SSLSocket) socket).setHandshakeApplicationProtocolSelector((s, offered) -> null);
+                }
                 connections.execute(() -> handshake((SSLSocket) socket));
             } catch (IOException e) {
                 return;
