@@ -5,6 +5,7 @@ import dev.preflight.probe.Target;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every HTTP and TLS probe keeps the probe contract against a server that accepts connections and
@@ -17,7 +18,16 @@ class HttpProbesContractTest extends ProbeContractTest {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
-                new HealthProbe(), new RateLimitProbe());
+                new HealthProbe(), new RateLimitProbe(), new ProtectedPathsProbe(), new ReachablePathsProbe());
+    }
+
+    @Override
+    protected Map<String, String> settingsFor(Probe probe) {
+        // Probes that check only named paths skip without them; with them they reach the silent server.
+        return switch (probe.id()) {
+            case "http.protected-paths", "http.reachable-paths" -> Map.of("paths", "/admin/, /privacy");
+            default -> Map.of();
+        };
     }
 
     @Override
