@@ -18,14 +18,14 @@ class HttpProbesContractTest extends ProbeContractTest {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
-                new HealthProbe(), new RateLimitProbe(), new ProtectedPathsProbe(), new ReachablePathsProbe());
+                new HealthProbe(), new RateLimitProbe(), new ProtectedPathsProbe(), new ReachablePathsProbe(), new CsrfProbe());
     }
 
     @Override
     protected Map<String, String> settingsFor(Probe probe) {
         // Probes that check only named paths skip without them; with them they reach the silent server.
         return switch (probe.id()) {
-            case "http.protected-paths", "http.reachable-paths" -> Map.of("paths", "/admin/, /privacy");
+            case "http.protected-paths", "http.reachable-paths", "http.csrf" -> Map.of("paths", "/admin/, /privacy");
             default -> Map.of();
         };
     }
