@@ -18,7 +18,8 @@ class HttpProbesContractTest extends ProbeContractTest {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
-                new HealthProbe(), new RateLimitProbe(), new ProtectedPathsProbe(), new ReachablePathsProbe(), new CsrfProbe());
+                new HealthProbe(), new RateLimitProbe(), new ProtectedPathsProbe(), new ReachablePathsProbe(), new CsrfProbe(),
+                new StaticAssetsProbe());
     }
 
     @Override
