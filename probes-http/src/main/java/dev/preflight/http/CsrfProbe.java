@@ -7,6 +7,7 @@ import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.PathFailure;
 import dev.preflight.http.internal.PathFinding;
 import dev.preflight.http.internal.PathFindings;
+import dev.preflight.http.internal.ReportingMargin;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.net.NetworkFailures;
@@ -108,7 +109,7 @@ public final class CsrfProbe implements Probe {
         } catch (Exception e) {
             return Result.error(NetworkFailures.describe(e, site.host()), e);
         }
-        return judge(site, address, method, paths);
+        return judge(ReportingMargin.early(site), address, method, paths);
     }
 
     private static Result judge(Site site, InetAddress address, String method, List<URI> paths) throws Exception {

@@ -8,6 +8,7 @@ import dev.preflight.http.internal.PathFinding;
 import dev.preflight.http.internal.PathFindings;
 import dev.preflight.http.internal.PathVisit;
 import dev.preflight.http.internal.PerAddress;
+import dev.preflight.http.internal.ReportingMargin;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.net.NetworkFailures;
@@ -87,7 +88,8 @@ public final class ProtectedPathsProbe implements Probe {
             return Result.skip(skip.get());
         }
         List<URI> paths = ConfiguredPaths.read(site, "paths", MAX_PATHS);
-        return PerAddress.check(site, address -> judge(site, address, paths));
+        Site early = ReportingMargin.early(site);
+        return PerAddress.check(early, address -> judge(early, address, paths));
     }
 
     private static Result judge(Site site, InetAddress address, List<URI> paths) throws Exception {

@@ -11,6 +11,7 @@ import dev.preflight.http.internal.PathFinding;
 import dev.preflight.http.internal.PathFindings;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.ScriptSources;
+import dev.preflight.http.internal.ReportingMargin;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
 import dev.preflight.net.NetworkFailures;
@@ -101,7 +102,8 @@ public final class StaticAssetsProbe implements Probe {
         }
         int maxAssets = positive(context, "max-assets", DEFAULT_MAX_ASSETS);
         int maxBytes = positive(context, "max-bytes", DEFAULT_MAX_BYTES);
-        return PerAddress.check(site, address -> judge(site, address, maxAssets, maxBytes));
+        Site early = ReportingMargin.early(site);
+        return PerAddress.check(early, address -> judge(early, address, maxAssets, maxBytes));
     }
 
     private static int positive(ProbeContext context, String key, int fallback) {

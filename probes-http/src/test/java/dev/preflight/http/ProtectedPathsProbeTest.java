@@ -5,11 +5,15 @@ import static dev.preflight.testsupport.TestRoutes.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.preflight.ProbeOutcome;
 import dev.preflight.probe.Result;
 import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.TestRoutes;
 import dev.preflight.testsupport.TlsTestServer;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +125,53 @@ class ProtectedPathsProbeTest {
             assertThat(result).isPass().containsNoText(PASSWORD);
         }
         assertThat(authorizations).containsOnly("null");
+    }
+
+    @Test
+    void aPathThatHangsMeetsTheDeadlineAsAnErrorNamingWhatWasLeft() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpHandler site = TestRoutes.builder()
+                .on("/admin/", reply(401))
+                .on("/slow/", exchange -> {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    reply(200).handle(exchange);
+                })
+                .build();
+        try (TlsTestServer server = TestSites.https(site)) {
+            ProbeOutcome outcome;
+            try {
+                outcome = TestSites.kit(new ProtectedPathsProbe(), "https://shop.test:" + server.port() + "/",
+                        server.port()).timeout(Duration.ofSeconds(2)).setting("paths", "/admin/, /slow/, /later/").run();
+            } finally {
+                // Before the server closes: it waits for the hanging exchange.
+                release.countDown();
+            }
+
+            assertThat(outcome.result()).isError()
+                    .hasSummary("the deadline came after 1 of 3 paths, each as required")
+                    .hasDetail("unasked", List.of("/slow/", "/later/"));
+            assertThat(outcome.duration()).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void hostileAnswersBecomeVerdictsNotExceptions() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/huge/", reply(200).body("<tr><td>order</td></tr>".repeat(400_000)))
+                .on("/bad-location/", reply(302).header("Location", "http://[::1"))
+                .on("/no-location/", reply(302))
+                .build();
+
+        Result result = run(site, "/huge/, /bad-location/, /no-location/");
+
+        assertThat(result).isFail().hasSummary("/huge/: answers 200 without credentials")
+                .hasDetail("paths", List.of("FAIL /huge/: answers 200 without credentials",
+                        "WARN /bad-location/: answers 302, neither a refusal nor content: not verified",
+                        "WARN /no-location/: answers 302, neither a refusal nor content: not verified"));
     }
 
     private static String portOf(Result result) {
