@@ -2,6 +2,7 @@ package dev.preflight.http;
 
 import dev.preflight.http.internal.CacheLifetime;
 import dev.preflight.http.internal.CdnHeaders;
+import dev.preflight.http.internal.CdnHosts;
 import dev.preflight.http.internal.ContentCoding;
 import dev.preflight.http.internal.HashedNames;
 import dev.preflight.http.internal.Page;
@@ -55,8 +56,9 @@ import java.util.Set;
  *
  * <p>The probe's verdict is the worst asset's; {@code assets} in the details lists each with its
  * verdict, {@code cdn} the CDN or cache the answers' headers name (Cloudflare, CloudFront, Fastly,
- * Akamai, Vercel, Netlify, Azure Front Door, or a {@code Via}/{@code X-Cache} cache), as
- * information. SKIP when the page loads no same-origin asset, and for targets without an
+ * Akamai, Vercel, Netlify, Azure Front Door, or a {@code Via}/{@code X-Cache} cache) and the one the
+ * host's CNAME points at ({@code *.cloudfront.net}, {@code *.cdn.cloudflare.net}…; not asked when
+ * the host's addresses are pinned with {@code --resolve}), as information. SKIP when the page loads no same-origin asset, and for targets without an
  * {@code http(s)} URL. ERROR when the page does not answer, or when the deadline came before every
  * asset was read and nothing worse was found.
  *
@@ -160,6 +162,9 @@ public final class StaticAssetsProbe implements Probe {
                     "Have the build put a content hash in asset names (webpack: [contenthash]; Vite and Next.js do by"
                             + " default), then " + CACHE_REMEDY.substring(0, 1).toLowerCase(Locale.ROOT)
                             + CACHE_REMEDY.substring(1)));
+        }
+        if (unasked.isEmpty() && !site.context().remaining().isZero()) {
+            CdnHosts.of(site).ifPresent(cdn::add);
         }
         int read = findings.size() - (anyHashed ? 0 : 1);
         Result.Builder result = PathFindings.fold("assets", findings, unasked, read + " same-origin asset"
