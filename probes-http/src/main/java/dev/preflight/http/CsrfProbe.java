@@ -1,15 +1,15 @@
 package dev.preflight.http;
 
-import dev.preflight.http.internal.ConfiguredPaths;
-import dev.preflight.http.internal.CsrfAnswer;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.PathFailure;
-import dev.preflight.http.internal.PathFinding;
-import dev.preflight.http.internal.PathFindings;
 import dev.preflight.http.internal.ReportingMargin;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
+import dev.preflight.http.internal.paths.ConfiguredPaths;
+import dev.preflight.http.internal.paths.CsrfAnswer;
+import dev.preflight.http.internal.paths.PathFinding;
+import dev.preflight.http.internal.paths.PathFindings;
 import dev.preflight.net.NetworkFailures;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;

@@ -1,5 +1,7 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.assets;
 
+import dev.preflight.http.internal.Page;
+import dev.preflight.http.internal.Shorten;
 import java.util.Locale;
 import java.util.Optional;
 

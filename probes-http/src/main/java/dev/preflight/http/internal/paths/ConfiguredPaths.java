@@ -1,5 +1,7 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.paths;
 
+import dev.preflight.http.internal.Site;
+import dev.preflight.http.internal.SitePaths;
 import dev.preflight.support.Templates;
 import java.net.URI;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.assets;
 
+import dev.preflight.http.internal.ScriptSources;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.assets;
 
+import dev.preflight.http.internal.Page;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.assets;
 
 import java.net.URI;
 import java.util.regex.Pattern;

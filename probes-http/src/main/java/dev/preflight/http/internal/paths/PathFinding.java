@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.paths;
 
 import dev.preflight.probe.Status;
 

@@ -1,5 +1,6 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.assets;
 
+import dev.preflight.http.internal.Site;
 import dev.preflight.net.DnsAnswer;
 import dev.preflight.net.Network;
 import dev.preflight.support.IpAddresses;

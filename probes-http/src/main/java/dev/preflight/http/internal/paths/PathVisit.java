@@ -1,5 +1,8 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.paths;
 
+import dev.preflight.http.internal.Page;
+import dev.preflight.http.internal.PageRequest;
+import dev.preflight.http.internal.Site;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,10 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.http.internal.HeaderField;
+import dev.preflight.http.internal.Page;
+import dev.preflight.http.internal.PageRequest;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.http.internal.paths;
 
 import java.net.URI;
 import java.util.Locale;
