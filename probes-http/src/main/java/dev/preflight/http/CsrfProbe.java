@@ -39,7 +39,8 @@ import java.util.Set;
  * What was sent is in the details ({@code sent}).
  *
  * <p>A path's verdict: FAIL when the foreign-origin request is accepted (2xx, or a redirect other than
- * to a login: the state change went through). PASS when it is refused (400, 403, 415, Laravel's 419,
+ * to a login: the state change went through), or when the request without {@code Origin} is accepted
+ * and the foreign one is not refused either. PASS when it is refused (400, 403, 415, Laravel's 419,
  * or another 4xx whose body names CSRF, the token or the origin, such as Rails' 422), whether or not
  * the request without {@code Origin} was accepted (browsers send {@code Origin} on every cross-site
  * POST, so an origin check is a defence; the details say which). WARN when it is refused for want of

@@ -1,6 +1,5 @@
 package dev.preflight.http.internal;
 
-import dev.preflight.http.internal.paths.LoginLocations;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;

@@ -39,7 +39,10 @@ public final class PathFindings {
         Status worst = findings.stream().map(PathFinding::status).max(Comparator.comparingInt(Status::severity))
                 .orElse(Status.PASS);
         Result.Builder result;
-        if (!unasked.isEmpty() && worst.severity() < Status.ERROR.severity()) {
+        if (!unasked.isEmpty() && findings.isEmpty()) {
+            result = Result.builder(Status.ERROR).summary("the deadline came before any of " + unasked.size() + " "
+                    + what + " was asked");
+        } else if (!unasked.isEmpty() && worst.severity() < Status.ERROR.severity()) {
             result = Result.builder(Status.ERROR).summary("the deadline came after " + findings.size() + " of "
                     + (findings.size() + unasked.size()) + " " + what + (worst == Status.PASS ? ", each as required"
                     : "; " + first(findings, worst).describe()));

@@ -1,5 +1,6 @@
 package dev.preflight.http.internal.paths;
 
+import dev.preflight.http.internal.LoginLocations;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.Site;

@@ -1,4 +1,4 @@
-package dev.preflight.http.internal.paths;
+package dev.preflight.http.internal;
 
 import java.net.URI;
 import java.util.Locale;
