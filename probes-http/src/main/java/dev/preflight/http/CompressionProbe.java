@@ -1,5 +1,6 @@
 package dev.preflight.http;
 
+import dev.preflight.http.internal.ContentCoding;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
@@ -10,7 +11,6 @@ import dev.preflight.probe.Status;
 import dev.preflight.probe.TargetKind;
 import java.net.InetAddress;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code http.compression}: the document the target URL leads to (redirects followed) comes
@@ -36,8 +36,6 @@ import java.util.Set;
  */
 public final class CompressionProbe implements Probe {
     private static final int DEFAULT_MIN_SIZE = 1024;
-    private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/javascript",
-            "application/x-javascript", "application/ecmascript", "application/xml", "image/svg+xml");
 
     @Override
     public String id() {
@@ -73,17 +71,17 @@ public final class CompressionProbe implements Probe {
             throws Exception {
         Page document = site.document(address);
         String type = document.mediaType();
-        if (!isText(type)) {
+        if (!ContentCoding.isText(type)) {
             return Result.builder(Status.SKIP).summary("the document is " + (type.isEmpty() ? "of no declared type"
                     : type) + ", not text: compression not judged").detail("url", document.url().toString()).build();
         }
-        String encoding = encoding(document);
+        String encoding = ContentCoding.of(document);
         String asked = "gzip";
         Page answer = document;
         if (encoding.isEmpty() && document.body().length >= minSize) {
             // The shared fetch offered gzip only; a brotli-only server shows itself to this one.
             answer = site.fetch(document.address(), site.get(document.url()).withHeader("Accept-Encoding", "br, gzip"));
-            encoding = encoding(answer);
+            encoding = ContentCoding.of(answer);
             asked = "br, gzip";
         }
         int size = document.body().length;
@@ -113,21 +111,11 @@ public final class CompressionProbe implements Probe {
                 .detail("expect", wantCompressed ? "compressed" : "uncompressed").build();
     }
 
-    /** @return the content coding, lower case, or empty for none or {@code identity} */
-    private static String encoding(Page page) {
-        String coding = page.header("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
-        return coding.equals("identity") ? "" : coding;
-    }
-
     private static Long contentLength(Page page) {
         try {
             return page.header("Content-Length").map(v -> Long.parseLong(v.strip())).orElse(null);
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static boolean isText(String type) {
-        return type.startsWith("text/") || TEXT_TYPES.contains(type) || type.endsWith("+json") || type.endsWith("+xml");
     }
 }

@@ -32,7 +32,9 @@ import java.util.Set;
  * <p>The probe asks for each surface of its catalogue ({@code .env}, {@code .git/HEAD} and
  * {@code .git/config}, {@code /actuator}, {@code /actuator/env}, the actuator heap dump,
  * {@code phpinfo.php}, the OpenAPI document, Swagger UI, ReDoc, GraphQL introspection,
- * {@code /server-status}, {@code /debug/pprof/}, {@code /wp-admin/}, Django's {@code /admin/}) with
+ * Apache's {@code /server-status} and {@code /server-info}, Prometheus {@code /metrics} (or Spring
+ * Boot's {@code /actuator/prometheus}), Go's {@code /debug/vars} (expvar) and {@code /debug/pprof/},
+ * {@code /wp-admin/}, Django's {@code /admin/}) with
  * ordinary GETs, and one POST of a read-only GraphQL introspection query. A surface is
  * <em>public</em> only when it answers 2xx with content only the real thing serves (a Git ref, {@code KEY=value} lines, an OpenAPI
  * document, {@code "_links"}…) and differs from what the site answers for a random path that
@@ -62,10 +64,13 @@ import java.util.Set;
  * for a team that publishes its API docs; {@code expect.docs} sets {@code openapi},
  * {@code swagger-ui} and {@code redoc} at once. Surface names: {@code dotenv}, {@code git},
  * {@code actuator-env}, {@code heapdump}, {@code phpinfo}, {@code actuator}, {@code openapi},
- * {@code swagger-ui}, {@code redoc}, {@code graphql}, {@code server-status}, {@code pprof},
+ * {@code swagger-ui}, {@code redoc}, {@code graphql}, {@code server-status}, {@code server-info},
+ * {@code metrics} ({@code # HELP}/{@code # TYPE} lines), {@code expvar} ({@code cmdline} and
+ * {@code memstats}), {@code pprof},
  * {@code wp-admin}, {@code django-admin}. {@code protected}: a comma-separated list of paths (or URLs on
  * the target's host) that must refuse anonymous requests, e.g. {@code /internal/, /metrics} (none by
- * default, at most 20); a path on another host is an invalid setting.
+ * default, at most 20); a path on another host is an invalid setting. A catalogue surface with a
+ * declared path (such as {@code metrics} for {@code /metrics}) is judged by the declared check alone.
  *
  * <p>Stateless and thread-safe.
  *
@@ -98,7 +103,8 @@ public final class ExposedEndpointsProbe implements Probe {
         }
         Map<Surface, Exposure> expected = expectations(context.settings());
         List<Declared> declared = declared(site);
-        return PerAddress.check(site, address -> judge(site, address, expected, declared));
+        List<Surface> catalogue = catalogue(site, declared);
+        return PerAddress.check(site, address -> judge(site, address, expected, catalogue, declared));
     }
 
     /** A path the user declared protected: the surface that asks for it, and how to show it. */
@@ -123,6 +129,18 @@ public final class ExposedEndpointsProbe implements Probe {
         return List.copyOf(declared);
     }
 
+    /**
+     * The catalogue without the surfaces a declared path names (e.g. {@code /metrics}): the user said
+     * it is there and must refuse anonymous callers, which the stricter declared check asks without
+     * credentials; asking it again with them would send credentials the user wanted kept away from it.
+     */
+    private static List<Surface> catalogue(Site site, List<Declared> declared) {
+        Set<String> shown = new LinkedHashSet<>();
+        declared.forEach(d -> shown.add(d.shown()));
+        return Surfaces.all().stream().filter(s -> s.paths().stream()
+                .noneMatch(p -> shown.contains(SitePaths.where(site, site.resolve(p))))).toList();
+    }
+
     private static Map<Surface, Exposure> expectations(ProbeSettings settings) {
         Exposure docs = settings.string("expect.docs").map(v -> Exposure.parse(v, "http.exposed-endpoints.expect.docs"))
                 .orElse(Exposure.ABSENT);
@@ -137,9 +155,9 @@ public final class ExposedEndpointsProbe implements Probe {
     }
 
     private static Result judge(Site site, InetAddress address, Map<Surface, Exposure> expected,
-            List<Declared> declared) throws Exception {
+            List<Surface> catalogue, List<Declared> declared) throws Exception {
         Page baseline = NotFoundPage.fetch(site, address);
-        SurfaceSweep.Sweep sweep = new SurfaceSweep(site, address, baseline).run(Surfaces.all());
+        SurfaceSweep.Sweep sweep = new SurfaceSweep(site, address, baseline).run(catalogue);
         SurfaceSweep.Sweep mine = sweep.complete()
                 ? new SurfaceSweep(site, address, baseline).run(declared.stream().map(Declared::surface).toList())
                 : new SurfaceSweep.Sweep(List.of(), List.of(), declared.isEmpty(), baseline.status());
@@ -189,7 +207,7 @@ public final class ExposedEndpointsProbe implements Probe {
                     .remediation(remedies(warning, expected));
         } else if (!sweep.complete() || !mine.complete()) {
             result = Result.builder(Status.ERROR).summary("the deadline came after " + (sweep.observations().size()
-                    + mine.observations().size()) + " of " + (Surfaces.all().size() + declared.size())
+                    + mine.observations().size()) + " of " + (catalogue.size() + declared.size())
                     + " surfaces; nothing exposed among them");
         } else {
             result = Result.builder(Status.PASS).summary(passSummary(exposed, guarded));

@@ -62,6 +62,38 @@ class ExposedEndpointsProbeTest {
     }
 
     @Test
+    void publicMetricsAndExpvarFailUnlessExpectedPublic() {
+        HttpHandler site = TestRoutes.builder()
+                .on("/metrics", reply(200).header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .body("# HELP http_requests_total Requests.\n# TYPE http_requests_total counter\n"
+                                + "http_requests_total{code=\"200\"} 7\n"))
+                .on("/debug/vars", reply(200).header("Content-Type", "application/json")
+                        .body("{\"cmdline\":[\"/srv/api\",\"-db-password=" + DB_PASSWORD + "\"],\"memstats\":{}}"))
+                .on("/server-info", reply(403).body("Forbidden"))
+                .build();
+
+        Result failing = run(site);
+        Result accepted = run(site, "expect.metrics", "public", "expect.expvar", "public", "expect.server-info", "auth");
+
+        assertThat(failing).isFail()
+                .hasSummary("Prometheus metrics is served publicly at /metrics (and 1 more exposed surface)")
+                .hasRemediationContaining("private port")
+                .hasDetail("exposed", List.of("metrics /metrics", "expvar /debug/vars"))
+                .hasDetail("protected", List.of("server-info /server-info (403)"))
+                .containsNoText(DB_PASSWORD);
+        assertThat(accepted).isPass().hasDetail("exposed", List.of("metrics /metrics", "expvar /debug/vars"));
+    }
+
+    @Test
+    void catchAllPageQuotingTheMetricsFormatIsNotMetrics() {
+        String shell = "<html><body><pre># HELP a b\n# TYPE a counter\n</pre>\"cmdline\":[],\"memstats\":{}"
+                + " Apache Server Information</body></html>";
+
+        assertThat(run(TestRoutes.builder().otherwise(reply(200).body(shell)).build())).isPass()
+                .hasDetail("exposed", List.of());
+    }
+
+    @Test
     void softNotFoundSiteAnsweringWelcomeToEveryPathPasses() {
         Result result = run(TestRoutes.builder().otherwise(reply(200).body("Welcome")).build());
 

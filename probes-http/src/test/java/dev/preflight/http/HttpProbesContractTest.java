@@ -8,6 +8,7 @@ import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every HTTP and TLS probe keeps the probe contract against a server that accepts connections and
@@ -21,7 +22,17 @@ class HttpProbesContractTest extends ProbeContractTest {
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
                 new HealthProbe(), new RateLimitProbe(), new TlsRenewalProbe(), new Http2Probe(),
-                new HostHeaderProbe(), new WwwApexProbe());
+                new HostHeaderProbe(), new WwwApexProbe(), new ProtectedPathsProbe(),
+                new ReachablePathsProbe(), new CsrfProbe(), new StaticAssetsProbe());
+    }
+
+    @Override
+    protected Map<String, String> settingsFor(Probe probe) {
+        // Probes that check only named paths skip without them; with them they reach the silent server.
+        return switch (probe.id()) {
+            case "http.protected-paths", "http.reachable-paths", "http.csrf" -> Map.of("paths", "/admin/, /privacy");
+            default -> Map.of();
+        };
     }
 
     @Override

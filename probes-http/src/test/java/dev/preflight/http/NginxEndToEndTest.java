@@ -57,7 +57,10 @@ class NginxEndToEndTest {
             Map.entry("http.health", Status.PASS),
             Map.entry("http.http2", Status.PASS),
             Map.entry("http.host-header", Status.PASS),
-            Map.entry("http.frontend-bundle", Status.PASS)));
+            Map.entry("http.frontend-bundle", Status.PASS),
+            Map.entry("http.static-assets", Status.PASS),
+            Map.entry("http.protected-paths", Status.SKIP),
+            Map.entry("http.reachable-paths", Status.SKIP)));
     private static final Map<String, Status> CARELESS = new TreeMap<>(Map.ofEntries(
             Map.entry("tls.certificate", Status.FAIL),
             Map.entry("tls.protocols", Status.FAIL),
@@ -74,7 +77,10 @@ class NginxEndToEndTest {
             Map.entry("http.health", Status.FAIL),
             Map.entry("http.http2", Status.WARN),
             Map.entry("http.host-header", Status.WARN),
-            Map.entry("http.frontend-bundle", Status.FAIL)));
+            Map.entry("http.frontend-bundle", Status.FAIL),
+            Map.entry("http.static-assets", Status.FAIL),
+            Map.entry("http.protected-paths", Status.SKIP),
+            Map.entry("http.reachable-paths", Status.SKIP)));
 
     private static HeldCertificate root;
     private static HeldCertificate intermediate;
@@ -99,7 +105,7 @@ class NginxEndToEndTest {
             Report report = check(nginx);
 
             assertThat(verdicts(report)).containsExactlyEntriesOf(HARDENED);
-            assertThat(report.unnamedWriters()).as("not named, so not run").containsExactly("http.rate-limit");
+            assertThat(report.unnamedWriters()).as("not named, so not run").containsExactly("http.csrf", "http.rate-limit");
         }
     }
 
@@ -109,7 +115,7 @@ class NginxEndToEndTest {
             Report report = check(nginx);
 
             assertThat(verdicts(report)).containsExactlyEntriesOf(CARELESS);
-            assertThat(report.unnamedWriters()).as("not named, so not run").containsExactly("http.rate-limit");
+            assertThat(report.unnamedWriters()).as("not named, so not run").containsExactly("http.csrf", "http.rate-limit");
             assertThat(summary(report, "tls.certificate")).contains("intermediate");
             assertThat(summary(report, "tls.protocols")).contains("TLSv1.0");
             assertThat(summary(report, "http.https-redirect")).containsIgnoringCase("plain HTTP");
@@ -119,6 +125,7 @@ class NginxEndToEndTest {
             assertThat(summary(report, "http.frontend-bundle")).contains("pk_test_");
             assertThat(summary(report, "http.health")).contains("503");
             assertThat(summary(report, "http.server-disclosure")).contains("nginx/");
+            assertThat(summary(report, "http.static-assets")).contains("/assets/site-Dq7x2KmB.css");
             StringWriter json = new StringWriter();
             ReportFormat.JSON.writer(false).write(report, json);
             assertThat(json.toString()).doesNotContain(DB_PASSWORD).doesNotContain("abc123");
@@ -162,11 +169,13 @@ class NginxEndToEndTest {
     }
 
     private static NginxServer start(String config) throws IOException {
-        String landing = "<!doctype html><html><head><title>Shop</title><script src=\"/app.js\"></script></head>"
+        String landing = "<!doctype html><html><head><title>Shop</title><link rel=\"stylesheet\""
+                + " href=\"/assets/site-Dq7x2KmB.css\"><script src=\"/app.js\"></script></head>"
                 + "<body><h1>Shop</h1>" + "<p>Everything you need, delivered tomorrow.</p>".repeat(40) + "</body></html>";
         String script = "const api = \"https://" + HOST + "/api\"; const stripeKey = \"pk_live_51HxPreflightLiveKey0000\";";
         String carelessScript = "const api = \"http://localhost:8080/api\"; const stripeKey = \"pk_test_51HxPreflightTestKey0000\";";
         String text = resource(config).replace("${HOST}", HOST).replace("${LANDING}", landing)
+                .replace("${STYLES}", "body{margin:0;font-family:system-ui}\\n".repeat(40))
                 .replace("${CARELESS_SCRIPT}", carelessScript).replace("${SCRIPT}", script);
         return NginxServer.builder()
                 .file("chain.pem", leaf.certificatePem() + intermediate.certificatePem())

@@ -26,8 +26,6 @@ import okhttp3.OkHttpClient;
  */
 public final class Burst {
     private static final int BODY_CAP = 4 * 1024;
-    private static final Duration MIN_MARGIN = Duration.ofMillis(50);
-    private static final Duration MAX_MARGIN = Duration.ofMillis(500);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final InetAddress address;
@@ -62,7 +60,7 @@ public final class Burst {
         OkHttpClient client = PageFetcher.clientFor(address).newBuilder()
                 .dispatcher(dispatcher).connectionPool(connections).build();
         Burst burst = new Burst(address, request, requests, context, client);
-        Duration margin = margin(context.remaining());
+        Duration margin = ReportingMargin.of(context.remaining());
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "preflight-burst-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -89,11 +87,6 @@ public final class Burst {
             connections.evictAll();
         }
         return burst.tally.outcome(burst.elapsed());
-    }
-
-    private static Duration margin(Duration remaining) {
-        Duration tenth = remaining.dividedBy(10);
-        return tenth.compareTo(MIN_MARGIN) < 0 ? MIN_MARGIN : tenth.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : tenth;
     }
 
     private void work() {

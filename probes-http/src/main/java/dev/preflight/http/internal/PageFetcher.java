@@ -118,8 +118,10 @@ public final class PageFetcher {
             // Asking ourselves stops okhttp from undoing gzip silently and hiding Content-Encoding.
             b.header("Accept-Encoding", "gzip");
         }
-        RequestBody body = request.body() == null ? null
-                : RequestBody.create(request.body(), MediaType.get("application/json"));
+        // A body goes as the type the request names (a form, for a CSRF check), JSON otherwise.
+        String type = request.headers().stream().filter(h -> h.is("Content-Type")).map(HeaderField::value)
+                .findFirst().orElse("application/json");
+        RequestBody body = request.body() == null ? null : RequestBody.create(request.body(), MediaType.parse(type));
         if (body == null && (request.method().equals("POST") || request.method().equals("PUT"))) {
             body = RequestBody.create(new byte[0], null);
         }

@@ -50,6 +50,14 @@ public record PageRequest(String method, URI url, List<HeaderField> headers, byt
         return new PageRequest(newMethod, url, headers, body);
     }
 
+    /**
+     * @param newBody the body to send; its type is the request's {@code Content-Type} header, JSON without one
+     * @return this request with that body
+     */
+    public PageRequest withBody(byte[] newBody) {
+        return new PageRequest(method, url, headers, newBody.clone());
+    }
+
     /** @return what identifies this request among a target's shared values */
     public String key() {
         StringBuilder key = new StringBuilder(method).append(' ').append(url);

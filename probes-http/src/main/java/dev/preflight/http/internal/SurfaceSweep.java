@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Asks one address of a site for every surface of a catalogue, one request at a time over the
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class SurfaceSweep {
     private static final int MAX_HOPS = 3;
-    private static final Pattern LOGIN = Pattern.compile(
-            "(?<![a-z])(log-?in|sign-?in|sign_in|auth\\b|sso\\b|oauth|cas/|wp-login\\.php)");
 
     /**
      * How exposed one surface is at one address.
@@ -111,7 +108,7 @@ public final class SurfaceSweep {
         boolean toLogin = false;
         for (int hop = 0; hop < MAX_HOPS && surface.ask() != Surface.Ask.GRAPHQL_INTROSPECTION; hop++) {
             URI next = page.location().orElse(null);
-            toLogin = next != null && isLogin(next);
+            toLogin = next != null && LoginLocations.isLogin(next);
             if (next == null || toLogin || !sameHost(next)) {
                 break;
             }
@@ -148,12 +145,7 @@ public final class SurfaceSweep {
     }
 
     private static boolean deniesOrAsksLogin(Page page) {
-        return page.status() == 401 || page.status() == 403 || page.location().map(SurfaceSweep::isLogin).orElse(false);
-    }
-
-    private static boolean isLogin(URI to) {
-        String where = (to.getHost() == null ? "" : to.getHost()) + (to.getRawPath() == null ? "" : to.getRawPath());
-        return LOGIN.matcher(where.toLowerCase(Locale.ROOT)).find();
+        return page.status() == 401 || page.status() == 403 || page.location().map(LoginLocations::isLogin).orElse(false);
     }
 
     /** Same host over either scheme: an {@code http://} target's redirects to its HTTPS side are followed. */

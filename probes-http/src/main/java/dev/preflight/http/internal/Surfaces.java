@@ -29,6 +29,13 @@ public final class Surfaces {
     private static final Pattern ACTUATOR_LINKS = Pattern.compile("\"_links\"\\s*:\\s*\\{");
     private static final Pattern HEAPDUMP_LINK = Pattern.compile("\"heapdump\"\\s*:\\s*\\{");
     private static final Pattern PROPERTY_SOURCES = Pattern.compile("\"propertySources\"\\s*:\\s*\\[");
+    /** The Prometheus text format and OpenMetrics both describe each family with these two comment lines. */
+    private static final Pattern METRICS_HELP = Pattern.compile("(?m)^# HELP [a-zA-Z_:][a-zA-Z0-9_:]* ");
+    private static final Pattern METRICS_TYPE = Pattern.compile("(?m)^# TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge"
+            + "|histogram|summary|untyped|unknown|info|stateset|gaugehistogram)\\s*$");
+    /** Go's expvar handler always publishes these two variables. */
+    private static final Pattern EXPVAR_CMDLINE = Pattern.compile("\"cmdline\"\\s*:\\s*\\[");
+    private static final Pattern EXPVAR_MEMSTATS = Pattern.compile("\"memstats\"\\s*:\\s*\\{");
 
     private static final String DOCS_HINT = " If you publish them on purpose, set http.exposed-endpoints.expect.docs"
             + " (or expect.<surface>) = public.";
@@ -79,6 +86,20 @@ public final class Surfaces {
                     t -> t.contains("Apache Server Status"), Ask.GET,
                     "Restrict mod_status to local requests (<Location /server-status> Require local) or disable"
                             + " it (a2dismod status): it shows every client address and URL being served."),
+            new Surface("server-info", "Apache server-info", false, List.of("/server-info"),
+                    t -> t.contains("Apache Server Information"), Ask.GET,
+                    "Restrict mod_info to local requests (<Location /server-info> Require local) or disable it"
+                            + " (a2dismod info): it shows the whole server configuration."),
+            new Surface("metrics", "Prometheus metrics", false, List.of("/metrics", "/actuator/prometheus"),
+                    Surfaces::isPrometheus, Ask.GET,
+                    "Serve metrics on a private port or network only (Spring Boot: management.server.port;"
+                            + " nginx: location /metrics { allow 10.0.0.0/8; deny all; }), or require the scraper to"
+                            + " authenticate: metric names and labels map the application's internals."),
+            new Surface("expvar", "Go expvar", false, List.of("/debug/vars"),
+                    t -> EXPVAR_CMDLINE.matcher(t).find() && EXPVAR_MEMSTATS.matcher(t).find(), Ask.GET,
+                    "Do not serve expvar on the public server (importing expvar registers /debug/vars on"
+                            + " http.DefaultServeMux): serve it on a localhost-only listener. It shows the command line,"
+                            + " flags included."),
             new Surface("pprof", "Go pprof", false, List.of("/debug/pprof/"),
                     t -> t.contains("Types of profiles available") || t.contains("/debug/pprof/goroutine")
                             || t.contains("href=\"goroutine?debug=1\""), Ask.GET,
@@ -135,6 +156,11 @@ public final class Surfaces {
             }
         }
         return assignments > 0 && assignments >= other;
+    }
+
+    /** Prometheus text exposition or OpenMetrics: {@code # HELP} and {@code # TYPE} lines, no markup. */
+    static boolean isPrometheus(String text) {
+        return !looksLikeMarkup(text) && METRICS_HELP.matcher(text).find() && METRICS_TYPE.matcher(text).find();
     }
 
     /** A page of Django's admin site: its header or its default title. */

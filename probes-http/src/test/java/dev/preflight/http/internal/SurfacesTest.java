@@ -48,6 +48,28 @@ class SurfacesTest {
     }
 
     @Test
+    void internalsHaveTheirOwnSignatures() {
+        String prometheus = "# HELP http_requests_total The total number of HTTP requests.\n"
+                + "# TYPE http_requests_total counter\nhttp_requests_total{method=\"post\",code=\"200\"} 1027\n";
+        assertThat(matching(prometheus)).containsExactly("metrics");
+        assertThat(matching("# HELP jvm_memory_used_bytes used\n# TYPE jvm_memory_used_bytes gauge\n# EOF\n"))
+                .as("OpenMetrics").containsExactly("metrics");
+        assertThat(matching("{\"cmdline\":[\"/srv/api\",\"-port=8080\"],\"memstats\":{\"Alloc\":1}}"))
+                .containsExactly("expvar");
+        assertThat(matching("<html><head><title>Server Information</title></head><body><h1 align=center>Apache Server"
+                + " Information</h1>")).containsExactly("server-info");
+    }
+
+    @Test
+    void pagesThatOnlyMentionInternalsAreNotThem() {
+        assertThat(matching("<html><body><pre># HELP x y\n# TYPE x counter\n</pre></body></html>"))
+                .as("a blog post quoting the format").isEmpty();
+        assertThat(matching("# HELP without a type line\n")).isEmpty();
+        assertThat(matching("{\"cmdline\":[\"x\"]}")).as("no memstats").isEmpty();
+        assertThat(matching("<h1>Apache Server Info</h1>")).isEmpty();
+    }
+
+    @Test
     void djangoAdminLoginFormIsItsLoginPageNotItsContent() {
         String login = "<title>Log in | Django site admin</title><h1 id=\"site-name\">Django administration</h1>"
                 + "<form action=\"/admin/login/?next=/admin/\" method=\"post\" id=\"login-form\"></form>";
