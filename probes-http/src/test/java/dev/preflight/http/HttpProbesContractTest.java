@@ -17,11 +17,16 @@ class HttpProbesContractTest extends ProbeContractTest {
         return List.of(new TlsCertificateProbe(), new TlsProtocolsProbe(), new HstsProbe(), new SecurityHeadersProbe(),
                 new ServerDisclosureProbe(), new CompressionProbe(), new HttpsRedirectProbe(), new CookiesProbe(),
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
-                new HealthProbe(), new RateLimitProbe());
+                new HealthProbe(), new RateLimitProbe(), new StoragePublicListingProbe());
     }
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
+        if (probe instanceof StoragePublicListingProbe) {
+            return Target.builder("uploads", StoragePublicListingProbe.STORAGE).uri(java.net.URI.create("s3://acme-uploads"))
+                    .attribute("endpoint", "http://" + targets.silentServer())
+                    .secret("secret-access-key", dev.preflight.probe.Secret.of(targets.plantedPassword())).build();
+        }
         if (probe instanceof HttpsRedirectProbe) {
             // An http:// target is checked as is; an https:// one would be checked on port 80, not the silent server.
             return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");
