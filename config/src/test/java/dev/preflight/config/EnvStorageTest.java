@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Storage targets derived from the bucket variables of S3 libraries, and declared with kind: storage. */
 class EnvStorageTest {
-    private static final TargetKind STORAGE = TargetKind.of("storage");
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq9Lm3Tp2w";
 
     @TempDir
@@ -21,7 +20,7 @@ class EnvStorageTest {
 
     private List<Target> buckets(String text) {
         PreflightConfig config = Fixtures.loader(Map.of()).loadEnvFile(new Fixtures(dir).write(".env.production", text));
-        return config.targets().stream().filter(t -> t.kind().equals(STORAGE)).toList();
+        return config.targets().stream().filter(t -> t.kind().equals(TargetKind.STORAGE)).toList();
     }
 
     @Test
@@ -121,7 +120,7 @@ class EnvStorageTest {
                 """, Map.of());
         Target uploads = config.targets().get(0);
 
-        assertThat(uploads.kind()).isEqualTo(STORAGE);
+        assertThat(uploads.kind()).isEqualTo(TargetKind.STORAGE);
         assertThat(uploads.uri().orElseThrow().getAuthority()).isEqualTo("acme-uploads");
         assertThat(uploads.attribute("region")).contains("eu-west-1");
     }

@@ -58,8 +58,6 @@ import okhttp3.ResponseBody;
  * @since 0.3
  */
 public final class StoragePublicListingProbe implements Probe {
-    /** An object storage bucket, declared with {@code kind: storage} or derived from an environment file. */
-    public static final TargetKind STORAGE = TargetKind.of("storage");
     /** Statuses S3 redirects a request to a bucket of another region with; 400 for regions opened after March 2019. */
     private static final Set<Integer> WRONG_REGION = Set.of(301, 307, 400);
 
@@ -75,7 +73,7 @@ public final class StoragePublicListingProbe implements Probe {
 
     @Override
     public TargetKind targetKind() {
-        return STORAGE;
+        return TargetKind.STORAGE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.preflight.http;
 
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
 import java.util.List;
@@ -23,7 +24,7 @@ class HttpProbesContractTest extends ProbeContractTest {
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
         if (probe instanceof StoragePublicListingProbe) {
-            return Target.builder("uploads", StoragePublicListingProbe.STORAGE).uri(java.net.URI.create("s3://acme-uploads"))
+            return Target.builder("uploads", TargetKind.STORAGE).uri(java.net.URI.create("s3://acme-uploads"))
                     .attribute("endpoint", "http://" + targets.silentServer())
                     .secret("secret-access-key", dev.preflight.probe.Secret.of(targets.plantedPassword())).build();
         }

@@ -19,6 +19,7 @@ import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ProbeTestKit;
 import java.net.URI;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class StoragePublicListingProbeTest {
             + "</Contents><NextContinuationToken>1ueGcxLPRx1Tr</NextContinuationToken></ListBucketResult>";
 
     private static Target bucket(String url) {
-        return Target.builder("uploads", StoragePublicListingProbe.STORAGE).uri(URI.create(url))
+        return Target.builder("uploads", TargetKind.STORAGE).uri(URI.create(url))
                 .attribute("endpoint", S3.baseUrl()).secret("secret-access-key", Secret.of(SECRET_KEY)).build();
     }
 
@@ -114,7 +115,7 @@ class StoragePublicListingProbeTest {
                         + ".amazonaws.com</Endpoint></Error>")).withHeader("x-amz-bucket-region", "eu-west-1")));
         S3.stubFor(get(urlEqualTo(LIST)).withHost(equalTo(ireland))
                 .willReturn(xml(403, error("AccessDenied", "Access Denied")).withHeader("x-amz-bucket-region", "eu-west-1")));
-        Target target = Target.builder("uploads", StoragePublicListingProbe.STORAGE)
+        Target target = Target.builder("uploads", TargetKind.STORAGE)
                 .uri(URI.create("s3://acme-uploads"))
                 .attribute("endpoint", "http://s3.{region}.stand-in.internal:" + S3.getPort()).build();
         NetworkSettings network = NetworkSettings.builder()
@@ -188,7 +189,7 @@ class StoragePublicListingProbeTest {
 
     @Test
     void anInvalidBucketNameFailsWithoutARequest() {
-        Target target = Target.builder("uploads", StoragePublicListingProbe.STORAGE).attribute("bucket", "Acme_Uploads")
+        Target target = Target.builder("uploads", TargetKind.STORAGE).attribute("bucket", "Acme_Uploads")
                 .attribute("endpoint", S3.baseUrl()).build();
 
         assertThat(check(target)).isFail().hasSummaryContaining("not a valid bucket name");
@@ -198,7 +199,7 @@ class StoragePublicListingProbeTest {
     @Test
     void aPathStyleBucketUrlIsAskedThereAndItsUserInfoIsNeverSent() {
         S3.stubFor(get(urlEqualTo(LIST)).willReturn(xml(403, error("AccessDenied", "Access Denied"))));
-        Target target = Target.builder("uploads", StoragePublicListingProbe.STORAGE)
+        Target target = Target.builder("uploads", TargetKind.STORAGE)
                 .uri(URI.create("http://AKIAZ3MHQ7PL4XRTN2VB:" + SECRET_KEY.replace("/", "%2F") + "@127.0.0.1:"
                         + S3.getPort() + "/acme-uploads")).build();
 
@@ -209,7 +210,7 @@ class StoragePublicListingProbeTest {
     @Test
     void aSilentEndpointIsAnErrorAtTheDeadline() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Target target = Target.builder("uploads", StoragePublicListingProbe.STORAGE).uri(URI.create("s3://acme-uploads"))
+            Target target = Target.builder("uploads", TargetKind.STORAGE).uri(URI.create("s3://acme-uploads"))
                     .attribute("endpoint", "http://127.0.0.1:" + silent.getLocalPort()).build();
             var outcome = ProbeTestKit.forProbe(new StoragePublicListingProbe()).target(target)
                     .timeout(Duration.ofSeconds(1)).run();

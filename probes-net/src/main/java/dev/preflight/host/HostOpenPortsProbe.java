@@ -30,9 +30,6 @@ import java.net.URI;
  * @since 0.3
  */
 public final class HostOpenPortsProbe implements Probe {
-    /** A machine on the network, declared with {@code kind: host}. */
-    public static final TargetKind HOST = TargetKind.of("host");
-
     @Override
     public String id() {
         return "net.host-open-ports";
@@ -45,7 +42,7 @@ public final class HostOpenPortsProbe implements Probe {
 
     @Override
     public TargetKind targetKind() {
-        return HOST;
+        return TargetKind.HOST;
     }
 
     /** @return true: a port scan runs only when named */

@@ -4,6 +4,7 @@ import static dev.preflight.testkit.PreflightAssertions.assertThat;
 
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ProbeTestKit;
 import dev.preflight.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,7 @@ class HostOpenPortsProbeTest {
     @Test
     void aHostTargetIsScannedAtItsHostAttribute() throws Exception {
         int etcd = listeners.accepting(FreePorts.LOOPBACK);
-        Target box = Target.builder("box", HostOpenPortsProbe.HOST).attribute("host", "127.0.0.1").build();
+        Target box = Target.builder("box", TargetKind.HOST).attribute("host", "127.0.0.1").build();
         Result result = ProbeTestKit.forProbe(new HostOpenPortsProbe()).allowWrites(true).target(box)
                 .setting("ports", etcd + ":etcd").run().result();
 
@@ -30,7 +31,7 @@ class HostOpenPortsProbeTest {
 
     @Test
     void aHostTargetWithoutHostIsSkipped() {
-        Target box = Target.builder("box", HostOpenPortsProbe.HOST).build();
+        Target box = Target.builder("box", TargetKind.HOST).build();
         Result result = ProbeTestKit.forProbe(new HostOpenPortsProbe()).allowWrites(true).target(box).run().result();
 
         assertThat(result).isSkip().hasSummaryContaining("names no host");

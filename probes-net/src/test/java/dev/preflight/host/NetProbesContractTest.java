@@ -26,7 +26,7 @@ class NetProbesContractTest extends ProbeContractTest {
         String host = silent.substring(0, silent.lastIndexOf(':'));
         String port = silent.substring(silent.lastIndexOf(':') + 1);
         Target.Builder target = probe instanceof HostOpenPortsProbe
-                ? Target.builder("box", HostOpenPortsProbe.HOST).attribute("host", host)
+                ? Target.builder("box", TargetKind.HOST).attribute("host", host)
                         .secret("password", Secret.of(targets.plantedPassword()))
                 : Target.builder("site", TargetKind.WEB)
                         .uri(URI.create("https://deploy:" + targets.plantedPassword() + "@" + host + "/"));

@@ -23,7 +23,6 @@ import java.util.Set;
  * without a request. Credentials ({@code AWS_SECRET_ACCESS_KEY}) are never put on the target.
  */
 final class EnvStorage {
-    static final TargetKind STORAGE = TargetKind.of("storage");
     private static final List<String> BUCKETS = List.of("AWS_S3_BUCKET", "S3_BUCKET", "AWS_STORAGE_BUCKET_NAME",
             "AWS_BUCKET", "S3_BUCKET_NAME", "AWS_S3_BUCKET_NAME");
     private static final String GENERIC_BUCKET = "BUCKET_NAME";
@@ -63,10 +62,10 @@ final class EnvStorage {
         if (scheme.equals("s3") || scheme.equals("https") || scheme.equals("http")) {
             Optional<URI> uri = Urls.tryParse(value);
             if (uri.isPresent()) {
-                return Target.builder(name, STORAGE).uri(uri.get());
+                return Target.builder(name, TargetKind.STORAGE).uri(uri.get());
             }
         }
         // A bare name: its own location, since a legacy name (capitals, '_') is no URL host.
-        return Target.builder(name, STORAGE).attribute("bucket", value).location("s3://" + value);
+        return Target.builder(name, TargetKind.STORAGE).attribute("bucket", value).location("s3://" + value);
     }
 }

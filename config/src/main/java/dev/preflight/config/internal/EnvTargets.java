@@ -67,7 +67,7 @@ final class EnvTargets {
      */
     private static boolean onTemplateHost(Target target, Stage stage) {
         // A template bucket is kept: storage.public-listing fails it without sending anything.
-        if (target.kind().equals(TargetKind.ENV) || target.kind().equals(EnvStorage.STORAGE)) {
+        if (target.kind().equals(TargetKind.ENV) || target.kind().equals(TargetKind.STORAGE)) {
             return false;
         }
         String host = target.uri().map(java.net.URI::getHost).orElse(target.attributes().get("domain"));

@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** Bucket URLs and settings as users write them, down to the one request each becomes. */
 class BucketLocatorTest {
-    private static final TargetKind STORAGE = TargetKind.of("storage");
 
     private static String listUrl(String url, String... attributes) throws BucketProblem {
-        Target.Builder b = Target.builder("b", STORAGE).uri(URI.create(url));
+        Target.Builder b = Target.builder("b", TargetKind.STORAGE).uri(URI.create(url));
         for (int i = 0; i < attributes.length; i += 2) {
             b.attribute(attributes[i], attributes[i + 1]);
         }
