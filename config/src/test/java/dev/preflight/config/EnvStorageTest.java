@@ -92,6 +92,14 @@ class EnvStorageTest {
     }
 
     @Test
+    void anS3UrlWhoseLegacyNameIsNoHostKeepsTheName() {
+        Target bucket = buckets("AWS_S3_BUCKET=s3://Legacy_Uploads\n").get(0);
+
+        assertThat(bucket.location()).isEqualTo("s3://Legacy_Uploads");
+        assertThat(bucket.attribute("bucket")).contains("Legacy_Uploads");
+    }
+
+    @Test
     void aTemplateBucketStaysATargetSoItsProbeFailsIt() {
         assertThat(buckets("AWS_S3_BUCKET=your-bucket-name\n")).extracting(Target::location)
                 .containsExactly("s3://your-bucket-name");

@@ -108,7 +108,7 @@ public final class StoragePublicListingProbe implements Probe {
     private record Asked(URI url, Optional<S3Answer> answer, Result failure) {
     }
 
-    private static Asked ask(ProbeContext context, BucketAddress bucket) throws IOException {
+    private static Asked ask(ProbeContext context, BucketAddress bucket) {
         URI url = bucket.listUrl();
         Request request = new Request.Builder().url(url.toString()).get().build();
         try (Response response = Network.of(context).http().newCall(request).execute()) {

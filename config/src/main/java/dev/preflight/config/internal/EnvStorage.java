@@ -65,7 +65,8 @@ final class EnvStorage {
                 return Target.builder(name, TargetKind.STORAGE).uri(uri.get());
             }
         }
-        // A bare name: its own location, since a legacy name (capitals, '_') is no URL host.
-        return Target.builder(name, TargetKind.STORAGE).attribute("bucket", value).location("s3://" + value);
+        // A bare name, or an s3:// URL whose legacy name (capitals, '_') is no URL host.
+        String bucket = scheme.equals("s3") ? value.substring("s3://".length()) : value;
+        return Target.builder(name, TargetKind.STORAGE).attribute("bucket", bucket).location("s3://" + bucket);
     }
 }
