@@ -95,8 +95,8 @@ public final class StoragePublicListingProbe implements Probe {
             Optional<BucketAddress> there = bucket.inRegion(elsewhere.get());
             if (there.isEmpty()) {
                 return Result.error("the endpoint answered " + answer.describe() + ": " + bucket.describe()
-                        + " lives in " + elsewhere.get() + ", which this endpoint cannot be asked for; set region and an"
-                        + " endpoint for it", null);
+                        + " lives in " + elsewhere.get() + ", which this endpoint cannot be asked for; set region"
+                        + " and an endpoint for it", null);
             }
             Asked second = ask(context, there.get());
             return second.answer().map(a -> judge(there.get(), second.url(), a)).orElseGet(second::failure);
@@ -117,8 +117,8 @@ public final class StoragePublicListingProbe implements Probe {
             try (InputStream in = body.byteStream()) {
                 bytes = in.readNBytes(S3Answer.BODY_CAP);
             }
-            return new Asked(url, Optional.of(S3Answer.read(response.code(), bytes, response.header("x-amz-bucket-region"))),
-                    null);
+            S3Answer answer = S3Answer.read(response.code(), bytes, response.header("x-amz-bucket-region"));
+            return new Asked(url, Optional.of(answer), null);
         } catch (IOException e) {
             return new Asked(url, Optional.empty(), Result.error(NetworkFailures.describe(e, url.getHost()
                     + (url.getPort() > 0 ? ":" + url.getPort() : "")), e));

@@ -32,25 +32,24 @@ public final class OpenPortsCheck {
      * @param host the host to scan
      * @param sitePort the port the target itself uses (expected open), or 0
      * @return the verdict
-     * @throws IOException if the host's addresses cannot be found
      * @throws InterruptedException if the check was cancelled
      */
-    public static Result check(ProbeContext context, String host, int sitePort) throws IOException, InterruptedException {
+    public static Result check(ProbeContext context, String host, int sitePort) throws InterruptedException {
         Optional<String> template = TemplateHosts.reason(host, Stage.of(context.target()));
         if (template.isPresent()) {
             return Result.fail("not scanned: " + template.get(), "Point the target at your own host: a port scan of"
                     + " a template host would probe somebody else's machine.");
         }
         PortPlan plan = PortPlan.read(context.settings(), sitePort > 0 ? List.of(sitePort) : List.of());
+        if (plan.judged().isEmpty()) {
+            return Result.skip("nothing to judge: every port to try is expected (" + new TreeSet<>(plan.expected())
+                    + "); list others in ports or extra-ports");
+        }
         List<InetAddress> addresses;
         try {
             addresses = Network.of(context).addresses(host, sitePort);
         } catch (IOException e) {
             return Result.error(NetworkFailures.describe(e, host), e);
-        }
-        if (plan.judged().isEmpty()) {
-            return Result.skip("nothing to judge: every port to try is expected (" + new TreeSet<>(plan.expected())
-                    + "); list others in ports or extra-ports");
         }
         List<Attempt> attempts = new PortScan(context, plan.limit()).run(addresses, plan.ports());
         return judge(host, addresses, plan, attempts);
@@ -98,7 +97,8 @@ public final class OpenPortsCheck {
         }
         counts.forEach((state, n) -> result.detail(state.name().toLowerCase(Locale.ROOT).replace('_', '-'), n));
         result.detail("addresses", addresses.stream().map(InetAddress::getHostAddress).toList());
-        result.detail("open-ports", open.stream().map(a -> a.endpoint() + " " + plan.judged().get(a.port()).service()).toList());
+        result.detail("open-ports", open.stream()
+                .map(a -> a.endpoint() + " " + plan.judged().get(a.port()).service()).toList());
         result.detail("expected", expectedStates(plan, attempts));
         result.detail("wait-per-port", plan.limit().toMillis() + "ms at most");
         return result.build();

@@ -25,7 +25,8 @@ public final class BucketLocator {
     private static final Pattern AWS_VIRTUAL = Pattern.compile("(.+)\\.s3(?:[.-]([a-z0-9-]+))?\\.amazonaws\\.com");
     private static final Pattern AWS_PATH = Pattern.compile("s3(?:[.-]([a-z0-9-]+))?\\.amazonaws\\.com");
     private static final String NAME_IT = "Set the bucket the application really uses: an s3://bucket URL, the"
-            + " attribute bucket, or the variable (AWS_S3_BUCKET, S3_BUCKET, AWS_STORAGE_BUCKET_NAME…) it comes from.";
+            + " attribute bucket, or the variable (AWS_S3_BUCKET, S3_BUCKET, AWS_STORAGE_BUCKET_NAME…) it comes"
+            + " from.";
 
     private BucketLocator() {
     }
