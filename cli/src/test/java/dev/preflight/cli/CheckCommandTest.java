@@ -137,4 +137,12 @@ class CheckCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("ID").contains("env.debug").contains("env").contains("no");
     }
+
+    @Test
+    void listFindsTheHostScanAndTheStorageProbe() {
+        CliRun run = CliRun.of("list");
+
+        assertThat(run.out()).contains("net.open-ports").contains("net.host-open-ports")
+                .contains("storage.public-listing");
+    }
 }

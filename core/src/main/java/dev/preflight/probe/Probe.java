@@ -26,8 +26,8 @@ package dev.preflight.probe;
  *
  * <p><b>Ids.</b> Lower-case and dotted, {@code <area>.<check>}, e.g. {@code http.hsts}. Areas used by
  * Preflight's own modules ({@code env}, {@code tls}, {@code http}, {@code dns}, {@code postgres},
- * {@code redis}, {@code smtp}, {@code stripe}, {@code razorpay}, {@code preflight}; see
- * {@link dev.preflight.support.ProbeIds#RESERVED_AREAS}) are reserved: a probe class outside
+ * {@code redis}, {@code smtp}, {@code stripe}, {@code razorpay}, {@code net}, {@code storage},
+ * {@code preflight}; see {@link dev.preflight.support.ProbeIds#RESERVED_AREAS}) are reserved: a probe class outside
  * {@code dev.preflight} that takes one is refused when it loads (an ERROR naming its class and jar)
  * or when it is added in code (a {@link dev.preflight.ConfigException}). Third-party probes use an
  * area of their own. Ids appear in users' configurations: never rename one.

@@ -46,6 +46,19 @@ public final class TargetKind {
     public static final TargetKind RAZORPAY = of("razorpay");
     /** An application's environment: the variables of a dotenv file, checked offline. */
     public static final TargetKind ENV = of("env");
+    /**
+     * An object storage bucket (S3 or S3-compatible), declared with {@code kind: storage} or derived
+     * from an environment file's bucket variables.
+     *
+     * @since 0.3
+     */
+    public static final TargetKind STORAGE = of("storage");
+    /**
+     * A machine on the network, by host name or address, declared with {@code kind: host}.
+     *
+     * @since 0.3
+     */
+    public static final TargetKind HOST = of("host");
 
     private final String label;
 

@@ -32,7 +32,8 @@ public final class ProbeIds {
      * @since 0.2
      */
     public static final Set<String> RESERVED_AREAS =
-            Set.of("env", "tls", "http", "dns", "postgres", "redis", "smtp", "stripe", "razorpay", "preflight");
+            Set.of("env", "tls", "http", "dns", "postgres", "redis", "smtp", "stripe", "razorpay", "net", "storage",
+                    "preflight");
 
     private ProbeIds() {
     }

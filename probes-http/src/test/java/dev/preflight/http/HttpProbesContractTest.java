@@ -4,6 +4,7 @@ import dev.preflight.probe.HostOverride;
 import dev.preflight.probe.NetworkSettings;
 import dev.preflight.probe.Probe;
 import dev.preflight.probe.Target;
+import dev.preflight.probe.TargetKind;
 import dev.preflight.testkit.ContractTargets;
 import dev.preflight.testkit.ProbeContractTest;
 import java.net.InetSocketAddress;
@@ -23,7 +24,8 @@ class HttpProbesContractTest extends ProbeContractTest {
                 new CorsProbe(), new ExposedEndpointsProbe(), new DebugModeProbe(), new FrontendBundleProbe(),
                 new HealthProbe(), new RateLimitProbe(), new TlsRenewalProbe(), new Http2Probe(),
                 new HostHeaderProbe(), new WwwApexProbe(), new ProtectedPathsProbe(),
-                new ReachablePathsProbe(), new CsrfProbe(), new StaticAssetsProbe());
+                new ReachablePathsProbe(), new CsrfProbe(), new StaticAssetsProbe(),
+                new StoragePublicListingProbe());
     }
 
     @Override
@@ -37,6 +39,11 @@ class HttpProbesContractTest extends ProbeContractTest {
 
     @Override
     protected Target targetFor(Probe probe, ContractTargets targets) {
+        if (probe instanceof StoragePublicListingProbe) {
+            return Target.builder("uploads", TargetKind.STORAGE).uri(java.net.URI.create("s3://acme-uploads"))
+                    .attribute("endpoint", "http://" + targets.silentServer())
+                    .secret("secret-access-key", dev.preflight.probe.Secret.of(targets.plantedPassword())).build();
+        }
         if (probe instanceof HttpsRedirectProbe) {
             // An http:// target is checked as is; an https:// one would be checked on port 80, not the silent server.
             return Target.web("http://deploy:" + targets.plantedPassword() + "@" + targets.silentServer() + "/");

@@ -37,8 +37,8 @@ final class EnvTargets {
      * @param environment the deployment stage every derived target is tagged with
      * @param secrets receives secret values and URL passwords
      * @return the ENV target first, then web, PostgreSQL, Redis (from a URL, else from
-     *     {@code REDIS_HOST} and its siblings), SMTP, Stripe, Razorpay and domain targets; duplicates are
-     *     not removed here
+     *     {@code REDIS_HOST} and its siblings), SMTP, Stripe, Razorpay, domain and storage targets;
+     *     duplicates are not removed here
      */
     static List<Target> derive(Path path, Dotenv env, String environment, SecretCollector secrets) {
         List<Target.Builder> found = new ArrayList<>();
@@ -54,6 +54,7 @@ final class EnvTargets {
         EnvPayments.stripe(env).ifPresent(found::add);
         EnvPayments.razorpay(env).ifPresent(found::add);
         EnvMail.domain(env).ifPresent(found::add);
+        found.addAll(EnvStorage.buckets(env));
         Stage stage = new Stage(Stage.normalise(environment));
         return found.stream().map(b -> b.attribute(ENVIRONMENT, environment).build())
                 .filter(t -> !onTemplateHost(t, stage)).toList();
@@ -65,7 +66,8 @@ final class EnvTargets {
      * belongs to somebody else, or to nobody.
      */
     private static boolean onTemplateHost(Target target, Stage stage) {
-        if (target.kind().equals(TargetKind.ENV)) {
+        // A template bucket is kept: storage.public-listing fails it without sending anything.
+        if (target.kind().equals(TargetKind.ENV) || target.kind().equals(TargetKind.STORAGE)) {
             return false;
         }
         String host = target.uri().map(java.net.URI::getHost).orElse(target.attributes().get("domain"));
