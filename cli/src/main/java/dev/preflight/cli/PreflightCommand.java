@@ -8,7 +8,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,15 +20,8 @@ import picocli.CommandLine.Command;
                 "2 usage or configuration error, or nothing was checked; 3 Preflight itself failed (a bug)."})
 public final class PreflightCommand implements Runnable {
     private static final String ISSUES = "https://github.com/preflight-dev/preflight/issues";
-    /** The subcommands by name, in the order usage lists them. */
-    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
-
-    static {
-        SUBCOMMANDS.put("check", CheckCommand.class);
-        SUBCOMMANDS.put("list", ListCommand.class);
-        SUBCOMMANDS.put("serve", ServeCommand.class);
-        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
-    }
+    /** The subcommands' names, in the order usage lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("check", "list", "serve", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,10 +45,11 @@ public final class PreflightCommand implements Runnable {
      */
     static int execute(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
             Terminal terminal) {
-        CommandLine cli = new CommandLine(new PreflightCommand(), new Factory(environment, out, err, terminal));
+        Factory factory = new Factory(environment, out, err, terminal);
+        CommandLine cli = new CommandLine(new PreflightCommand(), factory);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        addSubcommands(cli, args);
+        addSubcommands(cli, factory, args);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return execute(cli, args, err);
     }
@@ -66,13 +60,12 @@ public final class PreflightCommand implements Runnable {
      * the four of them. {@code preflight check …} builds only check's; {@code --version} none; anything
      * else (usage, help, a mistyped name) all of them, so usage and suggestions stay as they were.
      */
-    private static void addSubcommands(CommandLine cli, String[] args) {
+    private static void addSubcommands(CommandLine cli, Factory factory, String[] args) {
         String first = args.length > 0 ? args[0] : "";
-        Class<?> named = "help".equals(first) ? null : SUBCOMMANDS.get(first);
-        if (named != null) {
-            cli.addSubcommand(first, named);
+        if (SUBCOMMANDS.contains(first) && !"help".equals(first)) {
+            cli.addSubcommand(first, factory.subcommand(first));
         } else if (args.length != 1 || !("--version".equals(first) || "-V".equals(first))) {
-            SUBCOMMANDS.forEach(cli::addSubcommand);
+            SUBCOMMANDS.forEach(name -> cli.addSubcommand(name, factory.subcommand(name)));
         }
     }
 
@@ -130,17 +123,25 @@ public final class PreflightCommand implements Runnable {
             this.terminal = terminal;
         }
 
+        /**
+         * A switch on the name, not on classes: naming a class (a literal, an {@code ==}) loads it,
+         * and a run loads only the subcommand it uses.
+         */
+        Object subcommand(String name) {
+            switch (name) {
+                case "check":
+                    return new CheckCommand(environment, out, err, terminal);
+                case "list":
+                    return new ListCommand(out, err);
+                case "serve":
+                    return new ServeCommand(environment, err);
+                default:
+                    return new CommandLine.HelpCommand();
+            }
+        }
+
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            if (cls == CheckCommand.class) {
-                return cls.cast(new CheckCommand(environment, out, err, terminal));
-            }
-            if (cls == ServeCommand.class) {
-                return cls.cast(new ServeCommand(environment, err));
-            }
-            if (cls == ListCommand.class) {
-                return cls.cast(new ListCommand(out, err));
-            }
             return CommandLine.defaultFactory().create(cls);
         }
     }
