@@ -47,9 +47,10 @@ public final class PreflightCommand implements Runnable {
             Terminal terminal) {
         Factory factory = new Factory(environment, out, err, terminal);
         CommandLine cli = new CommandLine(new PreflightCommand(), factory);
+        // Before the settings below: picocli hands them to the subcommands registered at that moment.
+        addSubcommands(cli, factory, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        addSubcommands(cli, factory, args);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return execute(cli, args, err);
     }
