@@ -23,16 +23,25 @@ class ShadedJarIT {
     private static final Path JAR = Path.of("target", "preflight.jar");
 
     private static Process start(List<String> args, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return start(List.of(), args, output);
+    }
+
+    private static Process start(List<String> jvmOptions, List<String> args, Path output) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     private static String run(int expectedExit, String... args) throws Exception {
+        return run(List.of(), expectedExit, args);
+    }
+
+    private static String run(List<String> jvmOptions, int expectedExit, String... args) throws Exception {
         Path output = Files.createTempFile("preflight-it", ".txt");
         try {
-            Process p = start(List.of(args), output);
+            Process p = start(jvmOptions, List.of(args), output);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
             String text = Files.readString(output, StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(text).isEqualTo(expectedExit);
@@ -47,6 +56,42 @@ class ShadedJarIT {
         String out = run(1, "check", "--env", "../examples/production.env", "--probe", "env.*");
 
         assertThat(out).contains("✖ FAIL").contains("env.secrets").contains("failed");
+    }
+
+    @Test
+    void envOnlyCheckLoadsNeitherNetworkClientsNorTheYamlEngine() throws Exception {
+        String out = run(List.of("-Xlog:class+load=info"), 1, "check", "--env", "../examples/production.env",
+                "--probe", "env.*");
+
+        assertThat(out).as("the run itself").contains("env.secrets").contains("✖ FAIL");
+        assertThat(loadedClasses(out)).as("a run that reads one env file").isNotEmpty()
+                .noneMatch(c -> c.startsWith("okhttp3.") || c.startsWith("okio.") || c.startsWith("kotlin."))
+                .noneMatch(c -> c.startsWith("org.xbill.DNS."))
+                .noneMatch(c -> c.startsWith("org.bouncycastle."))
+                .noneMatch(c -> c.startsWith("org.snakeyaml."))
+                .noneMatch(c -> c.startsWith("org.postgresql.") || c.startsWith("redis.clients."))
+                .noneMatch(c -> c.startsWith("dev.preflight.serve."));
+    }
+
+    @Test
+    void versionLoadsNoProbeAndNoSubcommand() throws Exception {
+        String out = run(List.of("-Xlog:class+load=info"), 0, "--version");
+
+        assertThat(out).contains("preflight 0.1.0");
+        assertThat(loadedClasses(out)).contains("dev.preflight.cli.PreflightCommand")
+                .noneMatch(c -> c.startsWith("dev.preflight.") && c.endsWith("Probe"))
+                .doesNotContain("dev.preflight.cli.CheckCommand", "dev.preflight.cli.ServeCommand",
+                        "dev.preflight.cli.ListCommand");
+    }
+
+    /** @return the names of the classes the JVM reported loading ({@code -Xlog:class+load}) */
+    private static List<String> loadedClasses(String log) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\[class,load\\] (\\S+) source:").matcher(log);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     @Test

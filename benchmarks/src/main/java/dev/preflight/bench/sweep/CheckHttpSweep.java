@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  */
 final class CheckHttpSweep {
     static final Path BINARY = Path.of("/usr/lib/nagios/plugins/check_http");
+    /** The row the others' rates are compared with: what the users run (expiry + HSTS). */
+    static final String REFERENCE = "check_http -C -d";
     private static final String[] STATES = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
 
     private CheckHttpSweep() {

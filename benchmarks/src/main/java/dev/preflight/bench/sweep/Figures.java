@@ -46,19 +46,22 @@ record Figures(String tool, String checks, int sites, long wallNanos, long cpuNa
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-26s %-51s %6s %7s %8s %9s %8s %9s %8s %9s  %s",
-                "tool", "checks per site", "sites", "wall s", "sites/s", "client", "CPU ms", "process",
+        return String.format(Locale.ROOT, "%-26s %-51s %6s %7s %8s %6s %9s %8s %9s %8s %9s  %s",
+                "tool", "checks per site", "sites", "wall s", "sites/s", "×", "client", "CPU ms", "process",
                 "peak", "nginx", "results");
     }
 
     static String subHeader() {
-        return String.format(Locale.ROOT, "%-26s %-51s %6s %7s %8s %9s %8s %9s %8s %9s  %s",
-                "", "", "", "", "", "CPU s", "per site", "CPU s", "RSS MB", "CPU s", "");
+        return String.format(Locale.ROOT, "%-26s %-51s %6s %7s %8s %6s %9s %8s %9s %8s %9s  %s",
+                "", "", "", "", "", "chk_h", "CPU s", "per site", "CPU s", "RSS MB", "CPU s", "");
     }
 
-    String row() {
-        return String.format(Locale.ROOT, "%-26s %-51s %6d %7.2f %8.1f %9.2f %8.2f %9s %8s %9s  %s",
-                tool, checks, sites, wallNanos / 1e9, sitesPerSecond(), cpuNanos / 1e9, cpuNanos / 1e6 / sites,
+    /** @param reference check_http's sites per second, or NaN when it did not run */
+    String row(double reference) {
+        return String.format(Locale.ROOT, "%-26s %-51s %6d %7.2f %8.1f %6s %9.2f %8.2f %9s %8s %9s  %s",
+                tool, checks, sites, wallNanos / 1e9, sitesPerSecond(),
+                Double.isNaN(reference) ? "-" : String.format(Locale.ROOT, "%.2f", sitesPerSecond() / reference),
+                cpuNanos / 1e9, cpuNanos / 1e6 / sites,
                 processCpuNanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f", processCpuNanos / 1e9),
                 peakRssKib <= 0 ? "-" : String.valueOf(peakRssKib / 1024),
                 serverCpuNanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f", serverCpuNanos / 1e9), results);

@@ -28,14 +28,14 @@ import java.util.stream.Stream;
  * -Xmx128m}, or {@code -XX:StartFlightRecording=filename=sweep.jfr} to profile).
  */
 public final class SweepBenchmark {
-    private static final Set<String> TOOLS = Set.of("jdk", "check_http", "blackbox", "preflight");
+    private static final Set<String> TOOLS = Set.of("jdk", "check_http", "blackbox", "preflight", "cli", "start");
 
     private SweepBenchmark() {
     }
 
     /** @param args {@code [--only TOOL,...] [--runs R] [N...]}; N defaults to 200 and 1000 */
     public static void main(String[] args) throws Exception {
-        Set<String> only = new LinkedHashSet<>(List.of("jdk", "check_http", "blackbox", "preflight"));
+        Set<String> only = new LinkedHashSet<>(TOOLS);
         int runs = 1;
         List<Integer> counts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -55,6 +55,9 @@ public final class SweepBenchmark {
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs; java "
                 + System.getProperty("java.version") + "; " + CheckHttpSweep.version() + "; " + BlackboxSweep.version());
+        if (only.contains("start") && CliSweep.isAvailable()) {
+            OfflineStart.run(7);
+        }
         for (int count : counts) {
             sweep(count, only, runs);
         }
@@ -81,7 +84,7 @@ public final class SweepBenchmark {
                 if (only.contains("check_http") && CheckHttpSweep.isAvailable()) {
                     rows.add(measured(nginx, () -> CheckHttpSweep.run("check_http -C", "certificate expiry only",
                             port, count, "-C", "30,7")));
-                    rows.add(measured(nginx, () -> CheckHttpSweep.run("check_http -C -d", "cert expiry + GET + HSTS header present",
+                    rows.add(measured(nginx, () -> CheckHttpSweep.run(CheckHttpSweep.REFERENCE, "cert expiry + GET + HSTS header present",
                             port, count, "-C", "30,7", "--continue-after-certificate", "-d", "Strict-Transport-Security")));
                 }
                 if (only.contains("blackbox") && BlackboxSweep.isAvailable()) {
@@ -89,6 +92,9 @@ public final class SweepBenchmark {
                 }
                 if (only.contains("preflight")) {
                     rows.addAll(childJvm(PreflightSweep.class, childArgs));
+                }
+                if (only.contains("cli") && CliSweep.isAvailable()) {
+                    rows.add(measured(nginx, () -> CliSweep.run(port, count, caFile, dir)));
                 }
                 print(count, rows);
                 System.out.println("load average before / after: " + loadBefore + " / " + loadAverage()
@@ -156,15 +162,17 @@ public final class SweepBenchmark {
 
     private static void print(int count, List<Figures> rows) {
         System.out.printf(Locale.ROOT, "%nN = %d, concurrency 16%n", count);
+        double reference = rows.stream().filter(r -> r.tool().equals(CheckHttpSweep.REFERENCE)).findFirst()
+                .map(Figures::sitesPerSecond).orElse(Double.NaN);
         System.out.println(Figures.header());
         System.out.println(Figures.subHeader());
-        rows.forEach(r -> System.out.println(r.row()));
+        rows.forEach(r -> System.out.println(r.row(reference)));
         System.out.println("client CPU is that of: " + rows.stream().map(r -> r.tool() + " = " + r.cpuOf())
                 .distinct().reduce((a, b) -> a + "; " + b).orElse("-"));
         System.out.println("process CPU includes JVM start-up; peak RSS is VmHWM of the client process"
                 + " (blackbox: the exporter).");
-        System.out.println("issue 4's reference at N = 1000 on this 2-core machine: check_http ≈ 188 sites/s,"
-                + " blackbox_exporter (driven by curl) ≈ 104, bare JDK ≈ 144; goal: Preflight ≥ check_http's rate,"
-                + " peak RSS < 256 MB.");
+        System.out.println("× check_http: sites/s over " + CheckHttpSweep.REFERENCE + "'s (expiry + HSTS, one process"
+                + " per site, JVM-free). Issue 16's goals, bin/preflight check row: ≥ 1.5 × at N = 200, ≥ 3 × at"
+                + " N = 1000, peak RSS < 128 MB at N = 1000.");
     }
 }
