@@ -21,7 +21,7 @@ class PreflightCheckTest {
     void cleanEnvironmentFilePassesOrSkipsEveryEnvProbe() {
         EngineExecutionResults results = Engine.run(CleanEnvFixture.class);
 
-        results.testEvents().assertStatistics(stats -> stats.started(15).failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(21).failed(0));
         assertThat(names(results.testEvents().succeeded())).contains(DEBUG_TEST, "env.environment — Frameworks run in production mode");
         assertThat(names(results.containerEvents().succeeded())).contains("production(Report)", "clean.env (env)");
     }

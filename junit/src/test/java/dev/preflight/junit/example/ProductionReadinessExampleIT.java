@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProductionReadinessExampleIT {
     @TestFactory
-    @PreflightCheck(env = "src/test/resources/example/production.env", probes = "env.*")
+    @PreflightCheck(env = "src/test/resources/example/production.env", probes = "env.*",
+            exclude = {"env.file-permissions", "env.file-untracked"})
     Stream<DynamicNode> production(Report report) {
         return PreflightTests.of(report);
     }
