@@ -178,14 +178,18 @@ public final class TlsInspection {
     /**
      * Judges a chain with the thresholds of the calling probe's settings {@code warn-days} (30) and
      * {@code fail-days} (7), on the context's clock, against the system's roots and {@code --ca-file}.
+     * Unless either setting is given, a leaf that lives less than 90 days has both thresholds scaled to
+     * its lifetime: a 45-day certificate warns with 15 days left, a 6-day one with 2.
      *
      * @param host the host name the client means
      * @param chain the chain as sent, leaf first, not empty
      * @return the verdict
      */
     public CertificateVerdict judge(String host, List<X509Certificate> chain) {
+        boolean defaults = context.settings().string("warn-days").isEmpty()
+                && context.settings().string("fail-days").isEmpty();
         return judge(host, chain, context.settings().integer("warn-days", DEFAULT_WARN_DAYS),
-                context.settings().integer("fail-days", DEFAULT_FAIL_DAYS));
+                context.settings().integer("fail-days", DEFAULT_FAIL_DAYS), defaults);
     }
 
     /**
@@ -196,12 +200,18 @@ public final class TlsInspection {
      * @return the verdict
      */
     public CertificateVerdict judge(String host, List<X509Certificate> chain, int warnDays, int failDays) {
+        return judge(host, chain, warnDays, failDays, false);
+    }
+
+    private CertificateVerdict judge(String host, List<X509Certificate> chain, int warnDays, int failDays,
+            boolean scaledToLifetime) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("an empty chain cannot be judged; report that no certificate was sent");
         }
         ChainTrust trust = new ChainTrust(TrustStores.anchors(context.network().extraTrustedCertificates()));
         java.time.Instant now = context.clock().instant();
-        return new CertificateVerdict(chain, new ChainJudge(host, chain, trust, now, warnDays, failDays).problems(),
-                now);
+        List<CertificateProblem> problems = new ChainJudge(host, chain, trust, now, warnDays, failDays,
+                scaledToLifetime).problems();
+        return new CertificateVerdict(chain, problems, now);
     }
 }

@@ -82,6 +82,40 @@ class TlsCertificateProbeTest {
     }
 
     @Test
+    void shortLivedCertificateIsJudgedAgainstItsLifetime() throws IOException {
+        // A 6-day certificate (Let's Encrypt's shortlived profile) with 4 days left is two days old: healthy.
+        Result fresh = check(leaf().validity(NOW.minus(days(2)), NOW.plus(days(4))).build(), intermediate);
+        // A 45-day one: 20 days left is before its renewal point; 10 is past it; 3 is the scaled FAIL.
+        Result early = check(leaf().validity(NOW.minus(days(25)), NOW.plus(days(20))).build(), intermediate);
+        Result due = check(leaf().validity(NOW.minus(days(35)), NOW.plus(days(10))).build(), intermediate);
+        Result late = check(leaf().validity(NOW.minus(days(42)), NOW.plus(days(3))).build(), intermediate);
+
+        assertThat(fresh).isPass();
+        assertThat(early).isPass();
+        assertThat(due).isWarn().hasSummaryContaining("expires in 10 days")
+                .hasSummaryContaining("a 45-day certificate: the 30/7-day thresholds are scaled to its lifetime");
+        assertThat(late).isFail().hasSummaryContaining("expires in 3 days");
+    }
+
+    @Test
+    void shortLivedCertificateInItsLastDayFailsInHours() throws IOException {
+        Result result = check(leaf().validity(NOW.minus(days(6)).plus(Duration.ofHours(10)), NOW.plus(Duration.ofHours(10)))
+                .build(), intermediate);
+
+        assertThat(result).isFail().hasSummaryContaining("expires in 10 hours");
+    }
+
+    @Test
+    void thresholdsGivenInSettingsAreNotScaled() throws IOException {
+        HeldCertificate leaf = leaf().validity(NOW.minus(days(2)), NOW.plus(days(4))).build();
+        try (TlsTestServer server = TlsTestServer.builder(leaf).intermediates(intermediate).start()) {
+            Result result = kit(server.port()).setting("warn-days", "30").run().result();
+
+            assertThat(result).isFail().hasSummaryContaining("expires in 4 days");
+        }
+    }
+
+    @Test
     void warnAndFailThresholdsComeFromSettings() throws IOException {
         HeldCertificate leaf = leaf().validity(NOW.minus(days(70)), NOW.plus(days(20))).build();
         try (TlsTestServer server = TlsTestServer.builder(leaf).intermediates(intermediate).start()) {

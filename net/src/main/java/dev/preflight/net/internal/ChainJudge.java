@@ -17,12 +17,16 @@ import java.util.List;
  * servers the deadline does not cover.
  */
 public final class ChainJudge {
+    /** The lifetime the default thresholds are made for: the 90 days of Let's Encrypt and most ACME CAs. */
+    public static final Duration REFERENCE_LIFETIME = Duration.ofDays(90);
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
     private final String host;
     private final List<X509Certificate> chain;
     private final ChainTrust trust;
     private final Instant now;
     private final int warnDays;
     private final int failDays;
+    private final boolean scaledToLifetime;
 
     /**
      * @param host the host name the client asked for
@@ -31,15 +35,19 @@ public final class ChainJudge {
      * @param now the instant to judge dates at
      * @param warnDays fewer days left than this warns
      * @param failDays fewer days left than this fails
+     * @param scaledToLifetime whether a leaf that lives shorter than {@link #REFERENCE_LIFETIME} has both
+     *     thresholds shrunk in proportion (the defaults are made for 90-day certificates; a 6-day one would
+     *     otherwise fail from its first day)
      */
     public ChainJudge(String host, List<X509Certificate> chain, ChainTrust trust, Instant now, int warnDays,
-            int failDays) {
+            int failDays, boolean scaledToLifetime) {
         this.host = host;
         this.chain = List.copyOf(chain);
         this.trust = trust;
         this.now = now;
         this.warnDays = warnDays;
         this.failDays = failDays;
+        this.scaledToLifetime = scaledToLifetime;
     }
 
     /** @return the problems found, most fundamental first */
@@ -80,13 +88,16 @@ public final class ChainJudge {
                         i == 0 ? "Renew the certificate now, and automate renewal (certbot, ACME, or your provider's"
                                 + " managed certificates): clients refuse it." : renew(i, notAfter)));
             } else {
-                long daysLeft = daysLeft(certificate, now);
-                if (daysLeft < failDays) {
-                    problems.add(new CertificateProblem(Kind.DATE, Status.FAIL, which + " expires in " + daysLeft
-                            + " days, on " + day(notAfter), renew(i, notAfter)));
-                } else if (daysLeft < warnDays) {
-                    problems.add(new CertificateProblem(Kind.DATE, Status.WARN, which + " expires in " + daysLeft
-                            + " days, on " + day(notAfter), renew(i, notAfter)));
+                Duration left = Duration.between(now, notAfter);
+                double scale = i == 0 && scaledToLifetime ? lifetimeScale(certificate) : 1;
+                // With scale 1 this is the whole-days comparison it always was: floor(d) < n iff d < n.
+                String expires = which + " expires in " + inWords(left) + ", on " + day(notAfter)
+                        + (scale < 1 ? " (a " + Duration.between(notBefore, notAfter).toDays() + "-day certificate:"
+                                + " the " + warnDays + "/" + failDays + "-day thresholds are scaled to its lifetime)" : "");
+                if (left.toMillis() < failDays * scale * DAY_MILLIS) {
+                    problems.add(new CertificateProblem(Kind.DATE, Status.FAIL, expires, renew(i, notAfter)));
+                } else if (left.toMillis() < warnDays * scale * DAY_MILLIS) {
+                    problems.add(new CertificateProblem(Kind.DATE, Status.WARN, expires, renew(i, notAfter)));
                 }
             }
         }
@@ -116,6 +127,20 @@ public final class ChainJudge {
                         + certificate.getSigAlgName() + ", which is broken", "Reissue it signed with SHA-256 or stronger."));
             }
         }
+    }
+
+    /**
+     * The share of {@link #REFERENCE_LIFETIME} a certificate lives, at most 1: a 45-day certificate
+     * warns with 15 days left instead of 30 and fails with 3.5 instead of 7.
+     */
+    private static double lifetimeScale(X509Certificate certificate) {
+        Duration lifetime = Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        return Math.max(0, Math.min(1, (double) lifetime.toMillis() / REFERENCE_LIFETIME.toMillis()));
+    }
+
+    /** Whole days, or hours under two days (a short-lived certificate's last day matters). */
+    private static String inWords(Duration left) {
+        return left.toDays() >= 2 ? left.toDays() + " days" : left.toHours() + " hours";
     }
 
     /**
