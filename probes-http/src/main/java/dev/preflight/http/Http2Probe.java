@@ -1,5 +1,6 @@
 package dev.preflight.http;
 
+import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PerAddress;
 import dev.preflight.http.internal.Site;
 import dev.preflight.net.Network;
@@ -63,7 +64,30 @@ public final class Http2Probe implements Probe {
         if (site == null || !site.https()) {
             return Result.skip("not an https:// URL: browsers speak HTTP/2 only over TLS");
         }
-        return PerAddress.check(site, address -> negotiate(site, address));
+        return PerAddress.check(site, address -> judge(site, address));
+    }
+
+    /**
+     * The landing page the other web probes share was fetched by a client offering h2 and http/1.1,
+     * so an h2 answer there settles it without a handshake of our own; only a site that did not
+     * answer in h2 is asked again, to tell "chose http/1.1" from "ignores ALPN" and from a refusal.
+     */
+    private static Result judge(Site site, InetAddress address) throws Exception {
+        Page landing;
+        try {
+            landing = site.landing(address);
+        } catch (IOException e) {
+            return negotiate(site, address);
+        }
+        if (landing.tls() != null && "h2".equals(landing.protocol())) {
+            return spoken(site, landing.tls().protocol()).build();
+        }
+        return negotiate(site, address);
+    }
+
+    private static Result.Builder spoken(Site site, String version) {
+        return Result.builder(Status.PASS).summary(site.endpoint() + " speaks HTTP/2 (ALPN h2 over " + version + ")")
+                .detail("alpn", "h2").detail("offered", OFFERED).detail("tlsVersion", version);
     }
 
     private static Result negotiate(Site site, InetAddress address) throws IOException {
@@ -73,11 +97,11 @@ public final class Http2Probe implements Probe {
             String chosen = tls.getApplicationProtocol();
             String version = tls.getSession().getProtocol();
             String alpn = chosen == null || chosen.isEmpty() ? "none" : chosen;
-            Result.Builder result;
             if (alpn.equals("h2")) {
-                result = Result.builder(Status.PASS)
-                        .summary(site.endpoint() + " speaks HTTP/2 (ALPN h2 over " + version + ")");
-            } else if (alpn.equals("none")) {
+                return spoken(site, version).build();
+            }
+            Result.Builder result;
+            if (alpn.equals("none")) {
                 result = Result.builder(Status.WARN)
                         .summary(site.endpoint() + " ignores ALPN, so browsers fall back to HTTP/1.1")
                         .remediation(ENABLE_HOW + " A TLS terminator without ALPN support must be upgraded or"
