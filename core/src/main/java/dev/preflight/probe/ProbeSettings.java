@@ -61,6 +61,23 @@ public final class ProbeSettings {
     }
 
     /**
+     * A count or size that must be at least 1 ({@code max-hosts}, {@code max-bytes}).
+     *
+     * @param key the key relative to the probe id
+     * @param fallback returned when the setting is absent
+     * @return the value as an int
+     * @throws InvalidSettingException if it is not a whole number of at least 1
+     * @since 0.3
+     */
+    public int positiveInteger(String key, int fallback) {
+        int value = integer(key, fallback);
+        if (value < 1) {
+            throw invalid(key, "must be at least 1");
+        }
+        return value;
+    }
+
+    /**
      * @param key the key relative to the probe id
      * @param fallback returned when the setting is absent
      * @return the value as a duration ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d})

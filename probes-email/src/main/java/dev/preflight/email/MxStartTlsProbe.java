@@ -107,10 +107,7 @@ public final class MxStartTlsProbe implements Probe {
         if (port < 1 || port > 65_535) {
             throw context.settings().invalid("port", "must be a port from 1 to 65535");
         }
-        int maxHosts = context.settings().integer("max-hosts", DEFAULT_MAX_HOSTS);
-        if (maxHosts < 1) {
-            throw context.settings().invalid("max-hosts", "must be at least 1");
-        }
+        int maxHosts = context.settings().positiveInteger("max-hosts", DEFAULT_MAX_HOSTS);
 
         DnsAnswer answer = Network.of(context).resolver().mx(domain);
         if (answer.outcome() == DnsAnswer.Outcome.SERVER_FAILURE) {

@@ -75,18 +75,11 @@ public final class FrontendBundleProbe implements Probe {
         if (site == null) {
             return Result.skip("the target has no http:// or https:// URL");
         }
-        int maxScripts = positive(context, "max-scripts", DEFAULT_MAX_SCRIPTS);
-        int maxBytes = positive(context, "max-bytes", DEFAULT_MAX_BYTES);
+        int maxScripts = context.settings().positiveInteger("max-scripts", DEFAULT_MAX_SCRIPTS);
+        int maxBytes = context.settings().positiveInteger("max-bytes", DEFAULT_MAX_BYTES);
         return PerAddress.check(site, address -> new Reading(site, maxBytes).judge(address, maxScripts));
     }
 
-    private static int positive(ProbeContext context, String key, int fallback) {
-        int value = context.settings().integer(key, fallback);
-        if (value < 1) {
-            throw context.settings().invalid(key, "must be at least 1");
-        }
-        return value;
-    }
 
     /** A leak and the file it was found in. */
     private record Found(String file, Leak leak) {

@@ -102,19 +102,12 @@ public final class StaticAssetsProbe implements Probe {
         if (site == null) {
             return Result.skip("the target has no http:// or https:// URL");
         }
-        int maxAssets = positive(context, "max-assets", DEFAULT_MAX_ASSETS);
-        int maxBytes = positive(context, "max-bytes", DEFAULT_MAX_BYTES);
+        int maxAssets = context.settings().positiveInteger("max-assets", DEFAULT_MAX_ASSETS);
+        int maxBytes = context.settings().positiveInteger("max-bytes", DEFAULT_MAX_BYTES);
         Site early = ReportingMargin.early(site);
         return PerAddress.check(early, address -> judge(early, address, maxAssets, maxBytes));
     }
 
-    private static int positive(ProbeContext context, String key, int fallback) {
-        int value = context.settings().integer(key, fallback);
-        if (value < 1) {
-            throw context.settings().invalid(key, "must be at least 1");
-        }
-        return value;
-    }
 
     private static Result judge(Site site, InetAddress address, int maxAssets, int maxBytes) throws Exception {
         Page document = site.document(address);
