@@ -110,6 +110,32 @@ class SharedValuesTest {
     }
 
     @Test
+    void aTargetsValuesAreClosedAsSoonAsItsLastProbeIsDone() {
+        // A sweep of many sites must not hold every site's connections until the run ends.
+        AtomicBoolean shopClosed = new AtomicBoolean();
+        AtomicInteger shopLoads = new AtomicInteger();
+        ScriptedProbe.Body body = c -> {
+            if (c.target() == SHOP) {
+                c.shared(SharedKey.perTarget("connection", AutoCloseable.class), () -> {
+                    shopLoads.incrementAndGet();
+                    return () -> shopClosed.set(true);
+                });
+                return Result.pass("shop open, closed: " + shopClosed.get());
+            }
+            return Result.pass("shop closed: " + shopClosed.get());
+        };
+
+        Report report = Preflight.builder().discoverProbes(false).target(SHOP).target(API)
+                .addProbe(ScriptedProbe.web("test.a", body)).addProbe(ScriptedProbe.web("test.b", body))
+                .parallelism(1).build().run();
+
+        assertThat(shopLoads).as("shared by both of the shop's probes").hasValue(1);
+        assertThat(report.outcomes()).extracting(o -> o.target() + ": " + o.result().summary()).containsExactly(
+                SHOP.name() + ": shop open, closed: false", SHOP.name() + ": shop open, closed: false",
+                API.name() + ": shop closed: true", API.name() + ": shop closed: true");
+    }
+
+    @Test
     void aProbeWaitingForASharedValueLendsItsPermitToTheNextCheck() {
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch thirdRan = new CountDownLatch(1);

@@ -41,8 +41,34 @@ final class CheckSlot {
         return startNanos != 0;
     }
 
-    /** @return true if this call completed the slot */
+    /**
+     * Completes with the probe's own result. What it registered is its to close; the slot lets go of
+     * it, since the report keeps every slot until the run ends (a socket with its TLS buffers each).
+     *
+     * @return true if this call completed the slot
+     */
     boolean complete(Result result, long nowNanos) {
+        if (!finish(result, nowNanos)) {
+            return false;
+        }
+        synchronized (this) {
+            cancelHooks.clear();
+        }
+        return true;
+    }
+
+    /** Completes with an ERROR and stops the probe: interrupts its thread and closes what it registered. */
+    void cancel(Result error, long nowNanos) {
+        if (finish(error, nowNanos)) {
+            Future<?> w = work;
+            if (w != null) {
+                w.cancel(true);
+            }
+            closeHooks();
+        }
+    }
+
+    private boolean finish(Result result, long nowNanos) {
         if (!done.compareAndSet(false, true)) {
             return false;
         }
@@ -50,17 +76,6 @@ final class CheckSlot {
         completion.complete(new Completion(result, took));
         onDone.run();
         return true;
-    }
-
-    /** Completes with an ERROR and stops the probe: interrupts its thread and closes what it registered. */
-    void cancel(Result error, long nowNanos) {
-        if (complete(error, nowNanos)) {
-            Future<?> w = work;
-            if (w != null) {
-                w.cancel(true);
-            }
-            closeHooks();
-        }
     }
 
     synchronized void addCancelHook(AutoCloseable resource) {
@@ -72,6 +87,7 @@ final class CheckSlot {
 
     private synchronized void closeHooks() {
         cancelHooks.forEach(CheckSlot::closeQuietly);
+        cancelHooks.clear();
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -9,6 +9,7 @@ import dev.preflight.probe.Probe;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Status;
+import dev.preflight.probe.Target;
 import dev.preflight.probe.TargetKind;
 import dev.preflight.support.Durations;
 import dev.preflight.support.Redactor;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,10 +94,18 @@ public final class ProbeRunner {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("preflight-deadline-"));
         Semaphore permits = new Semaphore(parallelism);
         SharedValues shared = new SharedValues();
+        Map<Target, AtomicInteger> unfinished = new IdentityHashMap<>();
+        checks.forEach(c -> unfinished.computeIfAbsent(c.target(), t -> new AtomicInteger()).incrementAndGet());
         try {
             for (PlannedCheck check : checks) {
                 CheckSlot slot = new CheckSlot(check);
                 slots.add(slot);
+                AtomicInteger left = unfinished.get(check.target());
+                slot.completion.thenRun(() -> {
+                    if (left.decrementAndGet() == 0) {
+                        shared.release(check.target());
+                    }
+                });
                 CompletableFuture<ProbeOutcome> outcome = slot.completion.thenApply(c -> toOutcome(check, c));
                 outcome.thenAccept(this::notify);
                 finished.add(outcome);

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
  * <p>The first probe to ask computes the value on its own thread, under its own deadline; the others
  * wait for it, each up to its own deadline. A failure is shared like a value (the host is down for
  * everyone), except when the computing probe was cancelled: then the next waiter computes afresh, so
- * one probe's short deadline does not become everybody's error. Values that are {@link AutoCloseable}
- * are closed when the run ends. Thread-safe.
+ * one probe's short deadline does not become everybody's error. A target's values are dropped when
+ * its last probe is done ({@link #release}), the others when the run ends; those that are
+ * {@link AutoCloseable} are closed then. Thread-safe.
  */
 public final class SharedValues implements AutoCloseable {
 
@@ -118,12 +119,35 @@ public final class SharedValues implements AutoCloseable {
                 || e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException);
     }
 
+    /**
+     * Drops one target's values, closing those that are {@link AutoCloseable}: its probes are done, and
+     * a sweep of many sites must not keep every site's client, pages and TLS sessions until the end. A
+     * probe of the target still running past its deadline computes afresh if it asks again.
+     *
+     * @param target a target whose probes have all completed
+     */
+    public void release(Target target) {
+        List<CompletableFuture<Object>> released = new ArrayList<>();
+        values.entrySet().removeIf(e -> {
+            boolean mine = e.getKey().target() == target;
+            if (mine) {
+                released.add(e.getValue());
+            }
+            return mine;
+        });
+        closeAll(released);
+    }
+
     /** Closes every computed value that is {@link AutoCloseable}, ignoring failures. */
     @Override
     public void close() {
         List<CompletableFuture<Object>> all = new ArrayList<>(values.values());
         values.clear();
-        for (CompletableFuture<Object> future : all) {
+        closeAll(all);
+    }
+
+    private static void closeAll(List<CompletableFuture<Object>> futures) {
+        for (CompletableFuture<Object> future : futures) {
             if (!future.isDone() || future.isCompletedExceptionally()) {
                 continue;
             }

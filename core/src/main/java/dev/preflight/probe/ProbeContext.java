@@ -109,8 +109,8 @@ public interface ProbeContext {
      * handshake or one page fetch serves all of a site's probes ({@link SharedKey.Scope#TARGET}), one
      * DNS answer every target of the run ({@link SharedKey.Scope#RUN}). The first caller runs
      * {@code loader} on its own thread and deadline; the others wait, each up to its own deadline. A
-     * failure is shared like a value. Values that are {@link AutoCloseable} are closed when the run
-     * ends.
+     * failure is shared like a value. A target's values are dropped when its last probe is done, a
+     * run's when the run ends; those that are {@link AutoCloseable} are closed then.
      *
      * <pre>{@code
      * Page page = context.shared(SharedKey.perTarget("acme.page:" + url, Page.class), () -> fetch(url));
