@@ -20,6 +20,7 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
@@ -229,12 +230,16 @@ public final class Network {
      * and, separately, its certificate. Record the chain with {@link TlsCapture}. Never send a secret
      * of the run over it; bind it with {@link #http(OkHttpClient)} before use.
      *
+     * <p>Its connections stay in a pool of its own, apart from every other client's: whoever holds
+     * the client closes them with {@code connectionPool().evictAll()} when done, so that a sweep of
+     * many sites does not keep a socket and its TLS buffers open per site until they time out.
+     *
      * @param address where to connect
-     * @return the client, with a TLS session cache of its own
+     * @return the client, with a TLS session cache and a connection pool of its own
      * @throws IOException if the JVM has no TLS
      */
     public static OkHttpClient inspectingClient(InetAddress address) throws IOException {
-        return HttpClients.INSPECTING.newBuilder().dns(host -> List.of(address))
+        return HttpClients.INSPECTING.newBuilder().dns(host -> List.of(address)).connectionPool(new ConnectionPool())
                 .sslSocketFactory(TrustAllCapture.newContext().getSocketFactory(), TrustAllCapture.INSTANCE)
                 .addNetworkInterceptor(CaptureTls.INSTANCE).build();
     }

@@ -137,8 +137,8 @@ public final class Site {
      * @throws Exception if there was no answer in time
      */
     public Page fetch(InetAddress address, PageRequest request, int bodyCap) throws Exception {
-        OkHttpClient client = context.shared(SharedKey.perTarget("http.client@" + address.getHostAddress(), OkHttpClient.class),
-                () -> PageFetcher.clientFor(address));
+        OkHttpClient client = context.shared(SharedKey.perTarget("http.client@" + address.getHostAddress(), SiteClient.class),
+                () -> new SiteClient(PageFetcher.clientFor(address))).client();
         return context.shared(SharedKey.perTarget("http.page@" + address.getHostAddress() + ":" + bodyCap + ":" + request.key(), Page.class),
                 () -> PageFetcher.fetch(client, address, request, bodyCap, context));
     }
