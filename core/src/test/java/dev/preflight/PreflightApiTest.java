@@ -171,4 +171,31 @@ class PreflightApiTest {
 
         assertThatThrownBy(b::build).isInstanceOf(ConfigException.class).hasMessageContaining("preflight-config");
     }
+
+    @Test
+    void byDefaultSixteenProbesPerCoreRunAtOnceBetweenSixteenAndOneHundredTwentyEight() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int expected = Math.max(16, Math.min(128, 16 * cores));
+        assertThat(Preflight.defaultParallelism()).isEqualTo(expected);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        // The first `expected` probes hold on until all of them run; the rest must wait for a permit.
+        CountDownLatch allStarted = new CountDownLatch(expected);
+        Preflight.Builder b = Preflight.builder().discoverProbes(false).target(SHOP);
+        for (int i = 0; i < expected + 8; i++) {
+            b.addProbe(ScriptedProbe.web("test.slow-" + i, c -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                allStarted.countDown();
+                boolean together = allStarted.await(8, TimeUnit.SECONDS);
+                Thread.sleep(20);
+                running.decrementAndGet();
+                return together ? Result.pass("done") : Result.fail("fewer ran at once than the default allows", "none: a test");
+            }));
+        }
+
+        Report report = b.build().run();
+
+        assertThat(report.outcomes()).hasSize(expected + 8).allSatisfy(o -> assertThat(o.result().status()).isEqualTo(Status.PASS));
+        assertThat(most.get()).isEqualTo(expected);
+    }
 }

@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--overall-timeout", paramLabel = "DURATION", description = "Deadline of the whole run (default 5m).")
     String overallTimeout;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Most probes running at once (default 128).")
+    @Option(names = "--parallelism", paramLabel = "N", description = "Most probes running at once (default 16 per core, 16 to 128).")
     Integer parallelism;
 
     @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS[,ADDRESS...]", description = "Connect to ADDRESS for HOST:PORT, like curl --resolve; with several addresses, each is checked.")

@@ -27,7 +27,7 @@ public final class ReadinessGate {
                 .target(Target.web(api))
                 .probes("env.*")                        // ids or globs: "tls.*", "http.hsts"
                 .timeout(Duration.ofSeconds(5))         // each probe's deadline (default 10s)
-                .parallelism(16)                        // probes at once (default 128)
+                .parallelism(16)                        // probes at once (default 16 per core)
                 .listener(outcome -> finished.incrementAndGet())  // each result as it finishes
                 .build();
         // end::builder[]
