@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * with a web target per site, the names sent to 127.0.0.1 by {@code network.resolve} and the bench
  * root trusted by {@code network.ca-file}, the launcher's JVM options and class data sharing
  * archive, default parallelism, a JSON report. Timed whole (JVM start, config, report) by GNU
- * {@code time}, which also gives the process's CPU and peak RSS.
+ * {@code time}, which also gives the process's CPU and peak RSS. {@code SWEEP_CLI_ARGS} adds
+ * arguments (e.g. {@code --parallelism 64}), split at white space.
  */
 final class CliSweep {
     static final Path LAUNCHER = Path.of("bin", "preflight");
@@ -68,8 +69,13 @@ final class CliSweep {
         Path config = workDir.resolve("preflight.yml");
         Files.writeString(config, config(port, count, caFile), StandardCharsets.UTF_8);
         Path report = workDir.resolve("report.json");
-        Timed t = time(workDir, List.of(LAUNCHER.toString(), "check", "--config", config.toString(),
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "check", "--config", config.toString(),
                 "--probe", String.join(",", PreflightSweep.PROBES), "--output", report.toString(), "-q"));
+        String extra = System.getenv("SWEEP_CLI_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        Timed t = time(workDir, command);
         if (t.exitCode() > 1) {
             throw new IOException("bin/preflight check exited " + t.exitCode() + ": " + t.output());
         }
