@@ -127,7 +127,11 @@ class CheckCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("check").contains("list").contains("Exit codes");
         assertThat(checkHelp.out()).contains("--env").contains("--resolve").contains("--strict");
-        assertThat(version.out()).startsWith("preflight ");
+        assertThat(version.out()).isEqualTo("preflight " + dev.preflight.Preflight.version() + System.lineSeparator()
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+                + System.lineSeparator());
+        assertThat(CliRun.of("-V").out()).isEqualTo(version.out());
+        assertThat(CliRun.of("--version", "check").exitCode()).as("not alone: picocli's rules").isEqualTo(0);
     }
 
     @Test

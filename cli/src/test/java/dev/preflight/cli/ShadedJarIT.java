@@ -81,7 +81,7 @@ class ShadedJarIT {
         assertThat(loadedClasses(out)).contains("dev.preflight.cli.PreflightCommand")
                 .noneMatch(c -> c.startsWith("dev.preflight.") && c.endsWith("Probe"))
                 .doesNotContain("dev.preflight.cli.CheckCommand", "dev.preflight.cli.ServeCommand",
-                        "dev.preflight.cli.ListCommand");
+                        "dev.preflight.cli.ListCommand", "picocli.CommandLine");
     }
 
     /** @return the names of the classes the JVM reported loading ({@code -Xlog:class+load}) */
