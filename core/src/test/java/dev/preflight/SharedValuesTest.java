@@ -122,6 +122,11 @@ class SharedValuesTest {
                 });
                 return Result.pass("shop open, closed: " + shopClosed.get());
             }
+            // Released on a worker of its own, not on the thread that completed the shop's last probe.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!shopClosed.get() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             return Result.pass("shop closed: " + shopClosed.get());
         };
 
@@ -133,6 +138,28 @@ class SharedValuesTest {
         assertThat(report.outcomes()).extracting(o -> o.target() + ": " + o.result().summary()).containsExactly(
                 SHOP.name() + ": shop open, closed: false", SHOP.name() + ": shop open, closed: false",
                 API.name() + ": shop closed: true", API.name() + ": shop closed: true");
+    }
+
+    @Test
+    void aSlowCloseOfATargetsValuesHoldsUpNoOtherCheck() {
+        // The shop's probe is cancelled at its deadline (by the deadline timer); closing its session
+        // then takes 3 s. The API's check, next in line for the one permit, must not wait for that.
+        ScriptedProbe.Body body = c -> {
+            if (c.target() == SHOP) {
+                c.shared(SharedKey.perTarget("session", AutoCloseable.class), () -> () -> Thread.sleep(3_000));
+            }
+            Thread.sleep(60_000);
+            return Result.pass("unexpected");
+        };
+
+        Report report = Preflight.builder().discoverProbes(false).target(SHOP).target(API)
+                .addProbe(ScriptedProbe.web("test.hangs", body)).timeout(java.time.Duration.ofMillis(300))
+                .parallelism(1).build().run();
+
+        assertThat(report.outcomes()).hasSize(2)
+                .allSatisfy(o -> assertThat(o.result().status()).isEqualTo(Status.ERROR));
+        assertThat(report.duration()).as("two 300 ms deadlines, one after the other")
+                .isLessThan(java.time.Duration.ofMillis(2_500));
     }
 
     @Test

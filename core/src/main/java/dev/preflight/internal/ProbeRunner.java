@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -103,7 +104,7 @@ public final class ProbeRunner {
                 AtomicInteger left = unfinished.get(check.target());
                 slot.completion.thenRun(() -> {
                     if (left.decrementAndGet() == 0) {
-                        shared.release(check.target());
+                        release(shared, check.target(), workers);
                     }
                 });
                 CompletableFuture<ProbeOutcome> outcome = slot.completion.thenApply(c -> toOutcome(check, c));
@@ -153,6 +154,19 @@ public final class ProbeRunner {
                 .thenComparing(o -> o.outcome().subject() == null ? "" : o.outcome().subject()));
         return new Report(startedAt, Duration.ofNanos(System.nanoTime() - t0),
                 outcomes.stream().map(IndexedOutcome::outcome).toList(), plan.unnamedWriters());
+    }
+
+    /**
+     * Drops a finished target's shared values on a worker: closing one (a database session saying
+     * goodbye) may block, and the completing thread may be the deadline timer's, which must not wait.
+     * Values a run's end overtakes are closed by {@link SharedValues#close()}.
+     */
+    private static void release(SharedValues shared, Target target, ExecutorService workers) {
+        try {
+            workers.execute(() -> shared.release(target));
+        } catch (RejectedExecutionException e) {
+            // The run is over: its end closes every value.
+        }
     }
 
     private void start(CheckSlot slot, long overallDeadline, ExecutorService workers, ScheduledExecutorService timer,

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Values computed once per target per run and shared by that target's probes (one handshake, one
@@ -127,23 +128,25 @@ public final class SharedValues implements AutoCloseable {
      * @param target a target whose probes have all completed
      */
     public void release(Target target) {
-        List<CompletableFuture<Object>> released = new ArrayList<>();
-        values.entrySet().removeIf(e -> {
-            boolean mine = e.getKey().target() == target;
-            if (mine) {
-                released.add(e.getValue());
-            }
-            return mine;
-        });
-        closeAll(released);
+        closeAll(remove(key -> key.target() == target));
     }
 
     /** Closes every computed value that is {@link AutoCloseable}, ignoring failures. */
     @Override
     public void close() {
-        List<CompletableFuture<Object>> all = new ArrayList<>(values.values());
-        values.clear();
-        closeAll(all);
+        closeAll(remove(key -> true));
+    }
+
+    /** Removes the matching values one by one: a value released and closed at once is closed once. */
+    private List<CompletableFuture<Object>> remove(Predicate<Key> matching) {
+        List<CompletableFuture<Object>> removed = new ArrayList<>();
+        for (Key key : values.keySet()) {
+            CompletableFuture<Object> value = matching.test(key) ? values.remove(key) : null;
+            if (value != null) {
+                removed.add(value);
+            }
+        }
+        return removed;
     }
 
     private static void closeAll(List<CompletableFuture<Object>> futures) {
