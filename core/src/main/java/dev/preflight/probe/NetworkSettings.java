@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,11 +28,16 @@ public final class NetworkSettings {
     private static final NetworkSettings SYSTEM = builder().build();
 
     private final List<HostOverride> hostOverrides;
+    /** The overrides by host, in the order given: a sweep asks for each of thousands of sites. */
+    private final Map<String, List<HostOverride>> overridesByHost = new HashMap<>();
     private final InetSocketAddress dnsServer;
     private final List<X509Certificate> extraTrustedCertificates;
 
     private NetworkSettings(Builder b) {
         this.hostOverrides = List.copyOf(b.hostOverrides);
+        for (HostOverride o : hostOverrides) {
+            overridesByHost.computeIfAbsent(o.host(), h -> new ArrayList<>()).add(o);
+        }
         this.dnsServer = b.dnsServer;
         this.extraTrustedCertificates = List.copyOf(b.extraTrustedCertificates);
     }
@@ -66,7 +74,7 @@ public final class NetworkSettings {
      * @return the first matching override's address
      */
     public Optional<InetAddress> overrideFor(String host, int port) {
-        return hostOverrides.stream().filter(o -> o.matches(host, port)).map(HostOverride::address).findFirst();
+        return candidates(host).stream().filter(o -> o.matches(host, port)).map(HostOverride::address).findFirst();
     }
 
     /**
@@ -78,7 +86,17 @@ public final class NetworkSettings {
      * @return the matching overrides' addresses, in the order given, without duplicates
      */
     public List<InetAddress> overridesFor(String host, int port) {
-        return hostOverrides.stream().filter(o -> o.matches(host, port)).map(HostOverride::address).distinct().toList();
+        return candidates(host).stream().filter(o -> o.matches(host, port)).map(HostOverride::address).distinct().toList();
+    }
+
+    /** The overrides that may match {@code host}; every one for a name that is not plain ASCII. */
+    private List<HostOverride> candidates(String host) {
+        // Override hosts are lower-case ASCII; HostOverride.matches ignores case, which for a few
+        // non-ASCII letters (a dotless i) is wider than lower-casing, so those names take the long way.
+        if (!host.chars().allMatch(c -> c < 0x80)) {
+            return hostOverrides;
+        }
+        return overridesByHost.getOrDefault(host.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** @return the DNS server probes should query instead of the system resolver, if set */
