@@ -80,7 +80,6 @@ public final class FrontendBundleProbe implements Probe {
         return PerAddress.check(site, address -> new Reading(site, maxBytes).judge(address, maxScripts));
     }
 
-
     /** A leak and the file it was found in. */
     private record Found(String file, Leak leak) {
         String describe() {

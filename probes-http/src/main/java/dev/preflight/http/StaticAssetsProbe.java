@@ -108,7 +108,6 @@ public final class StaticAssetsProbe implements Probe {
         return PerAddress.check(early, address -> judge(early, address, maxAssets, maxBytes));
     }
 
-
     private static Result judge(Site site, InetAddress address, int maxAssets, int maxBytes) throws Exception {
         Page document = site.document(address);
         List<URI> all = PageAssets.of(document.text(), document.url());
