@@ -53,10 +53,10 @@ public final class PreflightCommand implements Runnable {
             }
             return ExitCodes.OK;
         }
-        Factory factory = new Factory(environment, out, err, terminal);
-        CommandLine cli = new CommandLine(new PreflightCommand(), factory);
+        Subcommands subcommands = new Subcommands(environment, out, err, terminal);
+        CommandLine cli = new CommandLine(new PreflightCommand());
         // Before the settings below: picocli hands them to the subcommands registered at that moment.
-        addSubcommands(cli, factory, args);
+        addSubcommands(cli, subcommands, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -70,12 +70,12 @@ public final class PreflightCommand implements Runnable {
      * else (usage, help, a mistyped name) all of them, so usage and suggestions stay as they were.
      * {@code --version} alone does not reach picocli at all.
      */
-    private static void addSubcommands(CommandLine cli, Factory factory, String[] args) {
+    private static void addSubcommands(CommandLine cli, Subcommands subcommands, String[] args) {
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.contains(first) && !"help".equals(first)) {
-            cli.addSubcommand(first, factory.subcommand(first));
+            cli.addSubcommand(first, subcommands.of(first));
         } else {
-            SUBCOMMANDS.forEach(name -> cli.addSubcommand(name, factory.subcommand(name)));
+            SUBCOMMANDS.forEach(name -> cli.addSubcommand(name, subcommands.of(name)));
         }
     }
 
@@ -119,14 +119,14 @@ public final class PreflightCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Hands the process environment and streams to subcommands, so tests can substitute them. */
-    static final class Factory implements CommandLine.IFactory {
+    /** Makes subcommands with the process environment and streams, so tests can substitute them. */
+    static final class Subcommands {
         private final Map<String, String> environment;
         private final PrintStream out;
         private final PrintStream err;
         private final Terminal terminal;
 
-        Factory(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
+        Subcommands(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
             this.environment = environment;
             this.out = out;
             this.err = err;
@@ -137,7 +137,7 @@ public final class PreflightCommand implements Runnable {
          * A switch on the name, not on classes: naming a class (a literal, an {@code ==}) loads it,
          * and a run loads only the subcommand it uses.
          */
-        Object subcommand(String name) {
+        Object of(String name) {
             switch (name) {
                 case "check":
                     return new CheckCommand(environment, out, err, terminal);
@@ -148,11 +148,6 @@ public final class PreflightCommand implements Runnable {
                 default:
                     return new CommandLine.HelpCommand();
             }
-        }
-
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            return CommandLine.defaultFactory().create(cls);
         }
     }
 
