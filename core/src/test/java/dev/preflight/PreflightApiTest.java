@@ -187,7 +187,6 @@ class PreflightApiTest {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
                 allStarted.countDown();
                 boolean together = allStarted.await(8, TimeUnit.SECONDS);
-                Thread.sleep(20);
                 running.decrementAndGet();
                 return together ? Result.pass("done") : Result.fail("fewer ran at once than the default allows", "none: a test");
             }));

@@ -112,22 +112,18 @@ class SharedValuesTest {
     @Test
     void aTargetsValuesAreClosedAsSoonAsItsLastProbeIsDone() {
         // A sweep of many sites must not hold every site's connections until the run ends.
-        AtomicBoolean shopClosed = new AtomicBoolean();
+        CountDownLatch shopClosed = new CountDownLatch(1);
         AtomicInteger shopLoads = new AtomicInteger();
         ScriptedProbe.Body body = c -> {
             if (c.target() == SHOP) {
                 c.shared(SharedKey.perTarget("connection", AutoCloseable.class), () -> {
                     shopLoads.incrementAndGet();
-                    return () -> shopClosed.set(true);
+                    return shopClosed::countDown;
                 });
-                return Result.pass("shop open, closed: " + shopClosed.get());
+                return Result.pass("shop open, closed: " + (shopClosed.getCount() == 0));
             }
             // Released on a worker of its own, not on the thread that completed the shop's last probe.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!shopClosed.get() && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            return Result.pass("shop closed: " + shopClosed.get());
+            return Result.pass("shop closed: " + shopClosed.await(5, TimeUnit.SECONDS));
         };
 
         Report report = Preflight.builder().discoverProbes(false).target(SHOP).target(API)
@@ -144,17 +140,19 @@ class SharedValuesTest {
     void aSlowCloseOfATargetsValuesHoldsUpNoOtherCheck() {
         // The shop's probe is cancelled at its deadline (by the deadline timer); closing its session
         // then takes 3 s. The API's check, next in line for the one permit, must not wait for that.
+        CountDownLatch never = new CountDownLatch(1);
         ScriptedProbe.Body body = c -> {
             if (c.target() == SHOP) {
-                c.shared(SharedKey.perTarget("session", AutoCloseable.class), () -> () -> Thread.sleep(3_000));
+                c.shared(SharedKey.perTarget("session", AutoCloseable.class), () -> () -> never.await(3, TimeUnit.SECONDS));
             }
-            Thread.sleep(60_000);
+            never.await(60, TimeUnit.SECONDS);
             return Result.pass("unexpected");
         };
 
         Report report = Preflight.builder().discoverProbes(false).target(SHOP).target(API)
                 .addProbe(ScriptedProbe.web("test.hangs", body)).timeout(java.time.Duration.ofMillis(300))
                 .parallelism(1).build().run();
+        never.countDown();
 
         assertThat(report.outcomes()).hasSize(2)
                 .allSatisfy(o -> assertThat(o.result().status()).isEqualTo(Status.ERROR));
