@@ -21,83 +21,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code preflight check}: runs probes and writes reports. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs every applicable probe on the given targets and reports what to fix.",
-                "Targets come from URLs on the command line, --config FILE, --env FILE, or ./preflight.yml."})
+/** {@code preflight check}: runs probes and writes reports; its command line is {@link CheckOptions}. */
 final class CheckCommand implements Callable<Integer> {
     private static final Path DEFAULT_CONFIG = Path.of("preflight.yml");
-
-    @Parameters(paramLabel = "URL", description = "A target to check with every probe that applies to its kind: "
-            + "https://…, http://…, postgresql://…, redis(s)://…, smtp(s)://…, or a bare domain.")
-    List<String> urls = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", description = "A preflight.yml configuration.")
-    Path config;
-
-    @Option(names = "--env", paramLabel = "FILE", description = "A dotenv file (e.g. .env.production); targets are derived from it.")
-    Path envFile;
-
-    @Option(names = "--probe", paramLabel = "ID", split = ",", description = "Only probes matching these ids or globs (tls.*). "
-            + "Naming a writing probe's exact id opts into it.")
-    List<String> probes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "ID", split = ",", description = "Never run probes matching these ids or globs.")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", description = "text, json, junit or markdown; "
-            + "the n-th --format goes with the n-th --output, the rest to standard output.")
-    List<String> formats = new ArrayList<>();
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write a report to FILE (- for standard output); "
-            + "the format follows --format or the extension (.json, .xml, .md).")
-    List<Path> outputs = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Deadline of each probe, e.g. 5s (default 10s).")
-    String timeout;
-
-    @Option(names = "--overall-timeout", paramLabel = "DURATION", description = "Deadline of the whole run (default 5m).")
-    String overallTimeout;
-
-    @Option(names = "--parallelism", paramLabel = "N", description = "Most probes running at once (default 16 per core, 16 to 128).")
-    Integer parallelism;
-
-    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS[,ADDRESS...]", description = "Connect to ADDRESS for HOST:PORT, like curl --resolve; with several addresses, each is checked.")
-    List<String> resolve = new ArrayList<>();
-
-    @Option(names = "--dns-server", paramLabel = "HOST:PORT", description = "Ask this DNS server instead of the system resolver.")
-    String dnsServer;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file.")
-    List<Path> caFiles = new ArrayList<>();
-
-    @Option(names = "--strict", description = "Exit 1 on warnings too.")
-    boolean strict;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print no text report to standard output.")
-    boolean quiet;
 
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
     private final Terminal terminal;
+    private final CommandSpec spec;
 
     CheckCommand(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
         this.environment = environment;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.spec = CheckOptions.spec(this);
+    }
+
+    /** @return the command's model, for picocli to parse a command line with and then call this */
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() throws IOException {
-        List<ReportOutputs.Destination> destinations = ReportOutputs.plan(formats, outputs, quiet);
+        CheckOptions options = CheckOptions.of(spec);
+        List<String> urls = options.urls();
+        List<String> probes = options.probes();
+        List<String> exclude = options.exclude();
+        List<ReportOutputs.Destination> destinations = ReportOutputs.plan(options.formats(), options.outputs(),
+                options.quiet());
         ProbeCatalog catalog = ProbeCatalog.discover(CheckCommand.class.getClassLoader());
-        Path configFile = config != null ? config
+        Path envFile = options.envFile();
+        Path configFile = options.config() != null ? options.config()
                 : urls.isEmpty() && envFile == null && Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
         if (configFile == null && envFile == null && urls.isEmpty()) {
             throw new ConfigException("nothing to check: give a URL, --config FILE or --env FILE, or create ./preflight.yml");
@@ -117,16 +76,16 @@ final class CheckCommand implements Callable<Integer> {
         }
         builder.targets(positional);
         builder.probes(probes.toArray(String[]::new)).exclude(exclude.toArray(String[]::new));
-        if (timeout != null) {
-            builder.timeout(DurationOption.parse("--timeout", timeout));
+        if (options.timeout() != null) {
+            builder.timeout(DurationOption.parse("--timeout", options.timeout()));
         }
-        if (overallTimeout != null) {
-            builder.overallTimeout(DurationOption.parse("--overall-timeout", overallTimeout));
+        if (options.overallTimeout() != null) {
+            builder.overallTimeout(DurationOption.parse("--overall-timeout", options.overallTimeout()));
         }
-        if (parallelism != null) {
-            builder.parallelism(parallelism);
+        if (options.parallelism() != null) {
+            builder.parallelism(options.parallelism());
         }
-        builder.network(withCommandLineNetwork(network));
+        builder.network(withCommandLineNetwork(network, options));
 
         Preflight preflight = builder.build();
         Report report = preflight.run();
@@ -145,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
         for (ReportOutputs.Destination d : destinations) {
             write(report, d);
         }
-        return report.isSuccessful(strict) ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        return report.isSuccessful(options.strict()) ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
     private static List<String> selection(List<String> fromConfig, List<String> fromCommandLine) {
@@ -158,13 +117,13 @@ final class CheckCommand implements Callable<Integer> {
         return url.contains("://") ? Targets.fromUrl(Redactor.redactUrl(url), url) : Targets.domain(url, url);
     }
 
-    private NetworkSettings withCommandLineNetwork(NetworkSettings fromConfig) {
+    private static NetworkSettings withCommandLineNetwork(NetworkSettings fromConfig, CheckOptions options) {
         NetworkSettings.Builder b = fromConfig.toBuilder();
-        resolve.forEach(spec -> NetworkOptions.hostOverrides("--resolve", spec).forEach(b::hostOverride));
-        if (dnsServer != null) {
-            b.dnsServer(NetworkOptions.dnsServer("--dns-server", dnsServer));
+        options.resolve().forEach(spec -> NetworkOptions.hostOverrides("--resolve", spec).forEach(b::hostOverride));
+        if (options.dnsServer() != null) {
+            b.dnsServer(NetworkOptions.dnsServer("--dns-server", options.dnsServer()));
         }
-        caFiles.forEach(pem -> b.trust(NetworkOptions.caCertificates("--ca-file", pem)));
+        options.caFiles().forEach(pem -> b.trust(NetworkOptions.caCertificates("--ca-file", pem)));
         return b.build();
     }
 

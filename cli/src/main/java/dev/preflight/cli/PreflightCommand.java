@@ -11,20 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code preflight} command; {@link #main} is the jar's entry point. */
-@Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = PreflightCommand.Version.class,
-        description = "Verifies production-readiness checklist items from outside and from configuration.",
-        footer = {"", "Exit codes: 0 no FAIL or ERROR (with --strict, no WARN either); 1 some FAIL or ERROR;",
-                "2 usage or configuration error, or nothing was checked; 3 Preflight itself failed (a bug)."})
+/**
+ * The {@code preflight} command; {@link #main} is the jar's entry point. It and {@code check} are
+ * modelled through picocli's programmatic API ({@link CheckOptions} says why); {@code list} and
+ * {@code serve}, built only when used, keep their annotations.
+ */
 public final class PreflightCommand implements Runnable {
     private static final String ISSUES = "https://github.com/preflight-dev/preflight/issues";
     /** The subcommands' names, in the order usage lists them. */
     private static final List<String> SUBCOMMANDS = List.of("check", "list", "serve", "help");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /**
+     * Classes picocli would load, by reflection, to offer converters for option types no command here
+     * has: {@code java.time}'s initialise the date-time formatters (~10 ms at every start).
+     */
+    private static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("preflight")
+            .versionProvider(new Version());
+
+    private PreflightCommand() {
+        spec.usageMessage().description("Verifies production-readiness checklist items from outside and from configuration.")
+                .footer("", "Exit codes: 0 no FAIL or ERROR (with --strict, no WARN either); 1 some FAIL or ERROR;",
+                        "2 usage or configuration error, or nothing was checked; 3 Preflight itself failed (a bug).");
+        HelpOptions.addTo(spec);
+    }
 
     /**
      * Runs the command and exits with its code.
@@ -35,6 +48,9 @@ public final class PreflightCommand implements Runnable {
         // UTF-8 whatever the platform encoding: reports use ✔ and ✖, and files must round-trip.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+        }
         System.exit(execute(args, System.getenv(), out, err, Terminal.detect(System.getenv())));
     }
 
@@ -54,7 +70,7 @@ public final class PreflightCommand implements Runnable {
             return ExitCodes.OK;
         }
         Subcommands subcommands = new Subcommands(environment, out, err, terminal);
-        CommandLine cli = new CommandLine(new PreflightCommand());
+        CommandLine cli = new CommandLine(new PreflightCommand().spec);
         // Before the settings below: picocli hands them to the subcommands registered at that moment.
         addSubcommands(cli, subcommands, args);
         cli.setOut(new PrintWriter(out, true));
@@ -136,11 +152,13 @@ public final class PreflightCommand implements Runnable {
         /**
          * A switch on the name, not on classes: naming a class (a literal, an {@code ==}) loads it,
          * and a run loads only the subcommand it uses.
+         *
+         * @return an annotated command, or a model ({@code check})
          */
         Object of(String name) {
             switch (name) {
                 case "check":
-                    return new CheckCommand(environment, out, err, terminal);
+                    return new CheckCommand(environment, out, err, terminal).spec();
                 case "list":
                     return new ListCommand(out, err);
                 case "serve":
