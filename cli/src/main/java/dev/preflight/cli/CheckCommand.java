@@ -32,12 +32,15 @@ final class CheckCommand implements Callable<Integer> {
     private final PrintStream err;
     private final Terminal terminal;
     private final CommandSpec spec;
+    private final CatalogDiscovery discovery;
 
-    CheckCommand(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
+    CheckCommand(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal,
+            CatalogDiscovery discovery) {
         this.environment = environment;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.discovery = discovery;
         this.spec = CheckOptions.spec(this);
     }
 
@@ -54,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> exclude = options.exclude();
         List<ReportOutputs.Destination> destinations = ReportOutputs.plan(options.formats(), options.outputs(),
                 options.quiet());
-        ProbeCatalog catalog = ProbeCatalog.discover(CheckCommand.class.getClassLoader());
+        ProbeCatalog catalog = discovery.catalog();
         Path envFile = options.envFile();
         Path configFile = options.config() != null ? options.config()
                 : urls.isEmpty() && envFile == null && Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;

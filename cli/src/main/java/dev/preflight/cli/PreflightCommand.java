@@ -69,7 +69,9 @@ public final class PreflightCommand implements Runnable {
             }
             return ExitCodes.OK;
         }
-        Subcommands subcommands = new Subcommands(environment, out, err, terminal);
+        Subcommands subcommands = new Subcommands(environment, out, err, terminal,
+                args.length > 0 && "check".equals(args[0])
+                        ? CatalogDiscovery.of(PreflightCommand.class.getClassLoader()).inBackground() : null);
         CommandLine cli = new CommandLine(new PreflightCommand().spec);
         // Before the settings below: picocli hands them to the subcommands registered at that moment.
         addSubcommands(cli, subcommands, args);
@@ -141,12 +143,16 @@ public final class PreflightCommand implements Runnable {
         private final PrintStream out;
         private final PrintStream err;
         private final Terminal terminal;
+        private final CatalogDiscovery discovery;
 
-        Subcommands(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal) {
+        /** @param discovery the probe discovery {@code check} takes, begun already; null: check makes its own */
+        Subcommands(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal,
+                CatalogDiscovery discovery) {
             this.environment = environment;
             this.out = out;
             this.err = err;
             this.terminal = terminal;
+            this.discovery = discovery;
         }
 
         /**
@@ -158,7 +164,9 @@ public final class PreflightCommand implements Runnable {
         Object of(String name) {
             switch (name) {
                 case "check":
-                    return new CheckCommand(environment, out, err, terminal).spec();
+                    CatalogDiscovery catalog = discovery != null ? discovery
+                            : CatalogDiscovery.of(PreflightCommand.class.getClassLoader());
+                    return new CheckCommand(environment, out, err, terminal, catalog).spec();
                 case "list":
                     return new ListCommand(out, err);
                 case "serve":
