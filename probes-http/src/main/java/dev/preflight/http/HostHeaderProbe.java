@@ -67,7 +67,6 @@ public final class HostHeaderProbe implements Probe {
             + " when your own proxy sets it and overwrites the client's (nginx: proxy_set_header X-Forwarded-Host"
             + " $host;), Django USE_X_FORWARDED_HOST = False otherwise, Express 'trust proxy' limited to the proxy's"
             + " address, Spring server.forward-headers-strategy only behind a proxy that strips them.";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ABSOLUTE = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*:)?//");
 
     /** A header some frameworks take the host from, and the label of the name planted in it. */
@@ -101,7 +100,7 @@ public final class HostHeaderProbe implements Probe {
 
     private static byte[] randomBytes() {
         byte[] bytes = new byte[5];
-        RANDOM.nextBytes(bytes);
+        Randomness.SOURCE.nextBytes(bytes);
         return bytes;
     }
 
@@ -197,5 +196,13 @@ public final class HostHeaderProbe implements Probe {
         String query = url.getRawQuery() == null ? "" : url.getRawQuery() + "&";
         return URI.create(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath() + "?" + query
                 + "preflight-nocache=" + token);
+    }
+
+    /**
+     * Made on first use, not when discovery loads the probe: the first SecureRandom sets up the JDK's
+     * security providers, a cost every run would otherwise pay.
+     */
+    private static final class Randomness {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

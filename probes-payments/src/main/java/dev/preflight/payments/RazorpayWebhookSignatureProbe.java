@@ -57,7 +57,6 @@ import okhttp3.HttpUrl;
  * @since 0.1
  */
 public final class RazorpayWebhookSignatureProbe implements Probe {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final SignatureVerdict VERDICT = new SignatureVerdict("Razorpay",
             "Verify every event before acting on it: Razorpay's Utils.verifyWebhookSignature /"
                     + " validateWebhookSignature (or an HMAC-SHA256 of the raw body with the webhook secret, compared in"
@@ -125,7 +124,15 @@ public final class RazorpayWebhookSignatureProbe implements Probe {
 
     private static String otherSecret() {
         byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
+        Randomness.SOURCE.nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * Made on first use, not when discovery loads the probe: the first SecureRandom sets up the JDK's
+     * security providers, a cost every run would otherwise pay.
+     */
+    private static final class Randomness {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

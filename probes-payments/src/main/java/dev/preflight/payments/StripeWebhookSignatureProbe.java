@@ -64,7 +64,6 @@ public final class StripeWebhookSignatureProbe implements Probe {
     private static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
     /** How far beyond the tolerance the stale event is signed: clearly outside it, whatever the clock skew. */
     private static final long STALE_MARGIN_SECONDS = 60;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final SignatureVerdict VERDICT = new SignatureVerdict("Stripe",
             "Verify every event before acting on it: Stripe.Webhook.constructEvent / stripe.webhooks.constructEvent"
                     + " (or your library's equivalent) over the raw request body, the Stripe-Signature header and the"
@@ -145,7 +144,15 @@ public final class StripeWebhookSignatureProbe implements Probe {
 
     private static String otherSecret() {
         byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
+        Randomness.SOURCE.nextBytes(b);
         return "whsec_" + HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * Made on first use, not when discovery loads the probe: the first SecureRandom sets up the JDK's
+     * security providers, a cost every run would otherwise pay.
+     */
+    private static final class Randomness {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }
