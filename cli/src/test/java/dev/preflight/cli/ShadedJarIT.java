@@ -70,7 +70,11 @@ class ShadedJarIT {
                 .noneMatch(c -> c.startsWith("org.bouncycastle."))
                 .noneMatch(c -> c.startsWith("org.snakeyaml."))
                 .noneMatch(c -> c.startsWith("org.postgresql.") || c.startsWith("redis.clients."))
-                .noneMatch(c -> c.startsWith("dev.preflight.serve."));
+                .noneMatch(c -> c.startsWith("dev.preflight.serve."))
+                .as("discovery's DEBUG lines dropped without starting java.util.logging")
+                .noneMatch(c -> c.startsWith("java.util.logging."))
+                .as("check's command line modelled without annotations: no annotation proxies")
+                .noneMatch(c -> c.contains("$Proxy"));
     }
 
     @Test
