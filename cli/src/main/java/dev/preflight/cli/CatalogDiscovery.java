@@ -6,9 +6,9 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Probe discovery begun on a thread of its own as soon as {@code preflight check} starts, so that
- * it overlaps the parsing of the command line instead of following it: discovery instantiates every
- * probe on the class path and, for its debug log, starts the JDK's logging (together ~30 ms of an
- * offline env check), while building and running picocli's model takes the main thread as long.
+ * it overlaps the parsing of the command line instead of following it: discovery reads the jar's
+ * services files and instantiates every probe on the class path (~30 ms of an offline env check),
+ * while building and running picocli's model takes the main thread about as long.
  */
 final class CatalogDiscovery {
     private final FutureTask<ProbeCatalog> task;

@@ -28,6 +28,8 @@ public final class CommandLoggerFinder extends System.LoggerFinder {
     private static final class DeferredLogger implements System.Logger {
         private static final StackWalker WALKER = StackWalker.getInstance();
         private final String name;
+        /** Held, as the JDK's own bridge holds it: java.util.logging keeps its loggers weakly. */
+        private volatile Logger jul;
 
         DeferredLogger(String name) {
             this.name = name;
@@ -48,7 +50,7 @@ public final class CommandLoggerFinder extends System.LoggerFinder {
             if (level.getSeverity() < Level.INFO.getSeverity() && !configured) {
                 return false;
             }
-            return Logger.getLogger(name).isLoggable(julLevel(level));
+            return jul().isLoggable(julLevel(level));
         }
 
         @Override
@@ -56,7 +58,7 @@ public final class CommandLoggerFinder extends System.LoggerFinder {
             if (isLoggable(level)) {
                 LogRecord record = record(level, bundle, message);
                 record.setThrown(thrown);
-                Logger.getLogger(name).log(record);
+                jul().log(record);
             }
         }
 
@@ -65,8 +67,17 @@ public final class CommandLoggerFinder extends System.LoggerFinder {
             if (isLoggable(level)) {
                 LogRecord record = record(level, bundle, format);
                 record.setParameters(params);
-                Logger.getLogger(name).log(record);
+                jul().log(record);
             }
+        }
+
+        private Logger jul() {
+            Logger logger = jul;
+            if (logger == null) {
+                logger = Logger.getLogger(name);
+                jul = logger;
+            }
+            return logger;
         }
 
         private LogRecord record(Level level, ResourceBundle bundle, String message) {
