@@ -1,0 +1,150 @@
+package dev.preflight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.preflight.ConfigException;
+import dev.preflight.ProbeCatalog;
+import dev.preflight.probe.Probe;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.Result;
+import dev.preflight.probe.TargetKind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogDiscoveryTest {
+    /** The threads that made a {@link RecordingProbe}: where discovery ran. */
+    static final List<String> MADE_ON = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void forget() {
+        MADE_ON.clear();
+    }
+
+    @Test
+    void inTheBackgroundTheProbesAreMadeOnADiscoveryThread() throws IOException {
+        try (URLClassLoader loader = loaderWith(RecordingProbe.class)) {
+            ProbeCatalog catalog = CatalogDiscovery.of(loader).inBackground().catalog();
+
+            assertThat(catalog.ids()).contains("acme.recording");
+            assertThat(MADE_ON).containsExactly("preflight-discovery");
+        }
+    }
+
+    @Test
+    void notBegunItDiscoversOnTheThreadThatAsks() throws IOException {
+        try (URLClassLoader loader = loaderWith(RecordingProbe.class)) {
+            ProbeCatalog catalog = CatalogDiscovery.of(loader).catalog();
+
+            assertThat(catalog.ids()).contains("acme.recording");
+            assertThat(MADE_ON).containsExactly(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void whatDiscoveryThrowsReachesTheCommandAsItself() throws IOException {
+        try (URLClassLoader loader = loaderWith(RecordingProbe.class, SameIdProbe.class)) {
+            CatalogDiscovery discovery = CatalogDiscovery.of(loader).inBackground();
+
+            assertThatThrownBy(discovery::catalog).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("two probes have the id 'acme.recording'");
+        }
+    }
+
+    @Test
+    void anInterruptWhileWaitingIsKeptNotLost() throws IOException {
+        try (URLClassLoader loader = loaderWith(RecordingProbe.class)) {
+            CatalogDiscovery discovery = CatalogDiscovery.of(loader).inBackground();
+            Thread.currentThread().interrupt();
+
+            assertThat(discovery.catalog().ids()).contains("acme.recording");
+            assertThat(Thread.interrupted()).as("the interrupt is still set").isTrue();
+        }
+    }
+
+    /** A class loader that finds exactly these probes through a services file, as a probe jar does. */
+    private URLClassLoader loaderWith(Class<?>... probes) throws IOException {
+        Path jar = dir.resolve("probes.jar");
+        StringBuilder names = new StringBuilder();
+        for (Class<?> probe : probes) {
+            names.append(probe.getName()).append('\n');
+        }
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+            zip.putNextEntry(new JarEntry("META-INF/services/" + Probe.class.getName()));
+            zip.write(names.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        // No parent delegation to the test's own services files: only this jar's probes are found.
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader()) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                return findResources(name);
+            }
+        };
+    }
+
+    /** Records the thread that made it. */
+    public static final class RecordingProbe implements Probe {
+        public RecordingProbe() {
+            MADE_ON.add(Thread.currentThread().getName());
+        }
+
+        @Override
+        public String id() {
+            return "acme.recording";
+        }
+
+        @Override
+        public String title() {
+            return "records where it was made";
+        }
+
+        @Override
+        public TargetKind targetKind() {
+            return TargetKind.WEB;
+        }
+
+        @Override
+        public Result check(ProbeContext context) {
+            return Result.pass("made");
+        }
+    }
+
+    /** Takes {@link RecordingProbe}'s id: discovery must refuse the pair. */
+    public static final class SameIdProbe implements Probe {
+        @Override
+        public String id() {
+            return "acme.recording";
+        }
+
+        @Override
+        public String title() {
+            return "a duplicate";
+        }
+
+        @Override
+        public TargetKind targetKind() {
+            return TargetKind.WEB;
+        }
+
+        @Override
+        public Result check(ProbeContext context) {
+            return Result.pass("never run");
+        }
+    }
+}
