@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogDiscoveryTest {
     /** The threads that made a {@link RecordingProbe}: where discovery ran. */
     static final List<String> MADE_ON = new CopyOnWriteArrayList<>();
+    /** Counted down when a {@link RecordingProbe} is made. */
+    static final AtomicReference<CountDownLatch> MADE = new AtomicReference<>(new CountDownLatch(1));
 
     @TempDir
     Path dir;
@@ -37,11 +42,13 @@ class CatalogDiscoveryTest {
     }
 
     @Test
-    void inTheBackgroundTheProbesAreMadeOnADiscoveryThread() throws IOException {
+    void begunInTheBackgroundItRunsWithoutBeingAskedAndOnlyOnce() throws Exception {
         try (URLClassLoader loader = loaderWith(RecordingProbe.class)) {
-            ProbeCatalog catalog = CatalogDiscovery.of(loader).inBackground().catalog();
+            MADE.set(new CountDownLatch(1));
+            CatalogDiscovery discovery = CatalogDiscovery.of(loader).inBackground();
 
-            assertThat(catalog.ids()).contains("acme.recording");
+            assertThat(MADE.get().await(10, TimeUnit.SECONDS)).as("a probe made before anyone asked").isTrue();
+            assertThat(discovery.catalog().ids()).contains("acme.recording");
             assertThat(MADE_ON).containsExactly("preflight-discovery");
         }
     }
@@ -67,13 +74,27 @@ class CatalogDiscoveryTest {
     }
 
     @Test
-    void anInterruptWhileWaitingIsKeptNotLost() throws IOException {
-        try (URLClassLoader loader = loaderWith(RecordingProbe.class)) {
+    void anInterruptWhileWaitingIsKeptNotLost() throws Exception {
+        try (URLClassLoader loader = loaderWith(GatedProbe.class)) {
+            GatedProbe.STARTED.set(new CountDownLatch(1));
+            GatedProbe.RELEASE.set(new CountDownLatch(1));
             CatalogDiscovery discovery = CatalogDiscovery.of(loader).inBackground();
-            Thread.currentThread().interrupt();
+            assertThat(GatedProbe.STARTED.get().await(10, TimeUnit.SECONDS)).as("discovery under way").isTrue();
+            Thread waiter = Thread.currentThread();
+            // Opens the gate once this thread waits for the catalog: the interrupt has been met by then.
+            Thread opener = new Thread(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (waiter.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                GatedProbe.RELEASE.get().countDown();
+            });
+            opener.start();
+            waiter.interrupt();
 
-            assertThat(discovery.catalog().ids()).contains("acme.recording");
+            assertThat(discovery.catalog().ids()).contains("acme.gated");
             assertThat(Thread.interrupted()).as("the interrupt is still set").isTrue();
+            opener.join();
         }
     }
 
@@ -102,6 +123,7 @@ class CatalogDiscoveryTest {
     public static final class RecordingProbe implements Probe {
         public RecordingProbe() {
             MADE_ON.add(Thread.currentThread().getName());
+            MADE.get().countDown();
         }
 
         @Override
@@ -112,6 +134,39 @@ class CatalogDiscoveryTest {
         @Override
         public String title() {
             return "records where it was made";
+        }
+
+        @Override
+        public TargetKind targetKind() {
+            return TargetKind.WEB;
+        }
+
+        @Override
+        public Result check(ProbeContext context) {
+            return Result.pass("made");
+        }
+    }
+
+    /** Made only when the test opens its gate, so that the test can wait for discovery. */
+    public static final class GatedProbe implements Probe {
+        static final AtomicReference<CountDownLatch> STARTED = new AtomicReference<>(new CountDownLatch(1));
+        static final AtomicReference<CountDownLatch> RELEASE = new AtomicReference<>(new CountDownLatch(0));
+
+        public GatedProbe() throws InterruptedException {
+            STARTED.get().countDown();
+            if (!RELEASE.get().await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        }
+
+        @Override
+        public String id() {
+            return "acme.gated";
+        }
+
+        @Override
+        public String title() {
+            return "waits for the test";
         }
 
         @Override
