@@ -89,6 +89,19 @@ public final class NetworkSettings {
         return candidates(host).stream().filter(o -> o.matches(host, port)).map(HostOverride::address).distinct().toList();
     }
 
+    /**
+     * Every address given for {@code host}, whatever the port: for a client that resolves names
+     * without ports (okhttp), so that an override of the host applies to the port it connects to.
+     *
+     * @param host a host name
+     * @return the addresses of the host's overrides, in the order given, without duplicates
+     * @since 0.4
+     */
+    public List<InetAddress> overridesFor(String host) {
+        return candidates(host).stream().filter(o -> o.host().equalsIgnoreCase(host)).map(HostOverride::address)
+                .distinct().toList();
+    }
+
     /** The overrides that may match {@code host}; every one for a name that is not plain ASCII. */
     private List<HostOverride> candidates(String host) {
         // Override hosts are lower-case ASCII; HostOverride.matches ignores case, which for a few

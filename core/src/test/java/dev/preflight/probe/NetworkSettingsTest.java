@@ -26,6 +26,10 @@ class NetworkSettingsTest {
         assertThat(network.overridesFor("api.example.com", 80)).isEmpty();
         assertThat(network.overridesFor("www.example.com", 443)).isEmpty();
         assertThat(network.toBuilder().build().overridesFor("shop.example.com", 443)).hasSize(2);
+        assertThat(network.overridesFor("SHOP.example.com")).as("any port, for clients that resolve without one")
+                .containsExactly(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3"),
+                        InetAddress.getByName("127.0.0.4"));
+        assertThat(network.overridesFor("www.example.com")).isEmpty();
     }
 
     @Test
@@ -35,5 +39,6 @@ class NetworkSettingsTest {
                 .hostOverride(HostOverride.parse("admin.example.com:443:127.0.0.5")).build();
 
         assertThat(network.overridesFor("adm\u0131n.example.com", 443)).containsExactly(InetAddress.getByName("127.0.0.5"));
+        assertThat(network.overridesFor("adm\u0131n.example.com")).containsExactly(InetAddress.getByName("127.0.0.5"));
     }
 }

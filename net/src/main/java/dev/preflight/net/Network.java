@@ -5,7 +5,6 @@ import dev.preflight.net.internal.HttpClients;
 import dev.preflight.net.internal.NoDelaySockets;
 import dev.preflight.net.internal.TrustAllCapture;
 import dev.preflight.net.internal.TrustStores;
-import dev.preflight.probe.HostOverride;
 import dev.preflight.probe.ProbeContext;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.net.SocketFactory;
@@ -250,12 +248,7 @@ public final class Network {
     }
 
     private List<InetAddress> lookup(String host) throws UnknownHostException {
-        List<InetAddress> overrides = new ArrayList<>();
-        for (HostOverride o : context.network().hostOverrides()) {
-            if (o.host().equalsIgnoreCase(host) && !overrides.contains(o.address())) {
-                overrides.add(o.address());
-            }
-        }
+        List<InetAddress> overrides = context.network().overridesFor(host);
         if (!overrides.isEmpty()) {
             return overrides;
         }
