@@ -69,9 +69,12 @@ public final class PreflightCommand implements Runnable {
             }
             return ExitCodes.OK;
         }
-        Subcommands subcommands = new Subcommands(environment, out, err, terminal,
-                args.length > 0 && "check".equals(args[0])
-                        ? CatalogDiscovery.of(PreflightCommand.class.getClassLoader()).inBackground() : null);
+        CatalogDiscovery discovery = CatalogDiscovery.of(PreflightCommand.class.getClassLoader());
+        if (args.length > 0 && "check".equals(args[0])) {
+            // While picocli builds and parses below, not after.
+            discovery.inBackground();
+        }
+        Subcommands subcommands = new Subcommands(environment, out, err, terminal, discovery);
         CommandLine cli = new CommandLine(new PreflightCommand().spec);
         // Before the settings below: picocli hands them to the subcommands registered at that moment.
         addSubcommands(cli, subcommands, args);
@@ -145,7 +148,7 @@ public final class PreflightCommand implements Runnable {
         private final Terminal terminal;
         private final CatalogDiscovery discovery;
 
-        /** @param discovery the probe discovery {@code check} takes, begun already; null: check makes its own */
+        /** @param discovery the probe discovery {@code check} takes, perhaps begun already */
         Subcommands(Map<String, String> environment, PrintStream out, PrintStream err, Terminal terminal,
                 CatalogDiscovery discovery) {
             this.environment = environment;
@@ -164,9 +167,7 @@ public final class PreflightCommand implements Runnable {
         Object of(String name) {
             switch (name) {
                 case "check":
-                    CatalogDiscovery catalog = discovery != null ? discovery
-                            : CatalogDiscovery.of(PreflightCommand.class.getClassLoader());
-                    return new CheckCommand(environment, out, err, terminal, catalog).spec();
+                    return new CheckCommand(environment, out, err, terminal, discovery).spec();
                 case "list":
                     return new ListCommand(out, err);
                 case "serve":
