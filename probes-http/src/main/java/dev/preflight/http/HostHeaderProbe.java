@@ -4,6 +4,7 @@ import dev.preflight.http.internal.Finding;
 import dev.preflight.http.internal.Page;
 import dev.preflight.http.internal.PageRequest;
 import dev.preflight.http.internal.PerAddress;
+import dev.preflight.http.internal.RandomTokens;
 import dev.preflight.http.internal.Reflections;
 import dev.preflight.http.internal.Site;
 import dev.preflight.http.internal.SitePaths;
@@ -19,9 +20,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +93,8 @@ public final class HostHeaderProbe implements Probe {
         if (site == null) {
             return Result.skip("the target has no http:// or https:// URL");
         }
-        String token = HexFormat.of().formatHex(randomBytes());
+        String token = RandomTokens.hex(5);
         return PerAddress.check(site, address -> judge(site, address, token));
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[5];
-        Randomness.SOURCE.nextBytes(bytes);
-        return bytes;
     }
 
     private static Result judge(Site site, InetAddress address, String token) throws Exception {
@@ -196,13 +189,5 @@ public final class HostHeaderProbe implements Probe {
         String query = url.getRawQuery() == null ? "" : url.getRawQuery() + "&";
         return URI.create(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath() + "?" + query
                 + "preflight-nocache=" + token);
-    }
-
-    /**
-     * Made on first use, not when discovery loads the probe: the first SecureRandom sets up the JDK's
-     * security providers, a cost every run would otherwise pay.
-     */
-    private static final class Randomness {
-        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

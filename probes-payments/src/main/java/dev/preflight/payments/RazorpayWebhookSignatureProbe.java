@@ -13,9 +13,7 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.TargetKind;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,12 +103,13 @@ public final class RazorpayWebhookSignatureProbe implements Probe {
         long now = context.clock().instant().getEpochSecond();
         byte[] missing = TestEvents.razorpay(now);
         byte[] forged = TestEvents.razorpay(now);
+        String wrongSecret = TestEvents.foreignSecret("");
         byte[] good = TestEvents.razorpay(now);
         List<WebhookCase> cases = List.of(
                 new WebhookCase("missing-signature", "events without X-Razorpay-Signature", Expect.REJECT_FORGED,
                         Map.of(), missing),
                 new WebhookCase("wrong-secret", "events signed with a different secret", Expect.REJECT_FORGED,
-                        Map.of(WebhookSignatures.RAZORPAY_HEADER, WebhookSignatures.razorpay(otherSecret(), forged)),
+                        Map.of(WebhookSignatures.RAZORPAY_HEADER, WebhookSignatures.razorpay(wrongSecret, forged)),
                         forged),
                 new WebhookCase("signed", "a correctly signed event", Expect.ACCEPT,
                         Map.of(WebhookSignatures.RAZORPAY_HEADER, WebhookSignatures.razorpay(secret.get().reveal(), good)),
@@ -120,19 +119,5 @@ public final class RazorpayWebhookSignatureProbe implements Probe {
         WebhookPoster poster = new WebhookPoster(context, url.get(), scrub);
         WebhookRun run = WebhookRun.send(poster, cases);
         return VERDICT.judge(WebhookAddress.shown(url.get()), run).build();
-    }
-
-    private static String otherSecret() {
-        byte[] b = new byte[24];
-        Randomness.SOURCE.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
-    /**
-     * Made on first use, not when discovery loads the probe: the first SecureRandom sets up the JDK's
-     * security providers, a cost every run would otherwise pay.
-     */
-    private static final class Randomness {
-        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

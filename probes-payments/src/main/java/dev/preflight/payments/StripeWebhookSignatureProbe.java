@@ -14,10 +14,8 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.Result;
 import dev.preflight.probe.Secret;
 import dev.preflight.probe.TargetKind;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,31 +126,18 @@ public final class StripeWebhookSignatureProbe implements Probe {
         long stale = now - tolerance - STALE_MARGIN_SECONDS;
         byte[] unsigned = TestEvents.stripe(livemode, now);
         byte[] forged = TestEvents.stripe(livemode, now);
+        String wrongSecret = TestEvents.foreignSecret("whsec_");
         byte[] old = TestEvents.stripe(livemode, stale);
         byte[] good = TestEvents.stripe(livemode, now);
         return List.of(
                 new WebhookCase("unsigned", "unsigned events", Expect.REJECT_FORGED, Map.of(), unsigned),
                 new WebhookCase("wrong-secret", "events signed with a different secret", Expect.REJECT_FORGED,
-                        Map.of(WebhookSignatures.STRIPE_HEADER, WebhookSignatures.stripe(otherSecret(), now, forged)),
+                        Map.of(WebhookSignatures.STRIPE_HEADER, WebhookSignatures.stripe(wrongSecret, now, forged)),
                         forged),
                 new WebhookCase("stale", "events signed " + (now - stale) + " s ago, beyond the " + tolerance
                         + " s tolerance", Expect.REJECT_REPLAY,
                         Map.of(WebhookSignatures.STRIPE_HEADER, WebhookSignatures.stripe(secret, stale, old)), old),
                 new WebhookCase("signed", "a correctly signed event", Expect.ACCEPT,
                         Map.of(WebhookSignatures.STRIPE_HEADER, WebhookSignatures.stripe(secret, now, good)), good));
-    }
-
-    private static String otherSecret() {
-        byte[] b = new byte[24];
-        Randomness.SOURCE.nextBytes(b);
-        return "whsec_" + HexFormat.of().formatHex(b);
-    }
-
-    /**
-     * Made on first use, not when discovery loads the probe: the first SecureRandom sets up the JDK's
-     * security providers, a cost every run would otherwise pay.
-     */
-    private static final class Randomness {
-        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

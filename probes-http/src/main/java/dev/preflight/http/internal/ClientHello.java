@@ -4,7 +4,6 @@ import dev.preflight.support.IpAddresses;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +13,6 @@ import java.util.Objects;
  * it needs no key material. Immutable; {@link #encode()} draws a fresh client random each time.
  */
 public final class ClientHello {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int HANDSHAKE = 22;
     private static final int CLIENT_HELLO = 1;
     private static final int EXT_SERVER_NAME = 0;
@@ -88,9 +86,7 @@ public final class ClientHello {
     public byte[] encode() {
         Bytes body = new Bytes();
         body.u16(version.code());
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        body.raw(random);
+        body.raw(RandomTokens.bytes(32));
         body.u8(0); // no session id: nothing to resume
         body.u16(2 * (suites.size() + 1));
         suites.forEach(s -> body.u16(s.code()));

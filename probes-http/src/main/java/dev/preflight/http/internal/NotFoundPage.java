@@ -3,9 +3,7 @@ package dev.preflight.http.internal;
 import dev.preflight.probe.SharedKey;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * What a site answers for a path that cannot exist: the baseline that tells a real answer from a
@@ -15,8 +13,6 @@ import java.util.HexFormat;
 public final class NotFoundPage {
     /** The body cap of the baseline and of the pages compared with it. */
     public static final int BODY_CAP = 64 * 1024;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private NotFoundPage() {
     }
@@ -28,9 +24,7 @@ public final class NotFoundPage {
      */
     public static String path(Site site) throws Exception {
         return site.context().shared(SharedKey.perTarget("http.not-found-path", String.class), () -> {
-            byte[] token = new byte[8];
-            RANDOM.nextBytes(token);
-            return "/preflight-" + HexFormat.of().formatHex(token) + "-not-found";
+            return "/preflight-" + RandomTokens.hex(8) + "-not-found";
         });
     }
 

@@ -57,6 +57,18 @@ public final class TestEvents {
         return bytes(event);
     }
 
+    /**
+     * A secret no application holds, to sign a forged event with.
+     *
+     * @param prefix what the provider's secrets begin with, e.g. {@code whsec_}, or empty
+     * @return the prefix and 24 random bytes in hex
+     */
+    public static String foreignSecret(String prefix) {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return prefix + HexFormat.of().formatHex(b);
+    }
+
     private static String nonce() {
         byte[] b = new byte[8];
         RANDOM.nextBytes(b);
