@@ -119,21 +119,22 @@ class CatalogDiscoveryTest {
         };
     }
 
-    /** Records the thread that made it. */
-    public static final class RecordingProbe implements Probe {
-        public RecordingProbe() {
-            MADE_ON.add(Thread.currentThread().getName());
-            MADE.get().countDown();
+    /** A probe known only by its id: discovery makes it, nothing runs it. */
+    abstract static class IdOnlyProbe implements Probe {
+        private final String id;
+
+        IdOnlyProbe(String id) {
+            this.id = id;
         }
 
         @Override
         public String id() {
-            return "acme.recording";
+            return id;
         }
 
         @Override
         public String title() {
-            return "records where it was made";
+            return id;
         }
 
         @Override
@@ -147,59 +148,33 @@ class CatalogDiscoveryTest {
         }
     }
 
+    /** Records the thread that made it. */
+    public static final class RecordingProbe extends IdOnlyProbe {
+        public RecordingProbe() {
+            super("acme.recording");
+            MADE_ON.add(Thread.currentThread().getName());
+            MADE.get().countDown();
+        }
+    }
+
     /** Made only when the test opens its gate, so that the test can wait for discovery. */
-    public static final class GatedProbe implements Probe {
+    public static final class GatedProbe extends IdOnlyProbe {
         static final AtomicReference<CountDownLatch> STARTED = new AtomicReference<>(new CountDownLatch(1));
         static final AtomicReference<CountDownLatch> RELEASE = new AtomicReference<>(new CountDownLatch(0));
 
         public GatedProbe() throws InterruptedException {
+            super("acme.gated");
             STARTED.get().countDown();
             if (!RELEASE.get().await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the test never opened the gate");
             }
         }
-
-        @Override
-        public String id() {
-            return "acme.gated";
-        }
-
-        @Override
-        public String title() {
-            return "waits for the test";
-        }
-
-        @Override
-        public TargetKind targetKind() {
-            return TargetKind.WEB;
-        }
-
-        @Override
-        public Result check(ProbeContext context) {
-            return Result.pass("made");
-        }
     }
 
     /** Takes {@link RecordingProbe}'s id: discovery must refuse the pair. */
-    public static final class SameIdProbe implements Probe {
-        @Override
-        public String id() {
-            return "acme.recording";
-        }
-
-        @Override
-        public String title() {
-            return "a duplicate";
-        }
-
-        @Override
-        public TargetKind targetKind() {
-            return TargetKind.WEB;
-        }
-
-        @Override
-        public Result check(ProbeContext context) {
-            return Result.pass("never run");
+    public static final class SameIdProbe extends IdOnlyProbe {
+        public SameIdProbe() {
+            super("acme.recording");
         }
     }
 }
