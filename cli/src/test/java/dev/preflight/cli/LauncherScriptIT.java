@@ -1,0 +1,123 @@
+package dev.preflight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code bin/preflight} as users do, with this JDK first on the PATH: which java it starts, the
+ * JDK build it remembers in {@code target/preflight-cds-jdk.txt} to pick the class data archive, and
+ * that a remembered build is used only for the java it was found for.
+ */
+class LauncherScriptIT {
+    private static final Path LAUNCHER = Path.of("..", "bin", "preflight").toAbsolutePath().normalize();
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path REMEMBERED = TARGET.resolve("preflight-cds-jdk.txt");
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+    private record Run(int exit, String output) {
+    }
+
+    @BeforeEach
+    void forgetTheBuild() throws IOException {
+        Files.deleteIfExists(REMEMBERED);
+    }
+
+    private static Run run(Path directory, Map<String, String> extraEnvironment, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(concat(LAUNCHER.toString(), args)).directory(directory.toFile())
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
+        environment.remove("PREFLIGHT_JAVA_OPTS");
+        environment.remove("PREFLIGHT_CDS");
+        environment.putAll(extraEnvironment);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static Path realJava() throws IOException {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+    }
+
+    /** The build as the JDK's release file names it, which is how the archive is named. */
+    private static String releaseBuild() throws IOException {
+        Path release = realJava().getParent().getParent().resolve("release");
+        return Files.readAllLines(release, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("JAVA_RUNTIME_VERSION="))
+                .map(line -> line.substring(line.indexOf('=') + 1).replace("\"", ""))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void startsTheJavaOnThePathAndRemembersItsBuild() throws Exception {
+        Run run = run(EXAMPLES, Map.of(), "--version");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("preflight ").contains("Java " + Runtime.version().feature());
+        assertThat(Files.readAllLines(REMEMBERED, StandardCharsets.UTF_8))
+                .containsExactly(realJava().toString(), releaseBuild());
+    }
+
+    @Test
+    void aBuildRememberedForAnotherJavaIsLookedUpAgain() throws Exception {
+        Files.writeString(REMEMBERED, "/bin/sh\n0-remembered-for-another-java\n", StandardCharsets.UTF_8);
+
+        Run run = run(EXAMPLES, Map.of(), "check", "--env", "production.env", "--probe", "env.https-urls", "-q");
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(1);
+        assertThat(TARGET.resolve("preflight-cds-0-remembered-for-another-java.jsa"))
+                .as("no archive written under the other java's build").doesNotExist();
+        assertThat(Files.readAllLines(REMEMBERED, StandardCharsets.UTF_8))
+                .containsExactly(realJava().toString(), releaseBuild());
+    }
+
+    @Test
+    void theRememberedBuildPicksTheBuildsArchive() throws Exception {
+        Path archive = TARGET.resolve("preflight-cds-" + releaseBuild() + ".jsa");
+        assumeTrue(Files.isRegularFile(archive), "the build wrote no archive (-Dpreflight.cds.skip)");
+        assertThat(run(EXAMPLES, Map.of(), "--version").exit()).isZero();
+
+        // -Xshare:on: a JVM that cannot map the archive it was given refuses to start.
+        Run run = run(EXAMPLES, Map.of("PREFLIGHT_JAVA_OPTS", "-Xshare:on"), "--version");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("preflight ");
+    }
+
+    @Test
+    void relativePathsAreTheCallersEvenThoughTheLauncherLooksUpItsOwnDirectory() throws Exception {
+        Run fromExamples = run(EXAMPLES, Map.of(), "check", "--env", "production.env", "--probe", "env.https-urls");
+        Run fromElsewhere = run(TARGET, Map.of(), "check", "--env", "production.env", "--probe", "env.https-urls");
+
+        assertThat(fromExamples.exit()).as(fromExamples.output()).isEqualTo(1);
+        assertThat(fromExamples.output()).contains("env.https-urls");
+        assertThat(fromElsewhere.exit()).as("no production.env in target/: a usage error").isEqualTo(2);
+        assertThat(fromElsewhere.output()).contains("production.env");
+    }
+
+    @Test
+    void aJavaFoundNowhereOnThePathIsReportedByTheShell() throws Exception {
+        Run run = run(EXAMPLES, Map.of("PATH", "/nonexistent"), "--version");
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(127);
+        assertThat(run.output()).contains("java");
+        assertThat(REMEMBERED).doesNotExist();
+    }
+}
