@@ -28,6 +28,8 @@ final class CliSweep {
     /** Lines of the JSON report that carry a verdict; durations and timestamps are left out. */
     private static final Pattern VERDICT_LINE = Pattern.compile("^\\s*\"(probe|target|status|summary)\": .*$",
             Pattern.MULTILINE);
+    /** The launcher's default JVM options: {@code options=${PREFLIGHT_JAVA_OPTS:-…}}. */
+    private static final Pattern LAUNCHER_OPTIONS = Pattern.compile("options=\\$\\{PREFLIGHT_JAVA_OPTS:-([^}]*)}");
     private static final Pattern STATUS = Pattern.compile("^\\s{6}\"status\": \"(\\w+)\"", Pattern.MULTILINE);
 
     private CliSweep() {
@@ -37,26 +39,46 @@ final class CliSweep {
         return Files.isExecutable(LAUNCHER) && Files.isExecutable(GNU_TIME);
     }
 
-    /** One whole process's figures, as GNU time reports them. */
-    record Timed(double wallSeconds, double cpuSeconds, long peakRssKib, int exitCode, String output) {
+    /**
+     * One whole process's figures, as GNU time reports them.
+     *
+     * @param output what the process wrote to standard error
+     * @param standardOutput what it wrote to standard output
+     */
+    record Timed(double wallSeconds, double cpuSeconds, long peakRssKib, int exitCode, String output,
+            String standardOutput) {
     }
 
-    /** Runs a command under GNU time; its standard output is discarded, its standard error kept. */
+    /** Runs a command under GNU time and keeps what it wrote. */
     static Timed time(Path workDir, List<String> command) throws IOException, InterruptedException {
         List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "GNU-TIME %e %U %S %M"));
         timed.addAll(command);
         Path err = Files.createTempFile(workDir, "time-", ".txt");
-        Process p = new ProcessBuilder(timed).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
+        Path out = Files.createTempFile(workDir, "out-", ".txt");
+        Process p = new ProcessBuilder(timed).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int code = p.waitFor();
         String text = Files.readString(err, StandardCharsets.UTF_8);
+        String standardOutput = Files.readString(out, StandardCharsets.UTF_8);
         Files.delete(err);
+        Files.delete(out);
         Matcher m = TIMES.matcher(text);
         if (!m.find()) {
             throw new IOException("no GNU time figures from " + command + ": " + text);
         }
         return new Timed(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3)),
-                Long.parseLong(m.group(4)), code, text.substring(0, m.start()).strip());
+                Long.parseLong(m.group(4)), code, text.substring(0, m.start()).strip(), standardOutput);
+    }
+
+    /**
+     * @return the JVM options {@code bin/preflight} gives a check, read from the script so that other
+     *     whole-process rows run with the same
+     */
+    static List<String> launcherOptions() throws IOException {
+        Matcher m = LAUNCHER_OPTIONS.matcher(Files.readString(LAUNCHER, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IOException("no default options=${PREFLIGHT_JAVA_OPTS:-...} in " + LAUNCHER);
+        }
+        return List.of(m.group(1).strip().split("\\s+"));
     }
 
     /**

@@ -83,6 +83,32 @@ public final class JdkSweep {
         }
     }
 
+    /**
+     * The floor as a whole process, as the CLI row is measured: this sweep (16 at a time, one run) in a
+     * JVM of {@code java} on the PATH with {@code bin/preflight}'s options for a check and the JDK's own
+     * class data archive, timed by GNU time from the JVM's start to its exit.
+     *
+     * @param port nginx's HTTPS port
+     * @param count how many sites
+     * @param caFile the bench root (PEM)
+     * @param workDir where GNU time's figures go
+     * @return its row, with the outcome counts the child printed
+     */
+    static Figures asProcess(int port, int count, Path caFile, Path workDir) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(CliSweep.launcherOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JdkSweep.class.getName(),
+                String.valueOf(port), String.valueOf(count), caFile.toString(), "1"));
+        CliSweep.Timed t = CliSweep.time(workDir, command);
+        Figures child = t.standardOutput().lines().filter(line -> line.startsWith(Figures.PREFIX)).findFirst()
+                .map(Figures::parse)
+                .orElseThrow(() -> new IOException("the bare JDK client printed no figures: " + t.output()));
+        long nanos = Math.round(t.wallSeconds() * 1e9);
+        long cpu = Math.round(t.cpuSeconds() * 1e9);
+        return new Figures("bare JDK, whole process", "the floor: handshake + HEAD; JVM start incl.", count, nanos,
+                cpu, "the whole process (GNU time)", cpu, t.peakRssKib(), -1, child.results());
+    }
+
     private static String headOverTls(SSLContext tls, String host, int port) throws IOException {
         Socket plain = new Socket();
         // Without it, Nagle's algorithm holds the request behind the unacknowledged Finished message

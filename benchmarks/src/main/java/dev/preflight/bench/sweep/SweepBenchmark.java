@@ -28,15 +28,17 @@ import java.util.stream.Stream;
  * -Xmx128m}, or {@code -XX:StartFlightRecording=filename=sweep.jfr} to profile).
  */
 public final class SweepBenchmark {
-    private static final Set<String> TOOLS = Set.of("jdk", "check_http", "blackbox", "preflight", "cli", "start");
+    private static final Set<String> TOOLS = Set.of("jdk", "jdkproc", "check_http", "blackbox", "preflight", "cli",
+            "start");
 
     private SweepBenchmark() {
     }
 
-    /** @param args {@code [--only TOOL,...] [--runs R] [N...]}; N defaults to 200 and 1000 */
+    /** @param args {@code [--only TOOL,...] [--runs R] [--repeat K] [N...]}; N defaults to 200 and 1000 */
     public static void main(String[] args) throws Exception {
         Set<String> only = new LinkedHashSet<>(TOOLS);
         int runs = 1;
+        int repeat = 1;
         List<Integer> counts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -47,6 +49,7 @@ public final class SweepBenchmark {
                     }
                 }
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> counts.add(Integer.parseInt(args[i]));
             }
         }
@@ -59,11 +62,11 @@ public final class SweepBenchmark {
             OfflineStart.run(7);
         }
         for (int count : counts) {
-            sweep(count, only, runs);
+            sweep(count, only, runs, repeat);
         }
     }
 
-    private static void sweep(int count, Set<String> only, int runs) throws Exception {
+    private static void sweep(int count, Set<String> only, int runs, int repeat) throws Exception {
         Path dir = Files.createTempDirectory("preflight-sweep-");
         try {
             Path caFile = dir.resolve("bench-root.pem");
@@ -77,26 +80,49 @@ public final class SweepBenchmark {
                 int port = nginx.httpsPort();
                 String[] childArgs = {String.valueOf(port), String.valueOf(count), caFile.toString(), String.valueOf(runs),
                         String.valueOf(nginx.process().pid())};
+                boolean checkHttp = only.contains("check_http") && CheckHttpSweep.isAvailable();
+                boolean cli = only.contains("cli") && CliSweep.isAvailable();
                 List<Figures> rows = new ArrayList<>();
                 if (only.contains("jdk")) {
                     rows.addAll(childJvm(JdkSweep.class, childArgs));
                 }
-                if (only.contains("check_http") && CheckHttpSweep.isAvailable()) {
+                if (checkHttp) {
                     rows.add(measured(nginx, () -> CheckHttpSweep.run("check_http -C", "certificate expiry only",
                             port, count, "-C", "30,7")));
-                    rows.add(measured(nginx, () -> CheckHttpSweep.run(CheckHttpSweep.REFERENCE, "cert expiry + GET + HSTS header present",
-                            port, count, "-C", "30,7", "--continue-after-certificate", "-d", "Strict-Transport-Security")));
                 }
+                int referenceRow = rows.size();
                 if (only.contains("blackbox") && BlackboxSweep.isAvailable()) {
                     rows.add(measured(nginx, () -> BlackboxSweep.run(port, count, caFile, dir)));
                 }
                 if (only.contains("preflight")) {
                     rows.addAll(childJvm(PreflightSweep.class, childArgs));
                 }
-                if (only.contains("cli") && CliSweep.isAvailable()) {
-                    rows.add(measured(nginx, () -> CliSweep.run(port, count, caFile, dir)));
+                if (only.contains("jdkproc") && CliSweep.isAvailable()) {
+                    rows.add(measured(nginx, () -> JdkSweep.asProcess(port, count, caFile, dir)));
+                }
+                // The goal's two rows, in turn: each pair sees the same moment of a machine whose speed drifts.
+                List<Figures> references = new ArrayList<>();
+                List<Figures> cliRuns = new ArrayList<>();
+                for (int i = 0; i < repeat; i++) {
+                    if (checkHttp) {
+                        references.add(measured(nginx, () -> CheckHttpSweep.run(CheckHttpSweep.REFERENCE,
+                                "cert expiry + GET + HSTS header present", port, count, "-C", "30,7",
+                                "--continue-after-certificate", "-d", "Strict-Transport-Security")));
+                    }
+                    if (cli) {
+                        cliRuns.add(measured(nginx, () -> CliSweep.run(port, count, caFile, dir)));
+                    }
+                }
+                if (!references.isEmpty()) {
+                    rows.add(referenceRow, medianOf(references));
+                }
+                if (!cliRuns.isEmpty()) {
+                    rows.add(medianOf(cliRuns));
                 }
                 print(count, rows);
+                if (repeat > 1) {
+                    printRepeats(references, cliRuns);
+                }
                 System.out.println("load average before / after: " + loadBefore + " / " + loadAverage()
                         + " (other work on the machine slows the wall-clock figures; CPU per site suffers less)");
                 String log = nginx.errorLog().strip();
@@ -110,6 +136,34 @@ public final class SweepBenchmark {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** @return the run of median wall time (of an even number, the slower of the middle two) */
+    private static Figures medianOf(List<Figures> runs) {
+        List<Figures> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingLong(Figures::wallNanos));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void printRepeats(List<Figures> references, List<Figures> cliRuns) {
+        System.out.printf(Locale.ROOT, "%s and bin/preflight check ran %d times in turn; the table shows each one's"
+                + " run of median wall time.%n", CheckHttpSweep.REFERENCE, Math.max(references.size(), cliRuns.size()));
+        System.out.println("  " + CheckHttpSweep.REFERENCE + " sites/s: " + rates(references));
+        System.out.println("  bin/preflight check sites/s: " + rates(cliRuns));
+        if (references.size() == cliRuns.size()) {
+            StringBuilder ratios = new StringBuilder();
+            for (int i = 0; i < references.size(); i++) {
+                ratios.append(String.format(Locale.ROOT, "%s%.2f", i == 0 ? "" : " ",
+                        cliRuns.get(i).sitesPerSecond() / references.get(i).sitesPerSecond()));
+            }
+            System.out.printf(Locale.ROOT, "  × check_http, pair by pair: %s; of the medians: %.2f%n", ratios,
+                    medianOf(cliRuns).sitesPerSecond() / medianOf(references).sitesPerSecond());
+        }
+    }
+
+    private static String rates(List<Figures> runs) {
+        return runs.stream().map(f -> String.format(Locale.ROOT, "%.1f", f.sitesPerSecond()))
+                .reduce((a, b) -> a + " " + b).orElse("-");
     }
 
     private static String loadAverage() {
