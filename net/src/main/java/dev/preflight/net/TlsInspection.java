@@ -208,7 +208,7 @@ public final class TlsInspection {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("an empty chain cannot be judged; report that no certificate was sent");
         }
-        ChainTrust trust = new ChainTrust(TrustStores.anchors(context.network().extraTrustedCertificates()));
+        ChainTrust trust = new ChainTrust(TrustStores.roots(context.network().extraTrustedCertificates()));
         java.time.Instant now = context.clock().instant();
         List<CertificateProblem> problems = new ChainJudge(host, chain, trust, now, warnDays, failDays,
                 scaledToLifetime).problems();

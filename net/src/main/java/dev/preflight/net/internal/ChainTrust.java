@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,11 +27,11 @@ import java.util.TreeSet;
  * certificates were never all valid at once, trust cannot be shown, and that is a problem of its own.
  */
 public final class ChainTrust {
-    private final Set<TrustAnchor> anchors;
+    private final TrustRoots roots;
 
-    /** @param anchors the trusted roots */
-    public ChainTrust(Set<TrustAnchor> anchors) {
-        this.anchors = anchors;
+    /** @param roots the trusted roots */
+    public ChainTrust(TrustRoots roots) {
+        this.roots = roots;
     }
 
     /**
@@ -46,13 +47,15 @@ public final class ChainTrust {
         }
         List<X509Certificate> path = withoutAnchors(chain);
         X509Certificate last = path.get(path.size() - 1);
-        if (!issuedByAnchor(last)) {
+        // The only roots PKIX would try: those named as the last certificate's issuer.
+        List<TrustAnchor> candidates = roots.named(last.getIssuerX500Principal());
+        if (!issuedByOneOf(candidates, last)) {
             return List.of(untrustedEnd(chain, last));
         }
         CertPathValidatorException dateOnly = null;
         for (Instant at : instants(chain, now)) {
             try {
-                validate(path, at);
+                validate(path, candidates, at);
                 return List.of();
             } catch (CertPathValidatorException e) {
                 if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
@@ -104,9 +107,10 @@ public final class ChainTrust {
         return new CertificateProblem(Kind.TRUST, Status.FAIL, summary, remediation);
     }
 
-    private void validate(List<X509Certificate> path, Instant at) throws GeneralSecurityException {
+    private static void validate(List<X509Certificate> path, List<TrustAnchor> anchors, Instant at)
+            throws GeneralSecurityException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        PKIXParameters parameters = new PKIXParameters(anchors);
+        PKIXParameters parameters = new PKIXParameters(new HashSet<>(anchors));
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(at));
         CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), parameters);
@@ -125,16 +129,13 @@ public final class ChainTrust {
         return ordered;
     }
 
-    private boolean issuedByAnchor(X509Certificate certificate) {
+    private static boolean issuedByOneOf(List<TrustAnchor> anchors, X509Certificate certificate) {
         for (TrustAnchor anchor : anchors) {
-            X509Certificate root = anchor.getTrustedCert();
-            if (root.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-                try {
-                    certificate.verify(root.getPublicKey());
-                    return true;
-                } catch (GeneralSecurityException e) {
-                    // Same name, other key: keep looking.
-                }
+            try {
+                certificate.verify(anchor.getTrustedCert().getPublicKey());
+                return true;
+            } catch (GeneralSecurityException e) {
+                // Same name, other key: keep looking.
             }
         }
         return false;
@@ -143,14 +144,10 @@ public final class ChainTrust {
     /** Servers may append the root; PKIX wants the path without its anchor. */
     private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
         List<X509Certificate> path = new ArrayList<>(chain);
-        while (path.size() > 1 && isAnchor(path.get(path.size() - 1))) {
+        while (path.size() > 1 && roots.contains(path.get(path.size() - 1))) {
             path.remove(path.size() - 1);
         }
         return path;
-    }
-
-    private boolean isAnchor(X509Certificate certificate) {
-        return anchors.stream().anyMatch(a -> a.getTrustedCert().equals(certificate));
     }
 
     private static boolean weakAnywhere(List<X509Certificate> chain) {

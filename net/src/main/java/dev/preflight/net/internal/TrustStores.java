@@ -2,12 +2,10 @@ package dev.preflight.net.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,23 +19,24 @@ import javax.net.ssl.X509TrustManager;
 public final class TrustStores {
     /** Trust managers by extra certificates; a run has one list, so this stays small. */
     private static final Map<List<X509Certificate>, X509TrustManager> MANAGERS = new ConcurrentHashMap<>();
+    /** Roots by extra certificates, likewise. */
+    private static final Map<List<X509Certificate>, TrustRoots> ROOTS = new ConcurrentHashMap<>();
 
     private TrustStores() {
     }
 
     /**
      * @param extra CA certificates trusted in addition to the system's
-     * @return the trust anchors for PKIX validation
+     * @return the roots for PKIX validation, made once per list of extra CAs (a run has one)
      */
-    public static Set<TrustAnchor> anchors(List<X509Certificate> extra) {
-        Set<TrustAnchor> anchors = new HashSet<>();
-        for (X509Certificate root : SystemRoots.ROOTS) {
-            anchors.add(new TrustAnchor(root, null));
-        }
-        for (X509Certificate root : extra) {
-            anchors.add(new TrustAnchor(root, null));
-        }
-        return anchors;
+    public static TrustRoots roots(List<X509Certificate> extra) {
+        return ROOTS.computeIfAbsent(List.copyOf(extra), TrustStores::index);
+    }
+
+    private static TrustRoots index(List<X509Certificate> extra) {
+        List<X509Certificate> all = new ArrayList<>(SystemRoots.ROOTS);
+        all.addAll(extra);
+        return TrustRoots.of(all);
     }
 
     /**
