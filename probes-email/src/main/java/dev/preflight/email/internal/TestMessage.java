@@ -1,13 +1,12 @@
 package dev.preflight.email.internal;
 
+import dev.preflight.support.RandomTokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 
 /**
  * The message {@code smtp.send} delivers: plain text saying what it is, a unique token in the subject
@@ -21,8 +20,6 @@ public record TestMessage(String token, MimeMessage message) {
     /** The header that carries the token. */
     public static final String TOKEN_HEADER = "X-Preflight-Token";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /**
      * @param session the mail session
      * @param from the From address as configured
@@ -33,9 +30,7 @@ public record TestMessage(String token, MimeMessage message) {
      */
     public static TestMessage compose(Session session, InternetAddress from, InternetAddress to, Instant now)
             throws MessagingException {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        String token = "pf-" + HexFormat.of().formatHex(bytes);
+        String token = "pf-" + RandomTokens.hex(8);
         MimeMessage message = new MimeMessage(session);
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, to);

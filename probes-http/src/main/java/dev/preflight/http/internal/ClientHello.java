@@ -1,6 +1,7 @@
 package dev.preflight.http.internal;
 
 import dev.preflight.support.IpAddresses;
+import dev.preflight.support.RandomTokens;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.preflight.http.internal;
 
 import dev.preflight.probe.SharedKey;
+import dev.preflight.support.RandomTokens;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -3,9 +3,8 @@ package dev.preflight.payments.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.preflight.support.RandomTokens;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * The test events the webhook-signature probes send: minimal, shaped like the providers' own
@@ -14,7 +13,6 @@ import java.util.HexFormat;
  */
 public final class TestEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestEvents() {
     }
@@ -64,15 +62,11 @@ public final class TestEvents {
      * @return the prefix and 24 random bytes in hex
      */
     public static String foreignSecret(String prefix) {
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        return prefix + HexFormat.of().formatHex(b);
+        return prefix + RandomTokens.hex(24);
     }
 
     private static String nonce() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return RandomTokens.hex(8);
     }
 
     private static byte[] bytes(ObjectNode event) {

@@ -1,4 +1,4 @@
-package dev.preflight.http.internal;
+package dev.preflight.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

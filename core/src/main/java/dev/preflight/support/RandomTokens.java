@@ -1,12 +1,15 @@
-package dev.preflight.http.internal;
+package dev.preflight.support;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Random bytes for what a probe must not let a site predict: paths that cannot exist, planted host
- * names, a ClientHello's random. One generator, made on first use rather than when discovery loads
- * a probe: the first SecureRandom sets up the JDK's security providers.
+ * Random bytes for what a probe must not let a target predict: paths that cannot exist, planted
+ * host names, a ClientHello's random, the token of a test message, a secret no application holds.
+ * One generator for every probe, made on first use rather than when discovery loads a probe: the
+ * first SecureRandom sets up the JDK's security providers.
+ *
+ * @since 0.4
  */
 public final class RandomTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
