@@ -51,6 +51,7 @@ public final class TrustRoots {
      * @return whether it is one of the roots, byte for byte
      */
     public boolean contains(X509Certificate certificate) {
-        return named(certificate.getSubjectX500Principal()).stream().anyMatch(a -> a.getTrustedCert().equals(certificate));
+        return named(certificate.getSubjectX500Principal()).stream()
+                .anyMatch(anchor -> anchor.getTrustedCert().equals(certificate));
     }
 }
