@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@code bin/preflight} as users do, with this JDK first on the PATH: which java it starts, the
- * JDK build it remembers in {@code target/preflight-cds-jdk.txt} to pick the class data archive, and
- * that a remembered build is used only for the java it was found for.
+ * JDK build it remembers in {@code target/preflight-cds-jdk.txt} to pick the class data archive,
+ * that a remembered build is used only for the java it was found for, and the JVM options it adds.
  */
 class LauncherScriptIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "preflight").toAbsolutePath().normalize();
@@ -114,6 +116,31 @@ class LauncherScriptIT {
         assertThat(fromExamples.output()).contains("env.https-urls");
         assertThat(fromElsewhere.exit()).as("no production.env in target/: a usage error").isEqualTo(2);
         assertThat(fromElsewhere.output()).contains("production.env");
+    }
+
+    @Test
+    void hugePagesAreAskedForExactlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(modes) ? Files.readString(modes, StandardCharsets.UTF_8) : "";
+        boolean onRequest = mode.contains("[madvise]") || mode.contains("[always]");
+        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+
+        Run defaults = run(EXAMPLES, printFlags, "--version");
+        Run own = run(EXAMPLES, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal", "PREFLIGHT_JAVA_OPTS",
+                "-XX:+UseSerialGC"), "--version");
+
+        assertThat(defaults.exit()).as(defaults.output()).isZero();
+        assertThat(flag(defaults.output(), "UseTransparentHugePages")).as("kernel mode: " + mode).isEqualTo(onRequest);
+        assertThat(defaults.output()).doesNotContain("VM warning");
+        assertThat(flag(own.output(), "UseTransparentHugePages")).as("PREFLIGHT_JAVA_OPTS are used as given")
+                .isFalse();
+    }
+
+    /** A boolean flag's value in {@code -XX:+PrintFlagsFinal} output. */
+    private static boolean flag(String printedFlags, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "\\s+= (true|false)").matcher(printedFlags);
+        assertThat(m.find()).as(name + " among the printed flags").isTrue();
+        return Boolean.parseBoolean(m.group(1));
     }
 
     @Test
