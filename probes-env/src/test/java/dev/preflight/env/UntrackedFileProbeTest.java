@@ -118,7 +118,8 @@ class UntrackedFileProbeTest {
         Files.writeString(dir.resolve(".git"), "gitdir: /nonexistent/elsewhere\n");
         Result r = check(envFile());
         assertThat(r.status()).isEqualTo(Status.WARN);
-        assertThat(r.summary()).contains("could not read the repository");
+        assertThat(r.summary()).contains("could not read the repository")
+                .as("git's own complaint, read from its standard error").contains("not a git repository");
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class Git {
      *     {@code --literal-pathspecs ls-files --error-unmatch -- .env}
      * @return git's exit code and the first line it wrote to standard error
      * @throws NotInstalledException if git cannot be started
-     * @throws IOException if the temporary file for git's messages cannot be written
+     * @throws IOException if git's messages cannot be read
      * @throws TimeoutException if git had not ended at the deadline; it is killed
      * @throws InterruptedException if the check was cancelled
      */
@@ -70,43 +70,43 @@ public final class Git {
         List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=*", "-c",
                 "core.fsmonitor=false", "-C", dir.toString()));
         command.addAll(List.of(args));
-        Path errors = Files.createTempFile("preflight-git", ".err");
+        // Standard error through a pipe rather than a temporary file: naming a temporary file seeds a
+        // SecureRandom, 20-50 ms the first time in a JVM, most of an offline env check's longest probe.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("GIT_"));
+        env.put("GIT_OPTIONAL_LOCKS", "0");
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("LC_ALL", "C");
+        Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(errors.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("GIT_"));
-            env.put("GIT_OPTIONAL_LOCKS", "0");
-            env.put("GIT_TERMINAL_PROMPT", "0");
-            env.put("LC_ALL", "C");
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new NotInstalledException(e);
-            }
-            onCancel.accept(process::destroyForcibly);
-            try {
-                process.getOutputStream().close();
-                long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-                if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-                    throw new TimeoutException("git had not ended at the deadline");
-                }
-            } finally {
-                process.destroyForcibly();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new NotInstalledException(e);
+        }
+        onCancel.accept(process::destroyForcibly);
+        try (InputStream errors = process.getErrorStream()) {
+            process.getOutputStream().close();
+            long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("git had not ended at the deadline");
             }
             return new Exit(process.exitValue(), firstLine(errors));
         } finally {
-            Files.deleteIfExists(errors);
+            process.destroyForcibly();
         }
     }
 
-    private static String firstLine(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            String text = new String(in.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8).strip();
-            int end = text.indexOf('\n');
-            return end < 0 ? text : text.substring(0, end).strip();
-        }
+    /**
+     * The first line of what git wrote to standard error before it ended. Only what the pipe holds
+     * is read, so a process git left behind holding the pipe open cannot block the check; git writes
+     * a line or two, far below a pipe's capacity, so nothing it wrote waits outside the pipe.
+     */
+    private static String firstLine(InputStream errors) throws IOException {
+        String text = new String(errors.readNBytes(Math.min(errors.available(), MAX_ERROR_BYTES)),
+                StandardCharsets.UTF_8).strip();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end).strip();
     }
 
     /** Git could not be started: it is not installed, or not on the {@code PATH}. */
