@@ -70,8 +70,8 @@ public final class Git {
         List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=*", "-c",
                 "core.fsmonitor=false", "-C", dir.toString()));
         command.addAll(List.of(args));
-        // Standard error through a pipe rather than a temporary file: naming a temporary file seeds a
-        // SecureRandom, 20-50 ms the first time in a JVM, most of an offline env check's longest probe.
+        // Standard error through a pipe rather than a temporary file, whose name seeds a SecureRandom:
+        // 20-50 ms the first time in a JVM, on the longest probe of an offline env check.
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("GIT_"));
