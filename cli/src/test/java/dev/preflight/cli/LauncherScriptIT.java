@@ -123,11 +123,11 @@ class LauncherScriptIT {
         Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         String mode = Files.isReadable(modes) ? Files.readString(modes, StandardCharsets.UTF_8) : "";
         boolean onRequest = mode.contains("[madvise]") || mode.contains("[always]");
-        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+        String printFlags = "-XX:+PrintFlagsFinal";
 
-        Run defaults = run(EXAMPLES, printFlags, "--version");
-        Run own = run(EXAMPLES, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal", "PREFLIGHT_JAVA_OPTS",
-                "-XX:+UseSerialGC"), "--version");
+        Run defaults = run(EXAMPLES, Map.of("JAVA_TOOL_OPTIONS", printFlags), "--version");
+        Run own = run(EXAMPLES, Map.of("JAVA_TOOL_OPTIONS", printFlags, "PREFLIGHT_JAVA_OPTS", "-XX:+UseSerialGC"),
+                "--version");
 
         assertThat(defaults.exit()).as(defaults.output()).isZero();
         assertThat(flag(defaults.output(), "UseTransparentHugePages")).as("kernel mode: " + mode).isEqualTo(onRequest);

@@ -30,6 +30,9 @@ final class CliSweep {
             Pattern.MULTILINE);
     /** The launcher's default JVM options: {@code options=${PREFLIGHT_JAVA_OPTS:-…}}. */
     private static final Pattern LAUNCHER_OPTIONS = Pattern.compile("options=\\$\\{PREFLIGHT_JAVA_OPTS:-([^}]*)}");
+    /** The option {@code bin/preflight} adds under the kernel's huge page mode, which this file names. */
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     private static final Pattern STATUS = Pattern.compile("^\\s{6}\"status\": \"(\\w+)\"", Pattern.MULTILINE);
 
     private CliSweep() {
@@ -71,14 +74,23 @@ final class CliSweep {
 
     /**
      * @return the JVM options {@code bin/preflight} gives a check, read from the script so that other
-     *     whole-process rows run with the same
+     *     whole-process rows run with the same, and the huge pages it adds where the kernel gives them
+     *     on request
      */
     static List<String> launcherOptions() throws IOException {
-        Matcher m = LAUNCHER_OPTIONS.matcher(Files.readString(LAUNCHER, StandardCharsets.UTF_8));
+        String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
+        Matcher m = LAUNCHER_OPTIONS.matcher(script);
         if (!m.find()) {
             throw new IOException("no default options=${PREFLIGHT_JAVA_OPTS:-...} in " + LAUNCHER);
         }
-        return List.of(m.group(1).strip().split("\\s+"));
+        List<String> options = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+        if (script.contains(HUGE_PAGES) && Files.isReadable(THP_MODE)) {
+            String mode = Files.readString(THP_MODE, StandardCharsets.UTF_8);
+            if (mode.contains("[madvise]") || mode.contains("[always]")) {
+                options.add(HUGE_PAGES);
+            }
+        }
+        return List.copyOf(options);
     }
 
     /**
