@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,23 +28,45 @@ class LauncherScriptIT {
     private record Run(int exit, String output) {
     }
 
+    /** A run whose standard output and standard error were kept apart. */
+    private record SplitRun(int exit, String standardOutput, String standardError) {
+    }
+
     @BeforeEach
     void forgetTheBuild() throws IOException {
         Files.deleteIfExists(REMEMBERED);
     }
 
     private static Run run(Path directory, Map<String, String> extraEnvironment, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(concat(LAUNCHER.toString(), args)).directory(directory.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = launcher(directory, extraEnvironment, args).redirectErrorStream(true);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static SplitRun runSplit(Path directory, Map<String, String> extraEnvironment, String... args)
+            throws Exception {
+        Path errors = Files.createTempFile(TARGET, "launcher-stderr-", ".txt");
+        try {
+            Process process = launcher(directory, extraEnvironment, args).redirectError(errors.toFile()).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
+            return new SplitRun(process.exitValue(), new String(output, StandardCharsets.UTF_8),
+                    Files.readString(errors, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static ProcessBuilder launcher(Path directory, Map<String, String> extraEnvironment, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(concat(LAUNCHER.toString(), args)).directory(directory.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
         environment.remove("PREFLIGHT_JAVA_OPTS");
         environment.remove("PREFLIGHT_CDS");
         environment.putAll(extraEnvironment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return builder;
     }
 
     private static String[] concat(String first, String... rest) {
@@ -141,6 +164,26 @@ class LauncherScriptIT {
         Matcher m = Pattern.compile("\\b" + name + "\\s+= (true|false)").matcher(printedFlags);
         assertThat(m.find()).as(name + " among the printed flags").isTrue();
         return Boolean.parseBoolean(m.group(1));
+    }
+
+    @Test
+    void theJvmsOwnWarningsGoToStandardErrorNotIntoAReportOnStandardOutput() throws Exception {
+        // The premise: without large pages configured, -XX:+UseLargePages makes JDK 17 and 25 warn
+        // through unified logging, whose default output is standard output.
+        String largePages = "-XX:+UseLargePages";
+        Process bare = new ProcessBuilder(realJava().toString(), largePages, "-version").redirectError(
+                ProcessBuilder.Redirect.DISCARD).start();
+        String bareOutput = new String(bare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bare.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(bareOutput.contains("[warning]"), "this machine has large pages, so the JVM does not warn");
+
+        // As the JVM's only options: with the launcher's transparent huge pages it would not warn.
+        SplitRun run = runSplit(EXAMPLES, Map.of("PREFLIGHT_JAVA_OPTS", largePages), "check", "--env",
+                "production.env", "--probe", "env.*", "--format", "json");
+
+        assertThat(run.exit()).as(run.standardError()).isEqualTo(1);
+        assertThat(run.standardOutput()).startsWith("{").endsWith("}\n").doesNotContain("[warning]");
+        assertThat(run.standardError()).contains("[warning][pagesize]");
     }
 
     @Test
